@@ -1,0 +1,21 @@
+import type { CatalogueSection } from './catalogue';
+
+/** Messages shared across the product: configuration, start-up, generic errors. */
+export const commonMessages = {
+  'config.invalid': {
+    vi: 'Cấu hình sai: biến {name} {problem}',
+    en: 'Invalid configuration: variable {name} {problem}',
+  },
+  'port.inUse': {
+    vi: 'Cổng {port} ({service}) đang bị chương trình khác sử dụng. Hãy dừng chương trình đó hoặc đặt biến {variable} sang cổng khác.',
+    en: 'Port {port} ({service}) is already in use by another program. Stop that program or set {variable} to another port.',
+  },
+  'unknown.pair': {
+    vi: 'Không tìm thấy cặp kết nghĩa có mã «{code}».',
+    en: 'No twinning pair has the code "{code}".',
+  },
+  'unknown.unit': {
+    vi: 'Không tìm thấy đơn vị có mã «{code}».',
+    en: 'No unit has the code "{code}".',
+  },
+} as const satisfies CatalogueSection;

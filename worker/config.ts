@@ -1,0 +1,200 @@
+/**
+ * Configuration: the only reader of `process.env` in the product. Every value is validated with zod and a
+ * wrong value stops start-up with a message that names the variable and says what is expected.
+ * The reference table in README.md ("Configuration reference") documents each variable.
+ */
+import { z } from 'zod';
+import { bilingual } from '../domain/messages';
+
+const port = z.coerce
+  .number({ error: 'must be a port number (1–65535)' })
+  .int('must be a whole port number (1–65535)')
+  .min(1, 'must be a port number (1–65535)')
+  .max(65535, 'must be a port number (1–65535)');
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), {
+    message: 'must be a PostgreSQL URL such as postgresql://user:password@host:5432/dbname',
+  });
+
+const smtpUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^smtps?:\/\/.+/.test(v), {
+    message: 'must be an SMTP URL such as smtp://user:password@host:587 or smtps://host:465',
+  });
+
+const hostPort = z
+  .string()
+  .trim()
+  .refine((v) => /^[^\s:/]+:\d{1,5}$/.test(v), { message: 'must be host:port, for example 127.0.0.1:7233' });
+
+const timeZone = z
+  .string()
+  .trim()
+  .refine((v) => v === 'Asia/Ho_Chi_Minh', {
+    message: 'must be Asia/Ho_Chi_Minh (the only time zone whose deadline rules are implemented)',
+  });
+
+const email = z.string().trim().email('must be an e-mail address such as "Ban Dân tộc <bdt@example.gov.vn>"');
+
+const mailFrom = z
+  .string()
+  .trim()
+  .refine((v) => email.safeParse(v.replace(/^.*<(.+)>\s*$/, '$1')).success, {
+    message: 'must be an e-mail address, optionally with a display name: "Ban Dân tộc <bdt@example.gov.vn>"',
+  });
+
+const secret = z.string().min(16, 'must be at least 16 characters long');
+
+/** The raw environment schema: variable names exactly as an operator sets them. */
+const envSchema = z.object({
+  DATABASE_URL: postgresUrl.optional(),
+  TEMPORAL_ADDRESS: hostPort.optional(),
+  TEMPORAL_NAMESPACE: z.string().trim().min(1, 'must not be empty').default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().trim().min(1, 'must not be empty').default('twinning'),
+  TEMPORAL_API_KEY: optionalText,
+  TEMPORAL_TLS_CERT_PATH: optionalText,
+  TEMPORAL_TLS_KEY_PATH: optionalText,
+  TEMPORAL_TLS_CA_PATH: optionalText,
+  TEMPORAL_TLS_SERVER_NAME: optionalText,
+  TEMPORAL_CLI_PATH: optionalText,
+  TEMPORAL_TEST_SERVER_PATH: optionalText,
+  SMTP_URL: smtpUrl.optional(),
+  MAIL_FROM: mailFrom.default('Ban Dân tộc tỉnh <bandantoc@example.gov.vn>'),
+  APP_TIMEZONE: timeZone.default('Asia/Ho_Chi_Minh'),
+  APP_LANG: z.enum(['vi', 'en'], { error: 'must be vi or en' }).default('vi'),
+  PUBLIC_BASE_URL: optionalText,
+  WEB_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  WEB_PORT: port.default(3000),
+  EMBEDDED_PG_PORT: port.default(5544),
+  EMBEDDED_TEMPORAL_PORT: port.default(7233),
+  EMBEDDED_TEMPORAL_UI_PORT: port.default(8233),
+  EMBEDDED_SMTP_PORT: port.default(2525),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  SESSION_SECRET: secret.optional(),
+  PAYLOAD_ENCRYPTION_KEY: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes encoded in base64 (44 characters ending in "=")')
+    .optional(),
+  LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug'], { error: 'must be error, warn, info or debug' }).default('info'),
+});
+
+/** Validated configuration of every process (worker, web, CLI, start-up). */
+export interface AppConfig {
+  /** PostgreSQL URL; defaults to the embedded PGlite server on loopback. */
+  readonly databaseUrl: string;
+  readonly temporal: {
+    /** host:port of the Temporal server or cluster; defaults to the embedded dev server. */
+    readonly address: string;
+    readonly namespace: string;
+    readonly taskQueue: string;
+    readonly apiKey: string | undefined;
+    readonly tls: { certPath: string; keyPath: string; caPath?: string; serverName?: string } | undefined;
+    readonly cliPath: string | undefined;
+    readonly testServerPath: string | undefined;
+  };
+  /** SMTP URL; defaults to the embedded SMTP catcher. */
+  readonly smtp: { readonly url: string; readonly from: string };
+  readonly timeZone: 'Asia/Ho_Chi_Minh';
+  readonly lang: 'vi' | 'en';
+  readonly web: { readonly host: string; readonly port: number; readonly publicBaseUrl: string };
+  readonly embedded: {
+    /** Which embedded services `npm start` launches: those whose variable points at no existing service. */
+    readonly postgres: boolean;
+    readonly temporal: boolean;
+    readonly smtp: boolean;
+    readonly dataDir: string;
+    readonly pgPort: number;
+    readonly temporalPort: number;
+    readonly temporalUiPort: number;
+    readonly smtpPort: number;
+  };
+  readonly sessionSecret: string | undefined;
+  readonly payloadEncryptionKey: string | undefined;
+  readonly logLevel: 'error' | 'warn' | 'info' | 'debug';
+}
+
+/** Thrown when the environment is invalid; the message names every wrong variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates configuration from an environment (default: `process.env`). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // Empty strings count as unset: shells and .env files often export VAR= to mean "nothing".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) =>
+        bilingual('config.invalid', { name: String(issue.path[0] ?? '?'), problem: issue.message }),
+      ),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (Boolean(e.TEMPORAL_TLS_CERT_PATH) !== Boolean(e.TEMPORAL_TLS_KEY_PATH)) {
+    problems.push(
+      bilingual('config.invalid', {
+        name: e.TEMPORAL_TLS_CERT_PATH ? 'TEMPORAL_TLS_KEY_PATH' : 'TEMPORAL_TLS_CERT_PATH',
+        problem: 'must be set together with its pair (TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH)',
+      }),
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const tls =
+    e.TEMPORAL_TLS_CERT_PATH && e.TEMPORAL_TLS_KEY_PATH
+      ? {
+          certPath: e.TEMPORAL_TLS_CERT_PATH,
+          keyPath: e.TEMPORAL_TLS_KEY_PATH,
+          ...(e.TEMPORAL_TLS_CA_PATH ? { caPath: e.TEMPORAL_TLS_CA_PATH } : {}),
+          ...(e.TEMPORAL_TLS_SERVER_NAME ? { serverName: e.TEMPORAL_TLS_SERVER_NAME } : {}),
+        }
+      : undefined;
+  return {
+    databaseUrl: e.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${e.EMBEDDED_PG_PORT}/postgres`,
+    temporal: {
+      address: e.TEMPORAL_ADDRESS ?? `127.0.0.1:${e.EMBEDDED_TEMPORAL_PORT}`,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      apiKey: e.TEMPORAL_API_KEY,
+      tls,
+      cliPath: e.TEMPORAL_CLI_PATH,
+      testServerPath: e.TEMPORAL_TEST_SERVER_PATH,
+    },
+    smtp: { url: e.SMTP_URL ?? `smtp://127.0.0.1:${e.EMBEDDED_SMTP_PORT}`, from: e.MAIL_FROM },
+    timeZone: e.APP_TIMEZONE,
+    lang: e.APP_LANG,
+    web: {
+      host: e.WEB_HOST,
+      port: e.WEB_PORT,
+      publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://${e.WEB_HOST}:${e.WEB_PORT}`,
+    },
+    embedded: {
+      postgres: !e.DATABASE_URL,
+      temporal: !e.TEMPORAL_ADDRESS,
+      smtp: !e.SMTP_URL,
+      dataDir: e.DATA_DIR,
+      pgPort: e.EMBEDDED_PG_PORT,
+      temporalPort: e.EMBEDDED_TEMPORAL_PORT,
+      temporalUiPort: e.EMBEDDED_TEMPORAL_UI_PORT,
+      smtpPort: e.EMBEDDED_SMTP_PORT,
+    },
+    sessionSecret: e.SESSION_SECRET,
+    payloadEncryptionKey: e.PAYLOAD_ENCRYPTION_KEY,
+    logLevel: e.LOG_LEVEL,
+  };
+}
