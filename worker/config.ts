@@ -66,6 +66,7 @@ const envSchema = z.object({
   TEMPORAL_TLS_KEY_PATH: optionalText,
   TEMPORAL_TLS_CA_PATH: optionalText,
   TEMPORAL_TLS_SERVER_NAME: optionalText,
+  TEMPORAL_UI_URL: optionalText,
   TEMPORAL_CLI_PATH: optionalText,
   TEMPORAL_TEST_SERVER_PATH: optionalText,
   SMTP_URL: smtpUrl.optional(),
@@ -100,6 +101,8 @@ export interface AppConfig {
     readonly taskQueue: string;
     readonly apiKey: string | undefined;
     readonly tls: { certPath: string; keyPath: string; caPath?: string; serverName?: string } | undefined;
+    /** Where people open the Temporal web UI. */
+    readonly uiUrl: string;
     readonly cliPath: string | undefined;
     readonly testServerPath: string | undefined;
   };
@@ -172,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       taskQueue: e.TEMPORAL_TASK_QUEUE,
       apiKey: e.TEMPORAL_API_KEY,
       tls,
+      uiUrl: e.TEMPORAL_UI_URL ?? `http://127.0.0.1:${e.EMBEDDED_TEMPORAL_UI_PORT}`,
       cliPath: e.TEMPORAL_CLI_PATH,
       testServerPath: e.TEMPORAL_TEST_SERVER_PATH,
     },

@@ -1,0 +1,14 @@
+/** What every CLI command gets: configuration, a lazily built Prisma client, and output streams. */
+import type { PrismaClient } from '../generated/prisma';
+import type { AppConfig } from '../worker/config';
+
+/** Shared dependencies of the CLI commands. */
+export interface CliDeps {
+  /** Builds the Prisma client on first use (commands that need no database never connect). */
+  getPrisma(): Promise<PrismaClient>;
+  readonly config: AppConfig;
+  /** Writes a line to standard output. */
+  out(line: string): void;
+  /** Writes a line to standard error. */
+  err(line: string): void;
+}

@@ -1,0 +1,67 @@
+/**
+ * The `twinning` command-line program. Each area registers its commands from `cli/commands/<area>.ts`.
+ * Errors an official can act on are printed as one clear message and exit code 1, never a stack trace.
+ */
+import { Command, CommanderError } from 'commander';
+import { createPrismaClient } from '../db/client';
+import type { PrismaClient } from '../generated/prisma';
+import { ConfigError, loadConfig } from '../worker/config';
+import { registerCalendarCommands } from './commands/calendar';
+import { registerDbCommands } from './commands/db';
+import { registerRosterCommands } from './commands/roster';
+import type { CliDeps } from './deps';
+
+/** Builds the program with every command registered. */
+export function buildProgram(deps: CliDeps): Command {
+  const program = new Command('twinning')
+    .description(
+      'Chương trình kết nghĩa: quản lý chu kỳ hằng năm / Twinning programme: the annual cycle engine',
+    )
+    .showHelpAfterError()
+    .exitOverride();
+  registerDbCommands(program, deps);
+  registerRosterCommands(program, deps);
+  registerCalendarCommands(program, deps);
+  return program;
+}
+
+/** Runs the CLI with `argv` (as in `process.argv`); resolves with the exit code. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  let prisma: PrismaClient | undefined;
+  try {
+    const config = loadConfig();
+    const deps: CliDeps = {
+      config,
+      getPrisma: () => {
+        prisma ??= createPrismaClient(config.databaseUrl, { maxConnections: 4 });
+        return Promise.resolve(prisma);
+      },
+      out: (line) => process.stdout.write(`${line}\n`),
+      err: (line) => process.stderr.write(`${line}\n`),
+    };
+    await buildProgram(deps).parseAsync([...argv]);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    const message = (error as Error).message ?? String(error);
+    if (/ECONNREFUSED|Can't reach database|connect ECONN/i.test(message)) {
+      process.stderr.write(
+        'Không kết nối được cơ sở dữ liệu: hãy chạy `npm start` hoặc kiểm tra DATABASE_URL. / ' +
+          'Cannot reach the database: run `npm start` or check DATABASE_URL.\n',
+      );
+      return 1;
+    }
+    process.stderr.write(`${message}\n`);
+    return 1;
+  } finally {
+    if (prisma) await prisma.$disconnect();
+  }
+}
+
+if (require.main === module) {
+  void runCli(process.argv).then((code) => process.exit(code));
+}

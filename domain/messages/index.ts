@@ -1,0 +1,34 @@
+import { interpolate, type Lang, type MessageParams } from './catalogue';
+import { commonMessages } from './common';
+import { cycleMessages } from './cycle';
+import { rosterMessages } from './roster';
+import { webMessages } from './web';
+
+export type { Lang, MessageParams, BilingualText, CatalogueSection } from './catalogue';
+
+/** The one message catalogue of the product, assembled from its areas. */
+export const catalogue = {
+  ...commonMessages,
+  ...rosterMessages,
+  ...cycleMessages,
+  ...webMessages,
+} as const;
+
+/** A key of the message catalogue. */
+export type MessageKey = keyof typeof catalogue;
+
+/** A message to be shown later, in whichever language the reader wants. */
+export interface Message {
+  readonly key: MessageKey;
+  readonly params?: MessageParams;
+}
+
+/** The text of a message in one language. */
+export function t(key: MessageKey, params: MessageParams = {}, lang: Lang = 'vi'): string {
+  return interpolate(catalogue[key][lang], params);
+}
+
+/** The text of a message in Vietnamese then English, for logs, CLI output and errors read by both. */
+export function bilingual(key: MessageKey, params: MessageParams = {}): string {
+  return `${t(key, params, 'vi')} / ${t(key, params, 'en')}`;
+}

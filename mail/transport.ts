@@ -1,0 +1,35 @@
+/**
+ * The SMTP transport. Pooled; TLS when the URL says smtps://; `maxRequeues: 0` so a dropped connection can
+ * never resend a message silently (a retry is the ledger's decision, not the transport's).
+ */
+import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
+
+/** Options beyond the URL. */
+export interface MailTransportOptions {
+  /** Messages per second at most, for servers that throttle; undefined means no limit. */
+  readonly rateLimitPerSecond?: number;
+  readonly maxConnections?: number;
+}
+
+/** A pooled transport to the SMTP server at `smtpUrl`. Close it on shutdown. */
+export function createMailTransport(smtpUrl: string, options: MailTransportOptions = {}): Transporter {
+  const url = new URL(smtpUrl);
+  const secure = url.protocol === 'smtps:';
+  const poolOptions: SMTPPool.Options = {
+    pool: true,
+    host: url.hostname,
+    port: Number(url.port || (secure ? 465 : 587)),
+    secure,
+    maxConnections: options.maxConnections ?? 3,
+    maxRequeues: 0,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+    ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
+    ...(options.rateLimitPerSecond ? { rateDelta: 1000, rateLimit: options.rateLimitPerSecond } : {}),
+    // A local catcher or a server on loopback has no certificate worth checking; anything else is checked.
+    ...(['127.0.0.1', 'localhost', '::1'].includes(url.hostname) ? { ignoreTLS: !secure } : {}),
+  };
+  return nodemailer.createTransport(poolOptions);
+}

@@ -1,0 +1,46 @@
+/**
+ * Connection options for a Temporal server or cluster, from configuration: address, namespace, and either
+ * mTLS (certificate and key files) or an API key (Temporal Cloud).
+ */
+import { readFileSync } from 'node:fs';
+import { Client, Connection, type ConnectionOptions } from '@temporalio/client';
+import { NativeConnection, type NativeConnectionOptions } from '@temporalio/worker';
+import type { AppConfig } from '../worker/config';
+
+function tlsOptions(config: AppConfig): ConnectionOptions['tls'] {
+  const tls = config.temporal.tls;
+  if (tls) {
+    return {
+      clientCertPair: { crt: readFileSync(tls.certPath), key: readFileSync(tls.keyPath) },
+      ...(tls.caPath ? { serverRootCACertificate: readFileSync(tls.caPath) } : {}),
+      ...(tls.serverName ? { serverNameOverride: tls.serverName } : {}),
+    };
+  }
+  // An API key is only accepted over TLS.
+  return config.temporal.apiKey ? true : undefined;
+}
+
+/** Options for a client connection. */
+export function clientConnectionOptions(config: AppConfig): ConnectionOptions {
+  return {
+    address: config.temporal.address,
+    tls: tlsOptions(config),
+    ...(config.temporal.apiKey ? { apiKey: config.temporal.apiKey } : {}),
+  };
+}
+
+/** Options for a worker's native connection. */
+export function workerConnectionOptions(config: AppConfig): NativeConnectionOptions {
+  return clientConnectionOptions(config) as NativeConnectionOptions;
+}
+
+/** Connects a Temporal client; close `client.connection` when done. */
+export async function connectClient(config: AppConfig): Promise<Client> {
+  const connection = await Connection.connect(clientConnectionOptions(config));
+  return new Client({ connection, namespace: config.temporal.namespace });
+}
+
+/** Connects a worker's native connection. */
+export function connectWorker(config: AppConfig): Promise<NativeConnection> {
+  return NativeConnection.connect(workerConnectionOptions(config));
+}

@@ -1,0 +1,120 @@
+/**
+ * The embedded system as `npm start` runs it: real PGlite, real Temporal dev server, SMTP catcher, worker and
+ * web server, checked through a real headless Chromium. Also: the data survives a restart, Ctrl-C stops every
+ * part, and busy ports or a wrong variable give a clear message.
+ */
+import { promises as fs } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
+import { isPortInUse } from '../../system/ports';
+import { startSystem, startSystemExpectingFailure, systemVariables, type SystemEnv } from '../support/system';
+
+const env: SystemEnv = {
+  dataDir: '',
+  webPort: 13000,
+  pgPort: 15544,
+  temporalPort: 17233,
+  temporalUiPort: 18233,
+  smtpPort: 12525,
+};
+
+let dataDir: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'twinning-system-'));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+async function landingParts(): Promise<{ parts: Record<string, string>; roster: string; temporalUi: string }> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`http://127.0.0.1:${env.webPort}/`);
+    const rows = await page.locator('[data-testid=health] tbody tr').all();
+    const parts: Record<string, string> = {};
+    for (const row of rows) {
+      parts[(await row.getAttribute('data-part')) ?? '?'] = (await row.getAttribute('data-ok')) ?? '?';
+    }
+    return {
+      parts,
+      roster: await page.locator('[data-testid=roster-summary]').innerText(),
+      temporalUi: (await page.locator('[data-testid=temporal-ui]').getAttribute('href')) ?? '',
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+async function waitUntilAllHealthy(timeoutMs = 60_000): Promise<Awaited<ReturnType<typeof landingParts>>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const seen = await landingParts();
+    if (Object.values(seen.parts).every((ok) => ok === 'true') || Date.now() > deadline) return seen;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+describe('npm start: the embedded system', () => {
+  it('starts every part healthy with the demo roster, stops on Ctrl-C, and keeps its data on restart', async () => {
+    const vars = systemVariables({ ...env, dataDir });
+    const first = await startSystem(vars);
+    try {
+      const seen = await waitUntilAllHealthy();
+      expect(seen.parts).toEqual({ database: 'true', temporal: 'true', worker: 'true', smtp: 'true', web: 'true' });
+      expect(seen.roster).toMatch(/^Danh mục: 24 đơn vị, \d+ cặp kết nghĩa\.$/);
+      expect(seen.temporalUi).toBe(`http://127.0.0.1:${env.temporalUiPort}`);
+      const ui = await fetch(seen.temporalUi);
+      expect(ui.status).toBe(200);
+      expect(first.output()).toContain('demo roster');
+    } finally {
+      expect(await first.interrupt()).toBe(0);
+    }
+    for (const port of [env.webPort, env.pgPort, env.temporalPort, env.temporalUiPort, env.smtpPort]) {
+      expect(await isPortInUse(port)).toBe(false);
+    }
+
+    const second = await startSystem(vars);
+    try {
+      const seen = await waitUntilAllHealthy();
+      expect(seen.parts.database).toBe('true');
+      expect(seen.roster).toMatch(/^Danh mục: 24 đơn vị, \d+ cặp kết nghĩa\.$/);
+      expect(second.output()).not.toContain('demo roster');
+    } finally {
+      expect(await second.interrupt()).toBe(0);
+    }
+  });
+
+  it('names a busy port and the variable that moves it, and starts nothing', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((r) => blocker.listen(env.webPort, '127.0.0.1', () => r()));
+    try {
+      const result = await startSystemExpectingFailure(systemVariables({ ...env, dataDir }));
+      expect(result.code).toBe(1);
+      expect(result.output).toContain(
+        `Cổng ${env.webPort} (web) đang bị chương trình khác sử dụng. Hãy dừng chương trình đó hoặc đặt biến WEB_PORT sang cổng khác.`,
+      );
+      expect(await isPortInUse(env.pgPort)).toBe(false);
+    } finally {
+      await new Promise((r) => blocker.close(r));
+    }
+  });
+
+  it('stops with a message naming a wrong variable', async () => {
+    const result = await startSystemExpectingFailure({
+      ...systemVariables({ ...env, dataDir }),
+      DATABASE_URL: 'mysql://nope',
+    });
+    expect(result.code).toBe(1);
+    expect(result.output).toContain(
+      'Cấu hình sai: biến DATABASE_URL must be a PostgreSQL URL such as postgresql://user:password@host:5432/dbname',
+    );
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * The worker process: builds the Prisma client, the mail transport and the Temporal connection once, runs
+ * the worker on its task queue, and closes everything on SIGINT or SIGTERM (the SDK's default shutdown
+ * signals). Several of these may run against one task queue.
+ */
+import { Worker } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import { createPrismaClient } from '../db/client';
+import { createMailTransport } from '../mail/transport';
+import { connectWorker } from '../system/temporal-connection';
+import { loadConfig } from './config';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const prisma = createPrismaClient(config.databaseUrl);
+  const mailer = createMailTransport(config.smtp.url);
+  const connection = await connectWorker(config);
+  try {
+    const worker = await Worker.create({
+      connection,
+      namespace: config.temporal.namespace,
+      taskQueue: config.temporal.taskQueue,
+      workflowsPath: require.resolve('../workflows'),
+      activities: createActivities({ prisma, mailer, config }),
+    });
+    console.log(`worker: polling ${config.temporal.taskQueue} on ${config.temporal.address}`);
+    await worker.run();
+  } finally {
+    await connection.close();
+    mailer.close();
+    await prisma.$disconnect();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error((error as Error).message);
+  process.exit(1);
+});

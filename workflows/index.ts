@@ -1,0 +1,2 @@
+/** The worker's only `workflowsPath`: every workflow of the product is exported from here. */
+export {};
