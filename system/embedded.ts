@@ -22,7 +22,8 @@ function logDir(config: AppConfig): string {
 export async function startEmbeddedPostgres(config: AppConfig): Promise<ManagedProcess> {
   const dir = path.resolve(config.embedded.dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
-  const server = require.resolve('@electric-sql/pglite-socket/dist/scripts/server.js', { paths: [projectRoot] });
+  // The package does not export its CLI script as a subpath, so it is addressed by its file.
+  const server = path.join(projectRoot, 'node_modules', '@electric-sql', 'pglite-socket', 'dist', 'scripts', 'server.js');
   const proc = startProcess({
     name: 'pglite',
     command: process.execPath,
