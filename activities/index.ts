@@ -5,6 +5,7 @@
 import type { Transporter } from 'nodemailer';
 import type { PrismaClient } from '../generated/prisma';
 import type { AppConfig } from '../worker/config';
+import { createCycleEffectsActivities } from './cycle-effects';
 
 /** The clients activities may use. */
 export interface ActivityDeps {
@@ -14,6 +15,6 @@ export interface ActivityDeps {
 }
 
 /** All activities, by name. */
-export function createActivities(_deps: ActivityDeps): Record<string, (...args: never[]) => Promise<unknown>> {
-  return {};
+export function createActivities(deps: ActivityDeps): Record<string, (...args: never[]) => Promise<unknown>> {
+  return { ...createCycleEffectsActivities(deps) };
 }

@@ -1,2 +1,2 @@
 /** The worker's only `workflowsPath`: every workflow of the product is exported from here. */
-export {};
+export { twinningCycleWorkflow } from './twinning-cycle';

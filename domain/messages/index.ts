@@ -1,3 +1,4 @@
+import { calendarMessages } from './calendar';
 import { interpolate, type Lang, type MessageParams } from './catalogue';
 import { commonMessages } from './common';
 import { cycleMessages } from './cycle';
@@ -12,6 +13,7 @@ export const catalogue = {
   ...rosterMessages,
   ...cycleMessages,
   ...webMessages,
+  ...calendarMessages,
 } as const;
 
 /** A key of the message catalogue. */
@@ -31,4 +33,9 @@ export function t(key: MessageKey, params: MessageParams = {}, lang: Lang = 'vi'
 /** The text of a message in Vietnamese then English, for logs, CLI output and errors read by both. */
 export function bilingual(key: MessageKey, params: MessageParams = {}): string {
   return `${t(key, params, 'vi')} / ${t(key, params, 'en')}`;
+}
+
+/** The text of a {@link Message} in Vietnamese then English. */
+export function bilingualOf(message: Message): string {
+  return bilingual(message.key, message.params ?? {});
 }

@@ -1,0 +1,195 @@
+/**
+ * The effects of one cycle transition, applied in one database transaction: the read model (cycle and its
+ * obligations), accepted submissions and progress entries, audit events and notification-ledger rows.
+ * Idempotent: every row has a business key, and a read-model write older than the stored one is ignored,
+ * so a retry or a replay after a crash changes nothing.
+ */
+import type { CycleProjection } from '../domain/cycle/types';
+import { Prisma, type PrismaClient } from '../generated/prisma';
+import type { NotifyParams, RecordEntry } from '../machines/cycle';
+
+/** A submission accepted by the cycle, with its payload. */
+export interface SubmissionEffect {
+  readonly idempotencyKey: string;
+  readonly obligation: 'O1' | 'O2' | 'O3' | 'O5' | 'O6';
+  readonly side: 'sponsor' | 'recipient';
+  readonly actor: string;
+  readonly at: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** A progress entry accepted by the cycle. */
+export interface ProgressEffect {
+  readonly idempotencyKey: string;
+  readonly actor: string;
+  readonly at: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** Everything one transition asks the database to record. */
+export interface CycleEffects {
+  readonly workflowId: string;
+  readonly pairCode: string;
+  readonly year: number;
+  /** Increases with every transition of the cycle: orders read-model writes. */
+  readonly sequence: number;
+  readonly projection: CycleProjection;
+  readonly records: RecordEntry[];
+  readonly notifications: NotifyParams[];
+  readonly submissions: readonly SubmissionEffect[];
+  readonly progress: readonly ProgressEffect[];
+}
+
+/** The activities of this file, by name (the workflow proxies them by type only). */
+export interface CycleEffectsActivities {
+  applyCycleEffects(effects: CycleEffects): Promise<void>;
+}
+
+const STATUS = {
+  pending: 'PENDING',
+  submitted: 'SUBMITTED',
+  late: 'LATE',
+  missed: 'MISSED',
+  waived: 'WAIVED',
+  notApplicable: 'NOT_APPLICABLE',
+} as const;
+
+const NOTIFICATION_KIND = {
+  reminder: 'REMINDER',
+  escalation: 'ESCALATION',
+  progressReminder: 'PROGRESS_REMINDER',
+  resend: 'REMINDER',
+} as const;
+
+const CATEGORIES = ['SOCIO_ECONOMIC', 'POLITICAL_SYSTEM', 'PROPAGANDA', 'SOCIAL_SECURITY', 'OTHER'] as const;
+
+function nonNegativeInt(value: unknown): number {
+  const n = typeof value === 'string' ? Number(value) : value;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : 0;
+}
+
+/** End of a yyyy-mm-dd day in Asia/Ho_Chi_Minh (24:00 local = 17:00 UTC). */
+function endOfDay(date: string): Date {
+  return new Date(`${date}T17:00:00.000Z`);
+}
+
+/** Builds the activities with their database client. */
+export function createCycleEffectsActivities(deps: { prisma: PrismaClient }): CycleEffectsActivities {
+  const { prisma } = deps;
+  return {
+    async applyCycleEffects(effects) {
+      const pair = await prisma.pair.findUnique({ where: { code: effects.pairCode }, select: { id: true } });
+      if (!pair) throw new Error(`pair ${effects.pairCode} is not in the roster`);
+      const p = effects.projection;
+      await prisma.$transaction(async (tx) => {
+        const existing = await tx.cycle.findUnique({ where: { workflowId: effects.workflowId } });
+        const cycleData = {
+          phase: p.phase,
+          escalationLevel: p.escalationLevel,
+          overdue: p.overdue,
+          flags: [...p.flags],
+          sequence: effects.sequence,
+          waitingFor: p.waitingFor.join(',') || null,
+          waitingSince: new Date(p.waitingSince),
+          nextTimerAt: p.nextTimer ? new Date(p.nextTimer.at) : null,
+        };
+        let cycleId: string;
+        if (!existing) {
+          const created = await tx.cycle.create({
+            data: { pairId: pair.id, year: effects.year, workflowId: effects.workflowId, ...cycleData },
+          });
+          cycleId = created.id;
+        } else {
+          cycleId = existing.id;
+          // Stale write (a retry of an earlier transition after a later one landed): keep the newer state.
+          if (existing.sequence < effects.sequence) {
+            await tx.cycle.update({ where: { id: cycleId }, data: cycleData });
+          }
+        }
+        if (!existing || existing.sequence < effects.sequence) {
+          for (const o of p.obligations) {
+            const data = {
+              statutoryDue: endOfDay(o.statutoryDue),
+              effectiveDue: endOfDay(o.effectiveDue),
+              status: STATUS[o.status],
+              completedAt: o.completedAt ? new Date(o.completedAt) : null,
+              escalationLevel: o.escalationLevel,
+            };
+            await tx.cycleObligation.upsert({
+              where: { cycleId_obligation: { cycleId, obligation: o.id } },
+              create: { cycleId, obligation: o.id, ...data },
+              update: data,
+            });
+          }
+        }
+        if (effects.submissions.length > 0) {
+          await tx.submission.createMany({
+            data: effects.submissions.map((s) => ({
+              cycleId,
+              obligation: s.obligation,
+              side: s.side === 'sponsor' ? 'SPONSOR' : 'RECIPIENT',
+              submittedBy: s.actor,
+              submittedAt: new Date(s.at),
+              late: p.obligations.find((o) => o.id === s.obligation)?.status === 'late',
+              payload: s.data as Prisma.InputJsonObject,
+              idempotencyKey: s.idempotencyKey,
+            })),
+            skipDuplicates: true,
+          });
+        }
+        if (effects.progress.length > 0) {
+          await tx.progressEntry.createMany({
+            data: effects.progress.map((e) => {
+              const d = e.data;
+              const category = CATEGORIES.find((c) => c === d.category) ?? 'OTHER';
+              return {
+                cycleId,
+                submittedBy: e.actor,
+                submittedAt: new Date(e.at),
+                category,
+                households: nonNegativeInt(d.households),
+                amountDong: BigInt(String(d.amountDong ?? 0).replace(/\D/g, '') || '0'),
+                modelsBuilt: nonNegativeInt(d.modelsBuilt),
+                modelsReplicated: nonNegativeInt(d.modelsReplicated),
+                studyTours: nonNegativeInt(d.studyTours),
+                communeCode: typeof d.communeCode === 'string' ? d.communeCode : null,
+                description: typeof d.description === 'string' ? d.description : null,
+                beneficiaries: Array.isArray(d.beneficiaries) ? (d.beneficiaries as Prisma.InputJsonArray) : Prisma.JsonNull,
+                idempotencyKey: e.idempotencyKey,
+              };
+            }),
+            skipDuplicates: true,
+          });
+        }
+        if (effects.records.length > 0) {
+          await tx.auditEvent.createMany({
+            data: effects.records.map((r, i) => ({
+              at: new Date(r.at),
+              actor: r.actor ?? 'system',
+              action: r.obligation ? `${r.kind}:${r.obligation}` : r.kind,
+              entityType: 'Cycle',
+              entityId: effects.workflowId,
+              after: { ...r.detail, ...(r.side ? { side: r.side } : {}) },
+              idempotencyKey: `${effects.workflowId}:${effects.sequence}:${i}`,
+            })),
+            skipDuplicates: true,
+          });
+        }
+        if (effects.notifications.length > 0) {
+          await tx.notification.createMany({
+            data: effects.notifications.map((n) => ({
+              idempotencyKey: n.idempotencyKey,
+              cycleId,
+              kind: NOTIFICATION_KIND[n.kind],
+              obligation: n.obligation,
+              level: n.level ?? null,
+              dueAt: endOfDay(n.dueDate),
+              scheduledFor: new Date(p.updatedAt),
+            })),
+            skipDuplicates: true,
+          });
+        }
+      });
+    },
+  };
+}

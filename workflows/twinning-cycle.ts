@@ -1,0 +1,394 @@
+/**
+ * One twinning pair's cycle for one year (`twinning-cycle:<pairCode>:<year>`). The workflow owns no business
+ * rules: it feeds events to the pure cycle statechart and turns the actions it returns into durable timers
+ * and one effects activity per transition (read model, audit, notification ledger).
+ */
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  currentUpdateInfo,
+  defineQuery,
+  defineUpdate,
+  proxyLocalActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { initialTransition, transition } from 'xstate';
+import type { CycleEffects, CycleEffectsActivities } from '../activities/cycle-effects';
+import { extendedSchedule, resolveSettings, WorkingCalendar, yearSchedule } from '../domain/calendar';
+import type { CalendarDayEntry, YearCalendarSettingsOverrides } from '../domain/calendar';
+import { checkSubmissionAllowed, type CycleRequest } from '../domain/cycle/check';
+import type { CycleProjection, ObligationId, Side, SubmittableObligation } from '../domain/cycle/types';
+import { bilingualOf } from '../domain/messages';
+import {
+  cycleActions,
+  cycleInputFromCalendar,
+  cycleMachine,
+  machineSchedule,
+  phaseOf,
+  projectCycle,
+  type CycleAction,
+  type CycleEvent,
+  type CycleSnapshot,
+  type PendingTimer,
+} from '../machines/cycle';
+import { ESCALATION_LEVEL, OVERDUE, PHASE, RECIPIENT, SPONSOR, YEAR } from './search-attributes';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Activities
+
+const { applyCycleEffects } = proxyLocalActivities<CycleEffectsActivities>({
+  startToCloseTimeout: '30 seconds',
+  // The database may be down for a while: keep retrying, the ledger keys make each retry harmless.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Messages (names are a wire contract: never rename one casually)
+
+/** Who submits: the side of the pair and an opaque actor ID (a user ID or `cli:…`, never a name). */
+export interface Submitter {
+  readonly side: Side;
+  readonly actor: string;
+}
+
+/** A submission of O1, O2, O3 (one side's signature), O5 or O6. */
+export interface SubmitRequest extends Submitter {
+  readonly obligation: SubmittableObligation;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** A progress entry during implementation (O4). */
+export interface ProgressRequest extends Submitter {
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** An administrator's action on one obligation. */
+export interface ExtendRequest {
+  readonly actor: string;
+  readonly obligation: ObligationId;
+  /** The new last day, yyyy-mm-dd (the year's policy may roll it forward). */
+  readonly newDate: string;
+  readonly reason: string;
+  readonly decisionNumber?: string;
+}
+
+/** Waiving an owed obligation. */
+export interface WaiveRequest {
+  readonly actor: string;
+  readonly obligation: ObligationId;
+  readonly reason: string;
+}
+
+/** Re-sending an obligation's reminder now. */
+export interface ResendRequest {
+  readonly actor: string;
+  readonly obligation: ObligationId;
+}
+
+/** Dissolving the pair, or re-pairing it into a successor when units merge. */
+export interface DissolveRequest {
+  readonly actor: string;
+  readonly reason: string;
+  readonly successorPairCode?: string;
+}
+
+/** The final rating of both sides (O7). */
+export interface RateRequest {
+  readonly actor: string;
+  readonly sponsorRating: string;
+  readonly recipientRating: string;
+  readonly reason?: string;
+  readonly decisionNumber?: string;
+}
+
+/** A submission of O1, O2, O3, O5 or O6. */
+export const submitUpdate = defineUpdate<CycleProjection, [SubmitRequest]>('submit');
+/** A progress entry. */
+export const progressUpdate = defineUpdate<CycleProjection, [ProgressRequest]>('progress');
+/** Extend a deadline. */
+export const extendUpdate = defineUpdate<CycleProjection, [ExtendRequest]>('extend');
+/** Waive an obligation. */
+export const waiveUpdate = defineUpdate<CycleProjection, [WaiveRequest]>('waive');
+/** Resend a reminder. */
+export const resendUpdate = defineUpdate<CycleProjection, [ResendRequest]>('resend');
+/** Dissolve or re-pair. */
+export const dissolveUpdate = defineUpdate<CycleProjection, [DissolveRequest]>('dissolve');
+/** Record the final rating. */
+export const rateUpdate = defineUpdate<CycleProjection, [RateRequest]>('rate');
+/** The cycle's projection: phase, obligations, next timer, escalation level, flags. */
+export const statusQuery = defineQuery<CycleProjection>('status');
+
+// ---------------------------------------------------------------------------------------------------------------
+// Input
+
+/** Everything the cycle needs, fixed when it starts (so replays compute the same dates). */
+export interface TwinningCycleInput {
+  readonly pairCode: string;
+  readonly year: number;
+  readonly sponsorCode: string;
+  readonly recipientCode: string;
+  /** Per-year overrides of the default calendar settings (policy, due dates, offsets). */
+  readonly settings?: YearCalendarSettingsOverrides;
+  /** The holiday table of the cycle year and the next (O7 falls in January). */
+  readonly calendarDays: readonly CalendarDayEntry[];
+  /**
+   * Simulation only (`twinning simulate`, tests): the business instant at which the workflow starts. Business
+   * time then runs at the engine's pace from there, so a past or future year can be played through on the
+   * time-skipping server. Production cycles leave it unset (business time = engine time).
+   */
+  readonly businessStart?: string;
+  /**
+   * Whether to set the typed search attributes (default true). The time-skipping test server used by
+   * `twinning simulate` and the tests cannot register custom search attributes, so they pass false.
+   */
+  readonly searchAttributes?: boolean;
+}
+
+/** The workflow ID of a pair's cycle in a year. */
+export function cycleWorkflowId(pairCode: string, year: number): string {
+  return `twinning-cycle:${pairCode}:${year}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The workflow
+
+/** Runs one pair's cycle for one year until it is rated or dissolved. */
+export async function twinningCycleWorkflow(input: TwinningCycleInput): Promise<CycleProjection> {
+  const info = workflowInfo();
+  const settings = resolveSettings(input.year, input.settings ?? {});
+  const calendar = WorkingCalendar.fromEntries(input.calendarDays);
+  const schedule = yearSchedule(input.year, settings, calendar);
+  // Workflow time is deterministic (it comes from history), so the offset is the same on every replay.
+  const offsetMs = input.businessStart ? Date.parse(input.businessStart) - Date.now() : 0;
+  const nowMs = (): number => Date.now() + offsetMs;
+  const now = (): string => new Date(nowMs()).toISOString();
+
+  const [initial, initialActions] = initialTransition(
+    cycleMachine,
+    cycleInputFromCalendar({
+      workflowId: info.workflowId,
+      pairCode: input.pairCode,
+      year: input.year,
+      openedAt: now(),
+      schedule,
+    }),
+  );
+  let snapshot: CycleSnapshot = initial;
+  const indexed = input.searchAttributes ?? true;
+  let sequence = 0;
+  const timers = new Map<string, PendingTimer>();
+  // Effects run one transition at a time, in order: a later read-model write never overtakes an earlier one.
+  let effectsChain: Promise<void> = Promise.resolve();
+
+  const collect = (actions: readonly CycleAction[], extra: Partial<CycleEffects> = {}): void => {
+    const effects: CycleEffects = {
+      workflowId: info.workflowId,
+      pairCode: input.pairCode,
+      year: input.year,
+      sequence: ++sequence,
+      projection: projectCycle(snapshot),
+      records: [],
+      notifications: [],
+      submissions: extra.submissions ?? [],
+      progress: extra.progress ?? [],
+    };
+    for (const action of actions) {
+      switch (action.type) {
+        case 'scheduleTimer':
+          timers.set(action.params.timerId, action.params);
+          break;
+        case 'cancelTimer':
+          timers.delete(action.params.timerId);
+          break;
+        case 'notify':
+          effects.notifications.push(action.params);
+          break;
+        case 'record':
+          effects.records.push(action.params.entry);
+          break;
+      }
+    }
+    const p = effects.projection;
+    if (indexed) upsertSearchAttributes([
+      { key: PHASE, value: p.phase },
+      { key: OVERDUE, value: p.overdue },
+      { key: ESCALATION_LEVEL, value: p.escalationLevel },
+    ]);
+    effectsChain = effectsChain.then(() => applyCycleEffects(effects));
+  };
+
+  const step = (event: CycleEvent, extra?: Partial<CycleEffects>): CycleProjection => {
+    const [next, actions] = transition(cycleMachine, snapshot, event);
+    snapshot = next;
+    collect(cycleActions(actions), extra);
+    return projectCycle(snapshot);
+  };
+
+  if (indexed) upsertSearchAttributes([
+    { key: YEAR, value: input.year },
+    { key: SPONSOR, value: input.sponsorCode },
+    { key: RECIPIENT, value: input.recipientCode },
+  ]);
+  collect(cycleActions(initialActions));
+
+  // A validator refuses in the caller's language pair; nothing refused ever reaches history.
+  const refuseUnless = (request: CycleRequest): void => {
+    const result = checkSubmissionAllowed(projectCycle(snapshot), request);
+    if (!result.ok) {
+      throw ApplicationFailure.nonRetryable(bilingualOf(result.message), 'CycleRefusal');
+    }
+  };
+
+  setHandler(statusQuery, () => projectCycle(snapshot));
+
+  setHandler(
+    submitUpdate,
+    (request) => {
+      const submissionId = currentUpdateInfo()?.id ?? `${sequence}`;
+      return Promise.resolve(
+        step(
+          { type: 'SUBMIT', obligation: request.obligation, side: request.side, at: now(), submissionId, actor: request.actor },
+          {
+            submissions: [
+              { idempotencyKey: `${info.workflowId}:${submissionId}`, obligation: request.obligation, side: request.side, actor: request.actor, at: now(), data: request.data },
+            ],
+          },
+        ),
+      );
+    },
+    { validator: (request) => refuseUnless({ action: 'submit', obligation: request.obligation, side: request.side }) },
+  );
+
+  setHandler(
+    progressUpdate,
+    (request) => {
+      const entryId = currentUpdateInfo()?.id ?? `${sequence}`;
+      return Promise.resolve(
+        step(
+          { type: 'PROGRESS', at: now(), entryId, actor: request.actor },
+          { progress: [{ idempotencyKey: `${info.workflowId}:${entryId}`, actor: request.actor, at: now(), data: request.data }] },
+        ),
+      );
+    },
+    { validator: (request) => refuseUnless({ action: 'progress', side: request.side }) },
+  );
+
+  const scheduleOf = (obligation: ObligationId) => {
+    const current = schedule.obligations.find((o) => o.obligation === obligation);
+    if (!current) throw new Error(`no schedule for ${obligation}`);
+    const view = projectCycle(snapshot).obligations.find((o) => o.id === obligation);
+    // Extend from the obligation's current effective day, which an earlier extension may have moved.
+    return view ? { ...current, effective: view.effectiveDue } : current;
+  };
+
+  setHandler(
+    extendUpdate,
+    (request) => {
+      const moved = machineSchedule(extendedSchedule(scheduleOf(request.obligation), request.newDate, settings, calendar));
+      return Promise.resolve(
+        step({
+          type: 'EXTEND',
+          obligation: request.obligation,
+          at: now(),
+          newEffectiveDue: moved.effectiveDue,
+          endsAt: moved.endsAt,
+          reminders: moved.reminders,
+          escalations: moved.escalations,
+          reason: request.reason,
+          ...(request.decisionNumber ? { decisionNumber: request.decisionNumber } : {}),
+          actor: request.actor,
+        }),
+      );
+    },
+    {
+      validator: (request) => {
+        const current = scheduleOf(request.obligation);
+        let newEndsAt: string | undefined;
+        try {
+          newEndsAt = extendedSchedule(current, request.newDate, settings, calendar).effectiveEndsAt;
+        } catch {
+          newEndsAt = undefined;
+        }
+        refuseUnless({ action: 'extend', obligation: request.obligation, at: now(), newDate: request.newDate, ...(newEndsAt ? { newEndsAt } : {}) });
+      },
+    },
+  );
+
+  setHandler(
+    waiveUpdate,
+    (request) =>
+      Promise.resolve(step({ type: 'WAIVE', obligation: request.obligation, at: now(), reason: request.reason, actor: request.actor })),
+    { validator: (request) => refuseUnless({ action: 'waive', obligation: request.obligation }) },
+  );
+
+  setHandler(
+    resendUpdate,
+    (request) => Promise.resolve(step({ type: 'RESEND', obligation: request.obligation, at: now(), actor: request.actor })),
+    { validator: (request) => refuseUnless({ action: 'resend', obligation: request.obligation }) },
+  );
+
+  setHandler(
+    dissolveUpdate,
+    (request) =>
+      Promise.resolve(
+        step({
+          type: 'DISSOLVE',
+          at: now(),
+          reason: request.reason,
+          actor: request.actor,
+          ...(request.successorPairCode ? { successorPairCode: request.successorPairCode } : {}),
+        }),
+      ),
+    { validator: (_request) => refuseUnless({ action: 'dissolve' }) },
+  );
+
+  setHandler(
+    rateUpdate,
+    (request) =>
+      Promise.resolve(
+        step({
+          type: 'RATE',
+          at: now(),
+          actor: request.actor,
+          sponsorRating: request.sponsorRating,
+          recipientRating: request.recipientRating,
+          ...(request.reason ? { reason: request.reason } : {}),
+          ...(request.decisionNumber ? { decisionNumber: request.decisionNumber } : {}),
+        }),
+      ),
+    { validator: (_request) => refuseUnless({ action: 'rate' }) },
+  );
+
+  // The timer loop: sleep until the earliest pending timer (one durable timer per wake-up), then feed every
+  // timer that is due to the machine in time order. Updates wake the condition so a new timer is considered.
+  let wakeFor = sequence;
+  while (phaseOf(snapshot) !== 'closed') {
+    const next = [...timers.values()].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))[0];
+    const seen = sequence;
+    wakeFor = seen;
+    if (!next) {
+      await condition(() => sequence !== wakeFor || phaseOf(snapshot) === 'closed');
+      continue;
+    }
+    const waitMs = Date.parse(next.at) - nowMs();
+    if (waitMs > 0) {
+      const interrupted = await condition(() => sequence !== wakeFor || phaseOf(snapshot) === 'closed', waitMs);
+      if (interrupted) continue;
+    }
+    const due = [...timers.values()]
+      .filter((t) => Date.parse(t.at) <= nowMs())
+      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    for (const timer of due) {
+      if (!timers.has(timer.timerId)) continue;
+      timers.delete(timer.timerId);
+      step({ type: 'TIMER_FIRED', timerId: timer.timerId, at: now() });
+    }
+  }
+
+  await effectsChain;
+  await condition(allHandlersFinished);
+  return projectCycle(snapshot);
+}
