@@ -4,6 +4,7 @@
  * Idempotent: every row has a business key, and a read-model write older than the stored one is ignored,
  * so a retry or a replay after a crash changes nothing.
  */
+import type { Payload } from '../domain/cycle/schemas';
 import type { CycleProjection } from '../domain/cycle/types';
 import { Prisma, type PrismaClient } from '../generated/prisma';
 import type { NotifyParams, RecordEntry } from '../machines/cycle';
@@ -18,12 +19,12 @@ export interface SubmissionEffect {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
-/** A progress entry accepted by the cycle. */
+/** A progress entry accepted by the cycle (already validated and normalised by the workflow). */
 export interface ProgressEffect {
   readonly idempotencyKey: string;
   readonly actor: string;
   readonly at: string;
-  readonly data: Readonly<Record<string, unknown>>;
+  readonly data: Payload<'progressEntry'>;
 }
 
 /** Everything one transition asks the database to record. */
@@ -60,13 +61,6 @@ const NOTIFICATION_KIND = {
   progressReminder: 'PROGRESS_REMINDER',
   resend: 'REMINDER',
 } as const;
-
-const CATEGORIES = ['SOCIO_ECONOMIC', 'POLITICAL_SYSTEM', 'PROPAGANDA', 'SOCIAL_SECURITY', 'OTHER'] as const;
-
-function nonNegativeInt(value: unknown): number {
-  const n = typeof value === 'string' ? Number(value) : value;
-  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : 0;
-}
 
 /** End of a yyyy-mm-dd day in Asia/Ho_Chi_Minh (24:00 local = 17:00 UTC). */
 function endOfDay(date: string): Date {
@@ -137,27 +131,34 @@ export function createCycleEffectsActivities(deps: { prisma: PrismaClient }): Cy
             skipDuplicates: true,
           });
         }
-        if (effects.progress.length > 0) {
+        for (const e of effects.progress) {
+          const d = e.data;
+          // A correction names the entry it supersedes by its update ID; the earlier row is kept, never edited.
+          const superseded = d.supersedes
+            ? await tx.progressEntry.findUnique({
+                where: { idempotencyKey: `${effects.workflowId}:${d.supersedes}` },
+                select: { id: true },
+              })
+            : null;
           await tx.progressEntry.createMany({
-            data: effects.progress.map((e) => {
-              const d = e.data;
-              const category = CATEGORIES.find((c) => c === d.category) ?? 'OTHER';
-              return {
+            data: [
+              {
                 cycleId,
                 submittedBy: e.actor,
                 submittedAt: new Date(e.at),
-                category,
-                households: nonNegativeInt(d.households),
-                amountDong: BigInt(String(d.amountDong ?? 0).replace(/\D/g, '') || '0'),
-                modelsBuilt: nonNegativeInt(d.modelsBuilt),
-                modelsReplicated: nonNegativeInt(d.modelsReplicated),
-                studyTours: nonNegativeInt(d.studyTours),
-                communeCode: typeof d.communeCode === 'string' ? d.communeCode : null,
-                description: typeof d.description === 'string' ? d.description : null,
-                beneficiaries: Array.isArray(d.beneficiaries) ? (d.beneficiaries as Prisma.InputJsonArray) : Prisma.JsonNull,
+                category: d.category,
+                households: d.households,
+                amountDong: BigInt(d.amountDong),
+                modelsBuilt: d.modelsBuilt,
+                modelsReplicated: d.modelsReplicated,
+                studyTours: d.studyTours,
+                communeCode: d.communeCode ?? null,
+                description: d.description,
+                beneficiaries: d.beneficiaries ?? Prisma.JsonNull,
+                supersedesId: superseded?.id ?? null,
                 idempotencyKey: e.idempotencyKey,
-              };
-            }),
+              },
+            ],
             skipDuplicates: true,
           });
         }

@@ -20,6 +20,7 @@ import type { CycleEffects, CycleEffectsActivities } from '../activities/cycle-e
 import { extendedSchedule, resolveSettings, WorkingCalendar, yearSchedule } from '../domain/calendar';
 import type { CalendarDayEntry, YearCalendarSettingsOverrides } from '../domain/calendar';
 import { checkSubmissionAllowed, type CycleRequest } from '../domain/cycle/check';
+import { OBLIGATION_PAYLOAD, validatePayload, type Payload, type PayloadKind } from '../domain/cycle/schemas';
 import type { CycleProjection, ObligationId, Side, SubmittableObligation } from '../domain/cycle/types';
 import { bilingualOf } from '../domain/messages';
 import {
@@ -212,11 +213,12 @@ export async function twinningCycleWorkflow(input: TwinningCycleInput): Promise<
       }
     }
     const p = effects.projection;
-    if (indexed) upsertSearchAttributes([
-      { key: PHASE, value: p.phase },
-      { key: OVERDUE, value: p.overdue },
-      { key: ESCALATION_LEVEL, value: p.escalationLevel },
-    ]);
+    if (indexed)
+      upsertSearchAttributes([
+        { key: PHASE, value: p.phase },
+        { key: OVERDUE, value: p.overdue },
+        { key: ESCALATION_LEVEL, value: p.escalationLevel },
+      ]);
     effectsChain = effectsChain.then(() => applyCycleEffects(effects));
   };
 
@@ -227,11 +229,12 @@ export async function twinningCycleWorkflow(input: TwinningCycleInput): Promise<
     return projectCycle(snapshot);
   };
 
-  if (indexed) upsertSearchAttributes([
-    { key: YEAR, value: input.year },
-    { key: SPONSOR, value: input.sponsorCode },
-    { key: RECIPIENT, value: input.recipientCode },
-  ]);
+  if (indexed)
+    upsertSearchAttributes([
+      { key: YEAR, value: input.year },
+      { key: SPONSOR, value: input.sponsorCode },
+      { key: RECIPIENT, value: input.recipientCode },
+    ]);
   collect(cycleActions(initialActions));
 
   // A validator refuses in the caller's language pair; nothing refused ever reaches history.
@@ -242,6 +245,14 @@ export async function twinningCycleWorkflow(input: TwinningCycleInput): Promise<
     }
   };
 
+  // Payloads are validated in the validator (refused ones never reach history) and normalised again in the
+  // handler, which is pure and cheap, so the handler always works on the canonical form.
+  const validated = <K extends PayloadKind>(kind: K, payload: unknown): Payload<K> => {
+    const result = validatePayload(kind, payload);
+    if (!result.ok) throw ApplicationFailure.nonRetryable(bilingualOf(result.message), 'InvalidPayload');
+    return result.value;
+  };
+
   setHandler(statusQuery, () => projectCycle(snapshot));
 
   setHandler(
@@ -250,16 +261,35 @@ export async function twinningCycleWorkflow(input: TwinningCycleInput): Promise<
       const submissionId = currentUpdateInfo()?.id ?? `${sequence}`;
       return Promise.resolve(
         step(
-          { type: 'SUBMIT', obligation: request.obligation, side: request.side, at: now(), submissionId, actor: request.actor },
+          {
+            type: 'SUBMIT',
+            obligation: request.obligation,
+            side: request.side,
+            at: now(),
+            submissionId,
+            actor: request.actor,
+          },
           {
             submissions: [
-              { idempotencyKey: `${info.workflowId}:${submissionId}`, obligation: request.obligation, side: request.side, actor: request.actor, at: now(), data: request.data },
+              {
+                idempotencyKey: `${info.workflowId}:${submissionId}`,
+                obligation: request.obligation,
+                side: request.side,
+                actor: request.actor,
+                at: now(),
+                data: validated(OBLIGATION_PAYLOAD[request.obligation], request.data),
+              },
             ],
           },
         ),
       );
     },
-    { validator: (request) => refuseUnless({ action: 'submit', obligation: request.obligation, side: request.side }) },
+    {
+      validator: (request: SubmitRequest) => {
+        refuseUnless({ action: 'submit', obligation: request.obligation, side: request.side });
+        validated(OBLIGATION_PAYLOAD[request.obligation], request.data);
+      },
+    },
   );
 
   setHandler(
@@ -269,11 +299,25 @@ export async function twinningCycleWorkflow(input: TwinningCycleInput): Promise<
       return Promise.resolve(
         step(
           { type: 'PROGRESS', at: now(), entryId, actor: request.actor },
-          { progress: [{ idempotencyKey: `${info.workflowId}:${entryId}`, actor: request.actor, at: now(), data: request.data }] },
+          {
+            progress: [
+              {
+                idempotencyKey: `${info.workflowId}:${entryId}`,
+                actor: request.actor,
+                at: now(),
+                data: validated('progressEntry', request.data),
+              },
+            ],
+          },
         ),
       );
     },
-    { validator: (request) => refuseUnless({ action: 'progress', side: request.side }) },
+    {
+      validator: (request: ProgressRequest) => {
+        refuseUnless({ action: 'progress', side: request.side });
+        validated('progressEntry', request.data);
+      },
+    },
   );
 
   const scheduleOf = (obligation: ObligationId) => {
@@ -287,7 +331,9 @@ export async function twinningCycleWorkflow(input: TwinningCycleInput): Promise<
   setHandler(
     extendUpdate,
     (request) => {
-      const moved = machineSchedule(extendedSchedule(scheduleOf(request.obligation), request.newDate, settings, calendar));
+      const moved = machineSchedule(
+        extendedSchedule(scheduleOf(request.obligation), request.newDate, settings, calendar),
+      );
       return Promise.resolve(
         step({
           type: 'EXTEND',
@@ -304,7 +350,12 @@ export async function twinningCycleWorkflow(input: TwinningCycleInput): Promise<
       );
     },
     {
-      validator: (request) => {
+      validator: (request: ExtendRequest) => {
+        validated('extend', {
+          newDate: request.newDate,
+          reason: request.reason,
+          decisionNumber: request.decisionNumber,
+        });
         const current = scheduleOf(request.obligation);
         let newEndsAt: string | undefined;
         try {
@@ -312,7 +363,13 @@ export async function twinningCycleWorkflow(input: TwinningCycleInput): Promise<
         } catch {
           newEndsAt = undefined;
         }
-        refuseUnless({ action: 'extend', obligation: request.obligation, at: now(), newDate: request.newDate, ...(newEndsAt ? { newEndsAt } : {}) });
+        refuseUnless({
+          action: 'extend',
+          obligation: request.obligation,
+          at: now(),
+          newDate: request.newDate,
+          ...(newEndsAt ? { newEndsAt } : {}),
+        });
       },
     },
   );
@@ -320,14 +377,33 @@ export async function twinningCycleWorkflow(input: TwinningCycleInput): Promise<
   setHandler(
     waiveUpdate,
     (request) =>
-      Promise.resolve(step({ type: 'WAIVE', obligation: request.obligation, at: now(), reason: request.reason, actor: request.actor })),
-    { validator: (request) => refuseUnless({ action: 'waive', obligation: request.obligation }) },
+      Promise.resolve(
+        step({
+          type: 'WAIVE',
+          obligation: request.obligation,
+          at: now(),
+          reason: request.reason,
+          actor: request.actor,
+        }),
+      ),
+    {
+      validator: (request: WaiveRequest) => {
+        validated('waive', { reason: request.reason });
+        refuseUnless({ action: 'waive', obligation: request.obligation });
+      },
+    },
   );
 
   setHandler(
     resendUpdate,
-    (request) => Promise.resolve(step({ type: 'RESEND', obligation: request.obligation, at: now(), actor: request.actor })),
-    { validator: (request) => refuseUnless({ action: 'resend', obligation: request.obligation }) },
+    (request) =>
+      Promise.resolve(
+        step({ type: 'RESEND', obligation: request.obligation, at: now(), actor: request.actor }),
+      ),
+    {
+      validator: (request: ResendRequest) =>
+        refuseUnless({ action: 'resend', obligation: request.obligation }),
+    },
   );
 
   setHandler(
@@ -342,7 +418,12 @@ export async function twinningCycleWorkflow(input: TwinningCycleInput): Promise<
           ...(request.successorPairCode ? { successorPairCode: request.successorPairCode } : {}),
         }),
       ),
-    { validator: (_request) => refuseUnless({ action: 'dissolve' }) },
+    {
+      validator: (request: DissolveRequest) => {
+        validated('dissolve', { reason: request.reason, successorPairCode: request.successorPairCode });
+        refuseUnless({ action: 'dissolve' });
+      },
+    },
   );
 
   setHandler(
@@ -359,7 +440,13 @@ export async function twinningCycleWorkflow(input: TwinningCycleInput): Promise<
           ...(request.decisionNumber ? { decisionNumber: request.decisionNumber } : {}),
         }),
       ),
-    { validator: (_request) => refuseUnless({ action: 'rate' }) },
+    {
+      validator: (request: RateRequest) => {
+        const { actor: _actor, ...payload } = request;
+        validated('rating', payload);
+        refuseUnless({ action: 'rate' });
+      },
+    },
   );
 
   // The timer loop: sleep until the earliest pending timer (one durable timer per wake-up), then feed every
@@ -375,7 +462,10 @@ export async function twinningCycleWorkflow(input: TwinningCycleInput): Promise<
     }
     const waitMs = Date.parse(next.at) - nowMs();
     if (waitMs > 0) {
-      const interrupted = await condition(() => sequence !== wakeFor || phaseOf(snapshot) === 'closed', waitMs);
+      const interrupted = await condition(
+        () => sequence !== wakeFor || phaseOf(snapshot) === 'closed',
+        waitMs,
+      );
       if (interrupted) continue;
     }
     const due = [...timers.values()]

@@ -1,37 +1,37 @@
 /**
- * Whole years of one pair's cycle on the time-skipping test server, with the real activities writing to a
- * real PostgreSQL. Business time starts at 00:05 on 1 January 2026 (local) through the workflow's
- * `businessStart`, so 2026 can be played although the test runs later.
+ * Whole years of pairs' cycles on the time-skipping test server, with the real effects activity writing to a
+ * real PostgreSQL. Business time of every cycle starts at 00:05 local on 1 January 2026 (see
+ * test/support/cycle-harness.ts), so exact local dates and times can be asserted.
  */
 import path from 'node:path';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { createCycleEffectsActivities } from '../../activities/cycle-effects';
-import { seedCalendarDays } from '../../domain/calendar';
-import { formatDateTime } from '../../domain/format';
 import { importRoster } from '../../roster/import';
 import { loadRoster } from '../../roster/load';
 import {
-  cycleWorkflowId,
+  dissolveUpdate,
+  extendUpdate,
+  progressUpdate,
+  rateUpdate,
   statusQuery,
   submitUpdate,
-  twinningCycleWorkflow,
-  type TwinningCycleInput,
+  waiveUpdate,
 } from '../../workflows/twinning-cycle';
+import { ledgerOf, maybeRecordHistory, startCycle, type CycleUnderTest } from '../support/cycle-harness';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { createTimeSkippingEnv, uniqueTaskQueue } from '../support/temporal';
-
-const BUSINESS_START = '2026-01-01T00:05:00+07:00';
 
 let env: TestWorkflowEnvironment;
 let db: TestDatabase;
 let worker: Worker;
 let taskQueue: string;
-let runPromise: Promise<void>;
+let running: Promise<void>;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  const loaded = await loadRoster([path.join(__dirname, '..', 'fixtures', 'one-pair-roster.json')]);
+  const loaded = await loadRoster([path.join(__dirname, '..', 'fixtures', 'cycle-roster.json')]);
   if (!loaded.ok) throw new Error('fixture roster invalid');
   await importRoster(db.prisma, loaded.roster, { staffYear: 2026 });
   env = await createTimeSkippingEnv();
@@ -39,68 +39,139 @@ beforeAll(async () => {
   worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
-    workflowsPath: require.resolve('../../workflows'),
+    workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quiet }),
     activities: createCycleEffectsActivities({ prisma: db.prisma }),
   });
-  runPromise = worker.run();
+  running = worker.run();
 });
 
 afterAll(async () => {
   worker?.shutdown();
-  await runPromise;
+  await running;
   await env?.teardown();
   await db?.drop();
 });
 
-function input(overrides: Partial<TwinningCycleInput> = {}): TwinningCycleInput {
-  return {
-    pairCode: 'P01',
-    year: 2026,
-    sponsorCode: 'QN-SNN',
-    recipientCode: 'XA-LA-DEE',
-    calendarDays: [...seedCalendarDays(2026), ...seedCalendarDays(2027)],
-    businessStart: BUSINESS_START,
-    searchAttributes: false,
-    ...overrides,
-  };
+const quiet = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
+
+const plan = { summary: 'Kế hoạch triển khai năm 2026', monitoringAssignment: 'Phó Chủ tịch UBND xã theo dõi' };
+const needs = { summary: 'Đề xuất hỗ trợ giống cây, bò sinh sản và tập huấn' };
+const signature = (signedOn: string) => ({ signedOn, signatoryName: 'Người ký' });
+const report = { summary: 'Báo cáo sơ kết năm', assessment: 'Đơn vị thực hiện tốt' };
+const progress = {
+  category: 'SOCIO_ECONOMIC',
+  households: 12,
+  amountDong: '150000000',
+  modelsBuilt: 1,
+  modelsReplicated: 0,
+  studyTours: 1,
+  description: 'Hỗ trợ bò sinh sản',
+};
+
+async function submit(
+  cycle: CycleUnderTest,
+  obligation: 'O1' | 'O2' | 'O3' | 'O5' | 'O6',
+  side: 'sponsor' | 'recipient',
+  data: Record<string, unknown>,
+): Promise<void> {
+  await cycle.handle.executeUpdate(submitUpdate, { args: [{ obligation, side, actor: `test:${side}`, data }] });
 }
 
-/** Advances the test server so that business time reaches `local` (an ISO instant with offset). */
-async function advanceTo(startedAtMs: number, local: string): Promise<void> {
-  const target = Date.parse(local) - Date.parse(BUSINESS_START);
-  const elapsed = (await env.currentTimeMs()) - startedAtMs;
-  if (target > elapsed) await env.sleep(target - elapsed);
-}
-
-async function ledger(obligation: 'O1' | 'O2' | 'O3'): Promise<Array<{ key: string; kind: string; at: string; level: number | null }>> {
-  const rows = await db.prisma.notification.findMany({ where: { obligation }, orderBy: { scheduledFor: 'asc' } });
-  return rows.map((r) => ({ key: r.idempotencyKey, kind: r.kind, at: formatDateTime(r.scheduledFor), level: r.level }));
+async function refusal(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+    return ((error as WorkflowUpdateFailedError).cause as Error).message;
+  }
+  throw new Error('the update was accepted');
 }
 
 describe('twinning cycle workflow, 2026', () => {
-  it('a pair that misses O2: reminders, level 1 on 3 March, level 2 on 9 March, recorded as missed, the year goes on', async () => {
-    const workflowId = cycleWorkflowId('P01', 2026);
-    const startedAtMs = await env.currentTimeMs();
-    const handle = await env.client.workflow.start(twinningCycleWorkflow, {
-      workflowId,
-      taskQueue,
-      args: [input()],
+  it('a pair that does everything on time: reminders stop once each obligation is met, no escalation, closed when rated', async () => {
+    const cycle = await startCycle(env, taskQueue, 'P01');
+    await cycle.at('2026-02-24T09:00:00+07:00');
+    await submit(cycle, 'O1', 'recipient', plan);
+    await submit(cycle, 'O2', 'recipient', needs);
+    await cycle.at('2026-03-20T09:00:00+07:00');
+    await submit(cycle, 'O3', 'sponsor', signature('2026-03-20'));
+    await cycle.at('2026-03-25T09:00:00+07:00');
+    await submit(cycle, 'O3', 'recipient', signature('2026-03-25'));
+    await cycle.at('2026-04-15T09:00:00+07:00');
+    await cycle.handle.executeUpdate(progressUpdate, { args: [{ side: 'sponsor', actor: 'test:sponsor', data: progress }] });
+    await cycle.at('2026-12-05T09:00:00+07:00');
+    await submit(cycle, 'O5', 'sponsor', report);
+    await submit(cycle, 'O6', 'recipient', report);
+    expect((await cycle.handle.query(statusQuery)).phase).toBe('evaluation');
+    await cycle.at('2027-01-10T09:00:00+07:00');
+    await cycle.handle.executeUpdate(rateUpdate, {
+      args: [{ actor: 'test:admin', sponsorRating: 'Tốt', recipientRating: 'Tốt', decisionNumber: '12/QĐ-UBND' }],
     });
-    await advanceTo(startedAtMs, '2026-02-20T09:00:00+07:00');
-    await handle.executeUpdate(submitUpdate, {
-      args: [{ obligation: 'O1', side: 'recipient', actor: 'test:recipient', data: { summary: 'Kế hoạch triển khai' } }],
-    });
-    await advanceTo(startedAtMs, '2026-03-10T12:00:00+07:00');
+    const result = await cycle.handle.result();
 
-    const status = await handle.query(statusQuery);
-    const o1 = status.obligations.find((o) => o.id === 'O1');
-    const o2 = status.obligations.find((o) => o.id === 'O2');
-    expect(o1).toMatchObject({ status: 'submitted', statutoryDue: '2026-02-28', effectiveDue: '2026-03-02' });
-    expect(o2).toMatchObject({ status: 'missed', escalationLevel: 2 });
+    expect(result.phase).toBe('closed');
+    expect(result.closedBy).toBe('rated');
+    expect(result.obligations.map((o) => [o.id, o.status])).toEqual([
+      ['O1', 'submitted'],
+      ['O2', 'submitted'],
+      ['O3', 'submitted'],
+      ['O4', 'submitted'],
+      ['O5', 'submitted'],
+      ['O6', 'submitted'],
+      ['O7', 'submitted'],
+    ]);
+    expect((await ledgerOf(db.prisma, cycle.workflowId)).map((l) => [l.obligation, l.kind, l.at])).toEqual([
+      ['O1', 'REMINDER', '16/02/2026 08:00'],
+      ['O2', 'REMINDER', '16/02/2026 08:00'],
+      ['O1', 'REMINDER', '23/02/2026 08:00'],
+      ['O2', 'REMINDER', '23/02/2026 08:00'],
+      ['O3', 'REMINDER', '17/03/2026 08:00'],
+      ['O3', 'REMINDER', '24/03/2026 08:00'],
+      ['O4', 'PROGRESS_REMINDER', '01/04/2026 08:00'],
+      ['O4', 'PROGRESS_REMINDER', '01/07/2026 08:00'],
+      ['O4', 'PROGRESS_REMINDER', '01/10/2026 08:00'],
+      ['O5', 'REMINDER', '01/12/2026 08:00'],
+      ['O6', 'REMINDER', '01/12/2026 08:00'],
+      ['O7', 'REMINDER', '01/01/2027 08:00'],
+      ['O7', 'REMINDER', '08/01/2027 08:00'],
+    ]);
+    const stored = await db.prisma.cycle.findUniqueOrThrow({ where: { workflowId: cycle.workflowId } });
+    expect([stored.phase, stored.escalationLevel, stored.overdue]).toEqual(['closed', 0, false]);
+    expect(await db.prisma.submission.count({ where: { cycleId: stored.id } })).toBe(6);
+    const entries = await db.prisma.progressEntry.findMany({ where: { cycleId: stored.id } });
+    expect(entries.map((e) => [e.households, e.amountDong])).toEqual([[12, 150000000n]]);
+
+    const history = await cycle.handle.fetchHistory();
+    const length = history.events?.length ?? 0;
+    console.log(`history length of a whole on-time pair-year: ${length} events`);
+    expect(length).toBeLessThan(300);
+    await maybeRecordHistory(cycle.handle, 'on-time-year');
+  });
+
+  it('a pair that misses O2: reminders, level 1 on 3 March, level 2 on 9 March, recorded as missed, the year goes on', async () => {
+    const cycle = await startCycle(env, taskQueue, 'P02');
+    await cycle.at('2026-02-20T09:00:00+07:00');
+    await submit(cycle, 'O1', 'recipient', plan);
+    await cycle.at('2026-03-10T12:00:00+07:00');
+
+    const status = await cycle.handle.query(statusQuery);
+    expect(status.obligations.find((o) => o.id === 'O1')).toMatchObject({
+      status: 'submitted',
+      statutoryDue: '2026-02-28',
+      effectiveDue: '2026-03-02',
+    });
+    expect(status.obligations.find((o) => o.id === 'O2')).toMatchObject({ status: 'missed', escalationLevel: 2 });
     expect(status.phase).toBe('agreement');
 
-    const o2Ledger = await ledger('O2');
-    expect(o2Ledger.map((r) => [r.kind, r.level, r.at])).toEqual([
+    const ledger = await ledgerOf(db.prisma, cycle.workflowId);
+    expect(ledger.filter((l) => l.obligation === 'O2').map((l) => [l.kind, l.level, l.at])).toEqual([
       ['REMINDER', null, '16/02/2026 08:00'],
       ['REMINDER', null, '23/02/2026 08:00'],
       ['REMINDER', null, '27/02/2026 08:00'],
@@ -109,19 +180,132 @@ describe('twinning cycle workflow, 2026', () => {
       ['ESCALATION', 1, '03/03/2026 08:00'],
       ['ESCALATION', 2, '09/03/2026 08:00'],
     ]);
-    // O1 was met on 20 February: its reminders stopped after the D-14 one, and it never escalated.
-    expect((await ledger('O1')).map((r) => [r.kind, r.at])).toEqual([['REMINDER', '16/02/2026 08:00']]);
+    expect(ledger.filter((l) => l.obligation === 'O1').map((l) => [l.kind, l.at])).toEqual([
+      ['REMINDER', '16/02/2026 08:00'],
+    ]);
+    const stored = await db.prisma.cycle.findUniqueOrThrow({
+      where: { workflowId: cycle.workflowId },
+      include: { obligations: true },
+    });
+    expect([stored.phase, stored.escalationLevel, stored.overdue]).toEqual(['agreement', 2, true]);
+    expect(stored.obligations.find((o) => o.obligation === 'O2')?.status).toBe('MISSED');
+    await maybeRecordHistory(cycle.handle, 'missed-o2');
+    await cycle.handle.terminate('test over');
+  });
 
-    const cycle = await db.prisma.cycle.findUniqueOrThrow({ where: { workflowId }, include: { obligations: true } });
-    expect(cycle.phase).toBe('agreement');
-    expect(cycle.escalationLevel).toBe(2);
-    expect(cycle.overdue).toBe(true);
-    expect(cycle.obligations.find((o) => o.obligation === 'O2')?.status).toBe('MISSED');
-    const submissions = await db.prisma.submission.findMany({ where: { cycleId: cycle.id } });
-    expect(submissions.map((s) => [s.obligation, s.side, s.late])).toEqual([['O1', 'RECIPIENT', false]]);
+  it('a pair that never signs: O3 missed, escalated on 1 and 7 April, flagged for evaluation, implementation goes on', async () => {
+    const cycle = await startCycle(env, taskQueue, 'P03');
+    await cycle.at('2026-02-10T09:00:00+07:00');
+    await submit(cycle, 'O1', 'recipient', plan);
+    await submit(cycle, 'O2', 'recipient', needs);
+    await cycle.at('2026-04-10T09:00:00+07:00');
+    const status = await cycle.handle.query(statusQuery);
+    expect(status.phase).toBe('implementation');
+    expect(status.flags).toEqual(expect.arrayContaining(['noSignedProgramme', 'overdue']));
+    const ledger = await ledgerOf(db.prisma, cycle.workflowId);
+    expect(ledger.filter((l) => l.kind === 'ESCALATION').map((l) => [l.obligation, l.level, l.at])).toEqual([
+      ['O3', 1, '01/04/2026 08:00'],
+      ['O3', 2, '07/04/2026 08:00'],
+    ]);
+    const stored = await db.prisma.cycle.findUniqueOrThrow({ where: { workflowId: cycle.workflowId } });
+    expect(stored.flags).toContain('noSignedProgramme');
+    await cycle.handle.terminate('test over');
+  });
 
-    const history = await handle.fetchHistory();
-    console.log(`history length after 10 March: ${history.events?.length}`);
-    await handle.terminate('test over');
+  it('2026 under the fixed policy: O2 is due on Saturday 28 February and escalates on 1 March', async () => {
+    const cycle = await startCycle(env, taskQueue, 'P04', { settings: { policy: 'fixed' } });
+    await cycle.at('2026-03-02T09:00:00+07:00');
+    const status = await cycle.handle.query(statusQuery);
+    expect(status.obligations.find((o) => o.id === 'O2')).toMatchObject({
+      statutoryDue: '2026-02-28',
+      effectiveDue: '2026-02-28',
+      status: 'missed',
+    });
+    const ledger = await ledgerOf(db.prisma, cycle.workflowId);
+    expect(ledger.filter((l) => l.obligation === 'O2').map((l) => [l.kind, l.at])).toEqual([
+      ['REMINDER', '14/02/2026 08:00'],
+      ['REMINDER', '21/02/2026 08:00'],
+      ['REMINDER', '25/02/2026 08:00'],
+      ['REMINDER', '27/02/2026 08:00'],
+      ['REMINDER', '28/02/2026 08:00'],
+      ['ESCALATION', '01/03/2026 08:00'],
+    ]);
+    await cycle.handle.terminate('test over');
+  });
+
+  it('an extension moves every pending reminder and escalation; a waiver cancels them; bad requests leave no trace', async () => {
+    const cycle = await startCycle(env, taskQueue, 'P05');
+    await cycle.at('2026-02-20T09:00:00+07:00');
+    const historyBefore = (await cycle.handle.fetchHistory()).events?.length ?? 0;
+
+    expect(await refusal(cycle.handle.executeUpdate(submitUpdate, {
+      args: [{ obligation: 'O2', side: 'sponsor', actor: 'test:sponsor', data: needs }],
+    }))).toMatch(/^.+ \/ .+$/);
+    expect(await refusal(cycle.handle.executeUpdate(submitUpdate, {
+      args: [{ obligation: 'O5', side: 'sponsor', actor: 'test:sponsor', data: report }],
+    }))).toMatch(/^.+ \/ .+$/);
+    expect(await refusal(cycle.handle.executeUpdate(submitUpdate, {
+      args: [{ obligation: 'O2', side: 'recipient', actor: 'test:recipient', data: { summary: '' } }],
+    }))).toMatch(/^.+ \/ .+$/);
+    expect(await refusal(cycle.handle.executeUpdate(extendUpdate, {
+      args: [{ actor: 'test:admin', obligation: 'O2', newDate: '2026-02-30', reason: 'Lũ lụt' }],
+    }))).toMatch(/^.+ \/ .+$/);
+    // The test server records the workflow tasks that ran the validators; nothing else may be added: no update
+    // accepted or rejected, no payload of a refused request.
+    const added = ((await cycle.handle.fetchHistory()).events ?? []).slice(historyBefore);
+    const kinds = new Set(added.map((e) => String(e.eventType)));
+    expect([...kinds].every((k) => /WORKFLOW_TASK_(SCHEDULED|STARTED|COMPLETED)|^(5|6|7)$/.test(k))).toBe(true);
+    expect(JSON.stringify(added)).not.toContain('O5');
+
+    await cycle.handle.executeUpdate(extendUpdate, {
+      args: [{ actor: 'test:admin', obligation: 'O2', newDate: '2026-03-16', reason: 'Lũ lụt kéo dài', decisionNumber: '45/QĐ-BDT' }],
+    });
+    await cycle.handle.executeUpdate(waiveUpdate, {
+      args: [{ actor: 'test:admin', obligation: 'O1', reason: 'Đã nộp cùng đề án của huyện' }],
+    });
+    await cycle.at('2026-03-10T12:00:00+07:00');
+    const status = await cycle.handle.query(statusQuery);
+    expect(status.obligations.find((o) => o.id === 'O2')).toMatchObject({
+      status: 'pending',
+      statutoryDue: '2026-02-28',
+      effectiveDue: '2026-03-16',
+      extensions: 1,
+      escalationLevel: 0,
+    });
+    expect(status.obligations.find((o) => o.id === 'O1')?.status).toBe('waived');
+    const ledger = await ledgerOf(db.prisma, cycle.workflowId);
+    expect(ledger.map((l) => [l.obligation, l.kind, l.at])).toEqual([
+      ['O1', 'REMINDER', '16/02/2026 08:00'],
+      ['O2', 'REMINDER', '16/02/2026 08:00'],
+      ['O2', 'REMINDER', '02/03/2026 08:00'],
+      ['O2', 'REMINDER', '09/03/2026 08:00'],
+    ]);
+    const audit = await db.prisma.auditEvent.findMany({ where: { entityId: cycle.workflowId }, orderBy: { id: 'asc' } });
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['extended:O2', 'waived:O1']));
+    await maybeRecordHistory(cycle.handle, 'extension-waiver');
+    await cycle.handle.terminate('test over');
+  });
+
+  it('a pair dissolved mid-year closes at once, sends nothing more and keeps its history', async () => {
+    const cycle = await startCycle(env, taskQueue, 'P06');
+    await cycle.at('2026-02-24T09:00:00+07:00');
+    await submit(cycle, 'O1', 'recipient', plan);
+    await submit(cycle, 'O2', 'recipient', needs);
+    await cycle.at('2026-06-15T09:00:00+07:00');
+    const before = (await ledgerOf(db.prisma, cycle.workflowId)).length;
+    await cycle.handle.executeUpdate(dissolveUpdate, {
+      args: [{ actor: 'test:admin', reason: 'Sáp nhập đơn vị hành chính', successorPairCode: 'P08' }],
+    });
+    const result = await cycle.handle.result();
+    expect(result.phase).toBe('closed');
+    expect(result.closedBy).toBe('repaired');
+    expect(result.successorPairCode).toBe('P08');
+    const stored = await db.prisma.cycle.findUniqueOrThrow({ where: { workflowId: cycle.workflowId } });
+    expect(stored.phase).toBe('closed');
+    expect(stored.flags).toContain('repaired');
+    await cycle.at('2026-12-31T09:00:00+07:00');
+    expect((await ledgerOf(db.prisma, cycle.workflowId)).length).toBe(before);
+    expect(await db.prisma.submission.count({ where: { cycleId: stored.id } })).toBe(2);
+    await maybeRecordHistory(cycle.handle, 'dissolved');
   });
 });

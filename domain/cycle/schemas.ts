@@ -1,0 +1,233 @@
+/**
+ * zod schemas of every submission and administrator payload of a cycle, and {@link validatePayload}, which
+ * turns the first problem into a catalogue message. Pure and synchronous: usable from a Temporal update
+ * validator. Each constraint's error is a message key of `domain/messages/cycle.ts`.
+ */
+import { z } from 'zod';
+import type { CycleMessageKey, CycleRefusal } from './check';
+
+const LONG_TEXT = 5000;
+const REASON = 2000;
+const NAME = 200;
+const CODE = 64;
+const LIST = 500;
+
+function text(max: number) {
+  return z
+    .string({ error: 'cycle.invalid.type' })
+    .trim()
+    .min(1, { error: 'cycle.invalid.empty' })
+    .max(max, { error: 'cycle.invalid.tooLong' });
+}
+
+/**
+ * A real calendar date written yyyy-mm-dd. Checked by hand rather than with `z.iso.date()`, whose regular
+ * expression refuses valid dates inside the Temporal workflow sandbox.
+ */
+export const isoDate = z.string({ error: 'cycle.invalid.date' }).refine(
+  (value) => {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (!match) return false;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  },
+  { error: 'cycle.invalid.date' },
+);
+
+/** A whole number ≥ 0 (JSON number within the safe-integer range). */
+export const count = z
+  .number({ error: 'cycle.invalid.nonNegativeInteger' })
+  .int({ error: 'cycle.invalid.nonNegativeInteger' })
+  .min(0, { error: 'cycle.invalid.nonNegativeInteger' })
+  .max(Number.MAX_SAFE_INTEGER, { error: 'cycle.invalid.nonNegativeInteger' });
+
+/**
+ * An amount in đồng: a non-negative whole number given as a JSON number (safe-integer range) or as a string of
+ * digits (any size). Always returned as a canonical decimal string (no leading zeros), so it stays exact and
+ * JSON-serialisable; use `BigInt(value)` to compute with it.
+ */
+export const amountDong = z
+  .custom<
+    number | string
+  >((v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) || (typeof v === 'string' && /^\d{1,30}$/.test(v)), { error: 'cycle.invalid.amountDong' })
+  .transform((v) => BigInt(v).toString());
+
+/** Support categories of domain.md. */
+export const PROGRESS_CATEGORIES = [
+  'SOCIO_ECONOMIC',
+  'POLITICAL_SYSTEM',
+  'PROPAGANDA',
+  'SOCIAL_SECURITY',
+  'OTHER',
+] as const;
+
+const category = z.enum(PROGRESS_CATEGORIES, { error: 'cycle.invalid.choice' });
+const code = z
+  .string({ error: 'cycle.invalid.type' })
+  .regex(/^[A-Za-z0-9._-]{1,64}$/, { error: 'cycle.invalid.value' })
+  .max(CODE, { error: 'cycle.invalid.tooLong' });
+
+/** O2: the needs proposal. */
+export const needsProposalSchema = z.strictObject({
+  summary: text(LONG_TEXT),
+  items: z
+    .array(
+      z.strictObject({
+        category,
+        description: text(LONG_TEXT).optional(),
+        estimatedAmountDong: amountDong,
+      }),
+      { error: 'cycle.invalid.type' },
+    )
+    .max(LIST, { error: 'cycle.invalid.tooMany' })
+    .optional(),
+});
+
+/** O1: the implementation plan and the monitoring assignment. */
+export const implementationPlanSchema = z.strictObject({
+  summary: text(LONG_TEXT),
+  monitoringAssignment: text(LONG_TEXT),
+});
+
+/** O3: one side's signature of the programme. */
+export const signatureSchema = z.strictObject({
+  signedOn: isoDate,
+  signatoryName: text(NAME),
+});
+
+/**
+ * O4: one progress entry. `beneficiaries` are names of poor households: personal data, to be kept out of logs
+ * and workflow payloads in clear (the payload codec encrypts them).
+ */
+export const progressEntrySchema = z.strictObject({
+  category,
+  households: count,
+  amountDong,
+  modelsBuilt: count,
+  modelsReplicated: count,
+  studyTours: count,
+  communeCode: code.optional(),
+  description: text(LONG_TEXT),
+  beneficiaries: z
+    .array(text(NAME), { error: 'cycle.invalid.type' })
+    .max(LIST, { error: 'cycle.invalid.tooMany' })
+    .optional(),
+  supersedes: code.optional(),
+});
+
+/** O5 / O6: a year-end report with the assessment of the other side. */
+export const yearEndReportSchema = z.strictObject({
+  summary: text(LONG_TEXT),
+  assessment: text(LONG_TEXT),
+});
+
+/** Administrator: extend a deadline. */
+export const extendSchema = z.strictObject({
+  newDate: isoDate,
+  reason: text(REASON),
+  decisionNumber: text(NAME).optional(),
+});
+
+/** Administrator: waive an obligation. */
+export const waiveSchema = z.strictObject({ reason: text(REASON) });
+
+/** Administrator: dissolve the pair, or re-pair it into a successor when units merge. */
+export const dissolveSchema = z.strictObject({
+  reason: text(REASON),
+  successorPairCode: code.optional(),
+});
+
+/** Administrator: the final rating of both units (the scale is configuration, so ratings are strings). */
+export const ratingSchema = z.strictObject({
+  sponsorRating: text(NAME),
+  recipientRating: text(NAME),
+  reason: text(REASON).optional(),
+  decisionNumber: text(NAME).optional(),
+});
+
+/** Every payload schema by its kind. */
+export const PAYLOAD_SCHEMAS = {
+  needsProposal: needsProposalSchema,
+  implementationPlan: implementationPlanSchema,
+  signature: signatureSchema,
+  progressEntry: progressEntrySchema,
+  yearEndReport: yearEndReportSchema,
+  extend: extendSchema,
+  waive: waiveSchema,
+  dissolve: dissolveSchema,
+  rating: ratingSchema,
+} as const;
+
+/** A payload kind. */
+export type PayloadKind = keyof typeof PAYLOAD_SCHEMAS;
+
+/** The validated (normalised) payload of a kind. */
+export type Payload<K extends PayloadKind> = z.output<(typeof PAYLOAD_SCHEMAS)[K]>;
+
+/** The payload schema each submittable obligation takes. */
+export const OBLIGATION_PAYLOAD = {
+  O1: 'implementationPlan',
+  O2: 'needsProposal',
+  O3: 'signature',
+  O5: 'yearEndReport',
+  O6: 'yearEndReport',
+} as const satisfies Record<string, PayloadKind>;
+
+/** The outcome of a validation: the normalised payload, or the first problem as a message. */
+export type ValidationResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly message: CycleRefusal };
+
+const KEYS: ReadonlySet<string> = new Set<CycleMessageKey>([
+  'cycle.invalid.type',
+  'cycle.invalid.empty',
+  'cycle.invalid.tooLong',
+  'cycle.invalid.date',
+  'cycle.invalid.nonNegativeInteger',
+  'cycle.invalid.amountDong',
+  'cycle.invalid.choice',
+  'cycle.invalid.tooMany',
+  'cycle.invalid.value',
+]);
+
+function valueAt(payload: unknown, path: readonly PropertyKey[]): unknown {
+  let value = payload;
+  for (const step of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[step];
+  }
+  return value;
+}
+
+function refusalOf(issue: z.core.$ZodIssue, payload: unknown): CycleRefusal {
+  const field = issue.path.map(String).join('.') || '(payload)';
+  if (issue.code === 'unrecognized_keys') {
+    return { key: 'cycle.invalid.unknownField', params: { field: issue.keys.join(', ') } };
+  }
+  // zod does not report the input by default: look the value up to tell a missing field from a wrong one.
+  if (issue.code === 'invalid_type' && issue.path.length > 0 && valueAt(payload, issue.path) === undefined) {
+    return { key: 'cycle.invalid.required', params: { field } };
+  }
+  const key = KEYS.has(issue.message) ? (issue.message as CycleMessageKey) : 'cycle.invalid.value';
+  const params: Record<string, string | number> = { field };
+  if (issue.code === 'too_big' && typeof issue.maximum === 'number') params.max = issue.maximum;
+  return { key, params };
+}
+
+/** Validates a payload of a kind; the first problem comes back as a bilingual catalogue message. */
+export function validatePayload<K extends PayloadKind>(
+  kind: K,
+  payload: unknown,
+): ValidationResult<Payload<K>> {
+  const result = PAYLOAD_SCHEMAS[kind].safeParse(payload);
+  if (result.success) return { ok: true, value: result.data as Payload<K> };
+  const first = result.error.issues[0];
+  return {
+    ok: false,
+    message:
+      first === undefined
+        ? { key: 'cycle.invalid.value', params: { field: '(payload)' } }
+        : refusalOf(first, payload),
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * Replays saved histories of cycle scenarios against the current workflow code: a change that would break
+ * running cycles (a non-determinism) fails here. Histories are recorded by the workflow tests with
+ * RECORD_HISTORIES=1 (see test/support/cycle-harness.ts); a deliberate change of running code must be
+ * guarded with patched() so that these old histories keep replaying.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+
+const dir = path.join(__dirname, 'histories');
+let bundle: WorkflowBundleWithSourceMap;
+
+beforeAll(async () => {
+  bundle = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../../workflows'),
+    logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+  });
+});
+
+describe('saved histories replay on the current code', () => {
+  it('has histories to replay', async () => {
+    const files = (await fs.readdir(dir)).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(['on-time-year', 'missed-o2', 'extension-waiver', 'dissolved'])('%s', async (name) => {
+    const history = historyFromJSON(JSON.parse(await fs.readFile(path.join(dir, `${name}.json`), 'utf8')));
+    await expect(Worker.runReplayHistory({ workflowBundle: bundle }, history, `replay-${name}`)).resolves.toBeUndefined();
+  });
+});
