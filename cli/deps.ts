@@ -1,4 +1,5 @@
 /** What every CLI command gets: configuration, a lazily built Prisma client, and output streams. */
+import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../generated/prisma';
 import type { AppConfig } from '../worker/config';
 
@@ -6,6 +7,8 @@ import type { AppConfig } from '../worker/config';
 export interface CliDeps {
   /** Builds the Prisma client on first use (commands that need no database never connect). */
   getPrisma(): Promise<PrismaClient>;
+  /** Connects a Temporal client on first use (commands that need no engine never connect). */
+  getTemporal(): Promise<Client>;
   readonly config: AppConfig;
   /** Writes a line to standard output. */
   out(line: string): void;

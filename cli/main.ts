@@ -2,11 +2,14 @@
  * The `twinning` command-line program. Each area registers its commands from `cli/commands/<area>.ts`.
  * Errors an official can act on are printed as one clear message and exit code 1, never a stack trace.
  */
+import type { Client } from '@temporalio/client';
 import { Command, CommanderError } from 'commander';
 import { createPrismaClient } from '../db/client';
 import type { PrismaClient } from '../generated/prisma';
+import { connectClient } from '../system/temporal-connection';
 import { ConfigError, loadConfig } from '../worker/config';
 import { registerCalendarCommands } from './commands/calendar';
+import { registerCycleCommands } from './commands/cycle';
 import { registerDbCommands } from './commands/db';
 import { registerRosterCommands } from './commands/roster';
 import type { CliDeps } from './deps';
@@ -22,12 +25,14 @@ export function buildProgram(deps: CliDeps): Command {
   registerDbCommands(program, deps);
   registerRosterCommands(program, deps);
   registerCalendarCommands(program, deps);
+  registerCycleCommands(program, deps);
   return program;
 }
 
 /** Runs the CLI with `argv` (as in `process.argv`); resolves with the exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {
   let prisma: PrismaClient | undefined;
+  let temporal: Promise<Client> | undefined;
   try {
     const config = loadConfig();
     const deps: CliDeps = {
@@ -36,6 +41,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         prisma ??= createPrismaClient(config.databaseUrl, { maxConnections: 4 });
         return Promise.resolve(prisma);
       },
+      getTemporal: () => (temporal ??= connectClient(config)),
       out: (line) => process.stdout.write(`${line}\n`),
       err: (line) => process.stderr.write(`${line}\n`),
     };
@@ -48,6 +54,13 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return 1;
     }
     const message = (error as Error).message ?? String(error);
+    if (/Failed to connect|tcp connect error|transport error/i.test(message)) {
+      process.stderr.write(
+        'Không kết nối được máy chủ Temporal: hãy chạy `npm start` hoặc kiểm tra TEMPORAL_ADDRESS. / ' +
+          'Cannot reach the Temporal server: run `npm start` or check TEMPORAL_ADDRESS.\n',
+      );
+      return 1;
+    }
     if (/ECONNREFUSED|Can't reach database|connect ECONN/i.test(message)) {
       process.stderr.write(
         'Không kết nối được cơ sở dữ liệu: hãy chạy `npm start` hoặc kiểm tra DATABASE_URL. / ' +
@@ -59,6 +72,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return 1;
   } finally {
     if (prisma) await prisma.$disconnect();
+    if (temporal) await (await temporal.catch(() => undefined))?.connection.close();
   }
 }
 

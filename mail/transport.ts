@@ -16,7 +16,8 @@ export interface MailTransportOptions {
 export function createMailTransport(smtpUrl: string, options: MailTransportOptions = {}): Transporter {
   const url = new URL(smtpUrl);
   const secure = url.protocol === 'smtps:';
-  const poolOptions: SMTPPool.Options = {
+  // `maxRequeues` is a real pool option (nodemailer ≥ 6.9) that the published types do not list yet.
+  const poolOptions: SMTPPool.Options & { maxRequeues: number } = {
     pool: true,
     host: url.hostname,
     port: Number(url.port || (secure ? 465 : 587)),

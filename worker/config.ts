@@ -37,12 +37,9 @@ const hostPort = z
   .trim()
   .refine((v) => /^[^\s:/]+:\d{1,5}$/.test(v), { message: 'must be host:port, for example 127.0.0.1:7233' });
 
-const timeZone = z
-  .string()
-  .trim()
-  .refine((v) => v === 'Asia/Ho_Chi_Minh', {
-    message: 'must be Asia/Ho_Chi_Minh (the only time zone whose deadline rules are implemented)',
-  });
+const timeZone = z.literal('Asia/Ho_Chi_Minh', {
+  error: 'must be Asia/Ho_Chi_Minh (the only time zone whose deadline rules are implemented)',
+});
 
 const email = z.string().trim().email('must be an e-mail address such as "Ban Dân tộc <bdt@example.gov.vn>"');
 
@@ -54,6 +51,38 @@ const mailFrom = z
   });
 
 const secret = z.string().min(16, 'must be at least 16 characters long');
+
+/** A duration: `72h`, `3d`, `90m`, or a bare number of hours. */
+const duration = z
+  .string()
+  .trim()
+  .regex(/^\d+(\.\d+)?\s*(m|h|d)?$/i, 'must be a duration such as 72h, 3d or 90m (a bare number means hours)')
+  .transform((v) => {
+    const match = /^(\d+(?:\.\d+)?)\s*(m|h|d)?$/i.exec(v);
+    const unit = (match?.[2] ?? 'h').toLowerCase();
+    const minutes = unit === 'm' ? 1 : unit === 'h' ? 60 : 24 * 60;
+    return Math.round(Number(match?.[1] ?? '0') * minutes * 60_000);
+  })
+  .refine((ms) => ms >= 60_000, { message: 'must be at least one minute' });
+
+/** A comma- or semicolon-separated list of e-mail addresses. */
+const emailList = z
+  .string()
+  .trim()
+  .transform((v) =>
+    v
+      .split(/[,;]/)
+      .map((a) => a.trim())
+      .filter((a) => a !== ''),
+  )
+  .refine((list) => list.every((a) => email.safeParse(a).success), {
+    message: 'must be e-mail addresses separated by commas, such as a@example.gov.vn,b@example.gov.vn',
+  });
+
+const localTime = z
+  .string()
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time HH:MM such as 07:30');
 
 /** The raw environment schema: variable names exactly as an operator sets them. */
 const envSchema = z.object({
@@ -87,7 +116,17 @@ const envSchema = z.object({
     .trim()
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes encoded in base64 (44 characters ending in "=")')
     .optional(),
-  LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug'], { error: 'must be error, warn, info or debug' }).default('info'),
+  LOG_LEVEL: z
+    .enum(['error', 'warn', 'info', 'debug'], { error: 'must be error, warn, info or debug' })
+    .default('info'),
+  MAIL_RETRY_HORIZON: duration.default(72 * 3600 * 1000),
+  MAIL_RATE_LIMIT_PER_SECOND: z.coerce
+    .number({ error: 'must be a number of messages per second' })
+    .positive('must be a positive number of messages per second')
+    .optional(),
+  COORDINATOR_EMAILS: emailList.optional(),
+  LEADERSHIP_EMAILS: emailList.optional(),
+  DIGEST_TIME: localTime.default('07:30'),
 });
 
 /** Validated configuration of every process (worker, web, CLI, start-up). */
@@ -125,6 +164,19 @@ export interface AppConfig {
   readonly sessionSecret: string | undefined;
   readonly payloadEncryptionKey: string | undefined;
   readonly logLevel: 'error' | 'warn' | 'info' | 'debug';
+  /** E-mail delivery: retries, throttling, the standing recipients and the leadership digest (docs/mail.md). */
+  readonly mail: {
+    /** How long a transient SMTP failure is retried, counted from the ledger row's creation, in ms. */
+    readonly retryHorizonMs: number;
+    /** Messages per second at most; undefined means no limit. */
+    readonly rateLimitPerSecond: number | undefined;
+    /** Ban Dân tộc addresses, added to those of users with role ADMIN. */
+    readonly coordinatorEmails: readonly string[];
+    /** Provincial leadership (UBND tỉnh) addresses, added to those of users with role LEADERSHIP. */
+    readonly leadershipEmails: readonly string[];
+    /** Local time (Asia/Ho_Chi_Minh) of the leadership digest on working days, HH:MM. */
+    readonly digestTime: string;
+  };
 }
 
 /** Thrown when the environment is invalid; the message names every wrong variable. */
@@ -200,5 +252,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionSecret: e.SESSION_SECRET,
     payloadEncryptionKey: e.PAYLOAD_ENCRYPTION_KEY,
     logLevel: e.LOG_LEVEL,
+    mail: {
+      retryHorizonMs: e.MAIL_RETRY_HORIZON,
+      rateLimitPerSecond: e.MAIL_RATE_LIMIT_PER_SECOND,
+      coordinatorEmails: e.COORDINATOR_EMAILS ?? [],
+      leadershipEmails: e.LEADERSHIP_EMAILS ?? [],
+      digestTime: e.DIGEST_TIME,
+    },
   };
 }

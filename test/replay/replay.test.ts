@@ -15,7 +15,14 @@ let bundle: WorkflowBundleWithSourceMap;
 beforeAll(async () => {
   bundle = await bundleWorkflowCode({
     workflowsPath: require.resolve('../../workflows'),
-    logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+    logger: {
+      log: () => undefined,
+      trace: () => undefined,
+      debug: () => undefined,
+      info: () => undefined,
+      warn: () => undefined,
+      error: () => undefined,
+    },
   });
 });
 
@@ -27,6 +34,8 @@ describe('saved histories replay on the current code', () => {
 
   it.each(['on-time-year', 'missed-o2', 'extension-waiver', 'dissolved'])('%s', async (name) => {
     const history = historyFromJSON(JSON.parse(await fs.readFile(path.join(dir, `${name}.json`), 'utf8')));
-    await expect(Worker.runReplayHistory({ workflowBundle: bundle }, history, `replay-${name}`)).resolves.toBeUndefined();
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: bundle }, history, `replay-${name}`),
+    ).resolves.toBeUndefined();
   });
 });

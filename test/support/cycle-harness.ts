@@ -11,7 +11,11 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { seedCalendarDays } from '../../domain/calendar';
 import { formatDateTime } from '../../domain/format';
 import type { PrismaClient } from '../../generated/prisma';
-import { cycleWorkflowId, twinningCycleWorkflow, type TwinningCycleInput } from '../../workflows/twinning-cycle';
+import {
+  cycleWorkflowId,
+  twinningCycleWorkflow,
+  type TwinningCycleInput,
+} from '../../workflows/twinning-cycle';
 
 /** Business time at which every test cycle opens: 00:05 local on 1 January 2026. */
 export const BUSINESS_START = '2026-01-01T00:05:00+07:00';

@@ -28,7 +28,8 @@ export interface SystemEnv {
 /** The environment variables that place a system on `env`'s ports. */
 export function systemVariables(env: SystemEnv): NodeJS.ProcessEnv {
   const inherited = { ...process.env };
-  for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'SMTP_URL', 'TEMPORAL_UI_URL']) delete inherited[name];
+  for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'SMTP_URL', 'TEMPORAL_UI_URL'])
+    delete inherited[name];
   return {
     ...inherited,
     DATA_DIR: env.dataDir,

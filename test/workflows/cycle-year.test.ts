@@ -39,7 +39,10 @@ beforeAll(async () => {
   worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
-    workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quiet }),
+    workflowBundle: await bundleWorkflowCode({
+      workflowsPath: require.resolve('../../workflows'),
+      logger: quiet,
+    }),
     activities: createCycleEffectsActivities({ prisma: db.prisma }),
   });
   running = worker.run();
@@ -61,7 +64,10 @@ const quiet = {
   error: () => undefined,
 };
 
-const plan = { summary: 'Kế hoạch triển khai năm 2026', monitoringAssignment: 'Phó Chủ tịch UBND xã theo dõi' };
+const plan = {
+  summary: 'Kế hoạch triển khai năm 2026',
+  monitoringAssignment: 'Phó Chủ tịch UBND xã theo dõi',
+};
 const needs = { summary: 'Đề xuất hỗ trợ giống cây, bò sinh sản và tập huấn' };
 const signature = (signedOn: string) => ({ signedOn, signatoryName: 'Người ký' });
 const report = { summary: 'Báo cáo sơ kết năm', assessment: 'Đơn vị thực hiện tốt' };
@@ -81,7 +87,9 @@ async function submit(
   side: 'sponsor' | 'recipient',
   data: Record<string, unknown>,
 ): Promise<void> {
-  await cycle.handle.executeUpdate(submitUpdate, { args: [{ obligation, side, actor: `test:${side}`, data }] });
+  await cycle.handle.executeUpdate(submitUpdate, {
+    args: [{ obligation, side, actor: `test:${side}`, data }],
+  });
 }
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
@@ -105,14 +113,18 @@ describe('twinning cycle workflow, 2026', () => {
     await cycle.at('2026-03-25T09:00:00+07:00');
     await submit(cycle, 'O3', 'recipient', signature('2026-03-25'));
     await cycle.at('2026-04-15T09:00:00+07:00');
-    await cycle.handle.executeUpdate(progressUpdate, { args: [{ side: 'sponsor', actor: 'test:sponsor', data: progress }] });
+    await cycle.handle.executeUpdate(progressUpdate, {
+      args: [{ side: 'sponsor', actor: 'test:sponsor', data: progress }],
+    });
     await cycle.at('2026-12-05T09:00:00+07:00');
     await submit(cycle, 'O5', 'sponsor', report);
     await submit(cycle, 'O6', 'recipient', report);
     expect((await cycle.handle.query(statusQuery)).phase).toBe('evaluation');
     await cycle.at('2027-01-10T09:00:00+07:00');
     await cycle.handle.executeUpdate(rateUpdate, {
-      args: [{ actor: 'test:admin', sponsorRating: 'Tốt', recipientRating: 'Tốt', decisionNumber: '12/QĐ-UBND' }],
+      args: [
+        { actor: 'test:admin', sponsorRating: 'Tốt', recipientRating: 'Tốt', decisionNumber: '12/QĐ-UBND' },
+      ],
     });
     const result = await cycle.handle.result();
 
@@ -167,7 +179,10 @@ describe('twinning cycle workflow, 2026', () => {
       statutoryDue: '2026-02-28',
       effectiveDue: '2026-03-02',
     });
-    expect(status.obligations.find((o) => o.id === 'O2')).toMatchObject({ status: 'missed', escalationLevel: 2 });
+    expect(status.obligations.find((o) => o.id === 'O2')).toMatchObject({
+      status: 'missed',
+      escalationLevel: 2,
+    });
     expect(status.phase).toBe('agreement');
 
     const ledger = await ledgerOf(db.prisma, cycle.workflowId);
@@ -238,27 +253,53 @@ describe('twinning cycle workflow, 2026', () => {
     await cycle.at('2026-02-20T09:00:00+07:00');
     const historyBefore = (await cycle.handle.fetchHistory()).events?.length ?? 0;
 
-    expect(await refusal(cycle.handle.executeUpdate(submitUpdate, {
-      args: [{ obligation: 'O2', side: 'sponsor', actor: 'test:sponsor', data: needs }],
-    }))).toMatch(/^.+ \/ .+$/);
-    expect(await refusal(cycle.handle.executeUpdate(submitUpdate, {
-      args: [{ obligation: 'O5', side: 'sponsor', actor: 'test:sponsor', data: report }],
-    }))).toMatch(/^.+ \/ .+$/);
-    expect(await refusal(cycle.handle.executeUpdate(submitUpdate, {
-      args: [{ obligation: 'O2', side: 'recipient', actor: 'test:recipient', data: { summary: '' } }],
-    }))).toMatch(/^.+ \/ .+$/);
-    expect(await refusal(cycle.handle.executeUpdate(extendUpdate, {
-      args: [{ actor: 'test:admin', obligation: 'O2', newDate: '2026-02-30', reason: 'Lũ lụt' }],
-    }))).toMatch(/^.+ \/ .+$/);
+    expect(
+      await refusal(
+        cycle.handle.executeUpdate(submitUpdate, {
+          args: [{ obligation: 'O2', side: 'sponsor', actor: 'test:sponsor', data: needs }],
+        }),
+      ),
+    ).toMatch(/^.+ \/ .+$/);
+    expect(
+      await refusal(
+        cycle.handle.executeUpdate(submitUpdate, {
+          args: [{ obligation: 'O5', side: 'sponsor', actor: 'test:sponsor', data: report }],
+        }),
+      ),
+    ).toMatch(/^.+ \/ .+$/);
+    expect(
+      await refusal(
+        cycle.handle.executeUpdate(submitUpdate, {
+          args: [{ obligation: 'O2', side: 'recipient', actor: 'test:recipient', data: { summary: '' } }],
+        }),
+      ),
+    ).toMatch(/^.+ \/ .+$/);
+    expect(
+      await refusal(
+        cycle.handle.executeUpdate(extendUpdate, {
+          args: [{ actor: 'test:admin', obligation: 'O2', newDate: '2026-02-30', reason: 'Lũ lụt' }],
+        }),
+      ),
+    ).toMatch(/^.+ \/ .+$/);
     // The test server records the workflow tasks that ran the validators; nothing else may be added: no update
     // accepted or rejected, no payload of a refused request.
     const added = ((await cycle.handle.fetchHistory()).events ?? []).slice(historyBefore);
     const kinds = new Set(added.map((e) => String(e.eventType)));
-    expect([...kinds].every((k) => /WORKFLOW_TASK_(SCHEDULED|STARTED|COMPLETED)|^(5|6|7)$/.test(k))).toBe(true);
+    expect([...kinds].every((k) => /WORKFLOW_TASK_(SCHEDULED|STARTED|COMPLETED)|^(5|6|7)$/.test(k))).toBe(
+      true,
+    );
     expect(JSON.stringify(added)).not.toContain('O5');
 
     await cycle.handle.executeUpdate(extendUpdate, {
-      args: [{ actor: 'test:admin', obligation: 'O2', newDate: '2026-03-16', reason: 'Lũ lụt kéo dài', decisionNumber: '45/QĐ-BDT' }],
+      args: [
+        {
+          actor: 'test:admin',
+          obligation: 'O2',
+          newDate: '2026-03-16',
+          reason: 'Lũ lụt kéo dài',
+          decisionNumber: '45/QĐ-BDT',
+        },
+      ],
     });
     await cycle.handle.executeUpdate(waiveUpdate, {
       args: [{ actor: 'test:admin', obligation: 'O1', reason: 'Đã nộp cùng đề án của huyện' }],
@@ -280,7 +321,10 @@ describe('twinning cycle workflow, 2026', () => {
       ['O2', 'REMINDER', '02/03/2026 08:00'],
       ['O2', 'REMINDER', '09/03/2026 08:00'],
     ]);
-    const audit = await db.prisma.auditEvent.findMany({ where: { entityId: cycle.workflowId }, orderBy: { id: 'asc' } });
+    const audit = await db.prisma.auditEvent.findMany({
+      where: { entityId: cycle.workflowId },
+      orderBy: { id: 'asc' },
+    });
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['extended:O2', 'waived:O1']));
     await maybeRecordHistory(cycle.handle, 'extension-waiver');
     await cycle.handle.terminate('test over');

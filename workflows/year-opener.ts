@@ -1,0 +1,26 @@
+/**
+ * Opens a cycle year: started by the yearly Schedule at 00:05 local on 1 January (and usable by hand). The
+ * year defaults to the current year in Asia/Ho_Chi_Minh at the time the workflow runs.
+ */
+import { proxyActivities } from '@temporalio/workflow';
+import type { YearOpenerActivities } from '../activities/year-opener';
+import type { OpenYearResult } from '../services/cycle-opener';
+
+const { openCycleYear } = proxyActivities<YearOpenerActivities>({
+  startToCloseTimeout: '1 hour',
+  heartbeatTimeout: '2 minutes',
+  retry: { initialInterval: '10 seconds', maximumInterval: '10 minutes' },
+});
+
+/** Input of {@link yearOpenerWorkflow}. */
+export interface YearOpenerInput {
+  /** The year to open; default: the local year now. */
+  readonly year?: number;
+}
+
+/** Starts one cycle workflow per active pair of the year. */
+export async function yearOpenerWorkflow(input: YearOpenerInput = {}): Promise<OpenYearResult> {
+  // Workflow time is deterministic; +7 h gives the local calendar year (no daylight saving in Vietnam).
+  const year = input.year ?? new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
+  return openCycleYear({ year });
+}
