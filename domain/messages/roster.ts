@@ -1,0 +1,226 @@
+import type { CatalogueSection } from './catalogue';
+
+/**
+ * Messages of the roster import and listing (`twinning roster …`): file problems, row and cross-row
+ * validation, locations of errors and the import summary.
+ */
+export const rosterMessages = {
+  // Where an error is: joined by the formatter in ../roster/format.ts.
+  'roster.at.sheet': { vi: 'trang {sheet}', en: 'sheet {sheet}' },
+  'roster.at.row': { vi: 'dòng {row}', en: 'row {row}' },
+  'roster.at.column': { vi: 'cột {column}', en: 'column {column}' },
+
+  // The file as a whole.
+  'roster.fileNotFound': {
+    vi: 'Không tìm thấy tệp hoặc không đọc được tệp.',
+    en: 'The file does not exist or cannot be read.',
+  },
+  'roster.unsupportedFormat': {
+    vi: 'Định dạng tệp không được hỗ trợ: chỉ nhận tệp .xlsx, .csv hoặc .json.',
+    en: 'Unsupported file format: only .xlsx, .csv or .json files are accepted.',
+  },
+  'roster.tooManyFiles': {
+    vi: 'Chỉ nhận một tệp .xlsx hoặc .json, hoặc một tệp đơn vị và một tệp cặp kết nghĩa dạng .csv; đã nhận {count} tệp.',
+    en: 'Give one .xlsx or .json file, or one units file and one pairs file in .csv; {count} files were given.',
+  },
+  'roster.csvPartnerMissing': {
+    vi: 'Không tìm thấy tệp {expected} nằm cùng thư mục. Hãy đặt tệp đó cạnh tệp này hoặc nêu cả hai tệp trong lệnh.',
+    en: 'The file {expected} was not found beside this file. Put it next to this file or name both files in the command.',
+  },
+  'roster.fileTooLarge': {
+    vi: 'Tệp có dung lượng {size} MB, vượt quá giới hạn {limit} MB; tệp không được đọc.',
+    en: 'The file is {size} MB, over the {limit} MB limit; it was not read.',
+  },
+  'roster.emptyFile': {
+    vi: 'Tệp rỗng: không có dòng tiêu đề và không có dữ liệu.',
+    en: 'The file is empty: no header line and no data.',
+  },
+  'roster.notUtf8': {
+    vi: 'Tệp không được mã hóa UTF-8; hãy lưu lại tệp với mã hóa UTF-8 (có hoặc không có BOM).',
+    en: 'The file is not UTF-8 encoded; save it again as UTF-8 (with or without BOM).',
+  },
+  'roster.noRows': {
+    vi: 'Có dòng tiêu đề nhưng không có dòng dữ liệu nào.',
+    en: 'The header is there but there are no data rows.',
+  },
+  'roster.csvSyntax': {
+    vi: 'Tệp CSV sai cú pháp ({detail}).',
+    en: 'The CSV file is malformed ({detail}).',
+  },
+  'roster.xlsxUnreadable': {
+    vi: 'Không đọc được tệp Excel ({detail}).',
+    en: 'The Excel file cannot be read ({detail}).',
+  },
+  'roster.sheetMissing': {
+    vi: 'Thiếu trang tính «{expected}» (hoặc «{alias}»).',
+    en: 'The sheet "{expected}" (or "{alias}") is missing.',
+  },
+  'roster.jsonSyntax': {
+    vi: 'Tệp JSON sai cú pháp ({detail}).',
+    en: 'The JSON file is malformed ({detail}).',
+  },
+  'roster.jsonShape': {
+    vi: 'Tệp JSON phải có dạng {"units": [ … ], "pairs": [ … ]}.',
+    en: 'The JSON file must look like {"units": [ … ], "pairs": [ … ]}.',
+  },
+  'roster.jsonItem': {
+    vi: 'Mỗi phần tử phải là một đối tượng JSON {…}.',
+    en: 'Each entry must be a JSON object {…}.',
+  },
+  'roster.jsonValue': {
+    vi: 'Giá trị phải là chuỗi, số, true/false hoặc để trống.',
+    en: 'The value must be a string, a number, true/false or empty.',
+  },
+
+  // The header.
+  'roster.wrongDelimiter': {
+    vi: 'Dòng tiêu đề dùng dấu phân cách «{found}»; tệp phải phân cách bằng dấu phẩy, với tiêu đề: {expected}',
+    en: 'The header uses "{found}" as delimiter; the file must be comma-separated, with the header: {expected}',
+  },
+  'roster.headerMissing': {
+    vi: 'Thiếu dòng tiêu đề: dòng đầu tiên phải là {expected}',
+    en: 'The header line is missing: the first line must be {expected}',
+  },
+  'roster.missingColumns': {
+    vi: 'Dòng tiêu đề thiếu cột {missing}; tiêu đề đúng là: {expected}',
+    en: 'The header lacks the column(s) {missing}; the expected header is: {expected}',
+  },
+  'roster.unknownColumn': {
+    vi: 'Cột «{column}» không được nhận biết; các cột hợp lệ: {expected}',
+    en: 'Unknown column "{column}"; valid columns: {expected}',
+  },
+  'roster.duplicateColumn': {
+    vi: 'Cột «{column}» xuất hiện nhiều lần trong dòng tiêu đề.',
+    en: 'The column "{column}" appears more than once in the header.',
+  },
+  'roster.columnCount': {
+    vi: 'Dòng có {found} ô nhưng tiêu đề có {expected} cột.',
+    en: 'The row has {found} cells but the header has {expected} columns.',
+  },
+
+  // One cell.
+  'roster.required': {
+    vi: 'Bắt buộc phải có giá trị.',
+    en: 'A value is required.',
+  },
+  'roster.codeInvalid': {
+    vi: 'Mã «{value}» không hợp lệ: chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới, tối đa 40 ký tự.',
+    en: 'The code "{value}" is invalid: only unaccented letters, digits, dot, hyphen and underscore, at most 40 characters.',
+  },
+  'roster.nameTooLong': {
+    vi: 'Tên dài {length} ký tự, vượt quá giới hạn {max} ký tự.',
+    en: 'The name is {length} characters long, over the {max}-character limit.',
+  },
+  'roster.kindInvalid': {
+    vi: 'Loại đơn vị «{value}» không hợp lệ; phải là một trong: {allowed}.',
+    en: 'The unit kind "{value}" is invalid; it must be one of: {allowed}.',
+  },
+  'roster.borderInvalid': {
+    vi: 'Giá trị «{value}» không hợp lệ; dùng true/false, 1/0, yes/no, có/không hoặc để trống.',
+    en: 'The value "{value}" is invalid; use true/false, 1/0, yes/no, có/không or leave it empty.',
+  },
+  'roster.staffRequired': {
+    vi: 'Sở, ban, ngành phải có số biên chế.',
+    en: 'A provincial department must have a staff count.',
+  },
+  'roster.staffInvalid': {
+    vi: 'Số biên chế «{value}» không hợp lệ: phải là số nguyên không âm.',
+    en: 'The staff count "{value}" is invalid: it must be a non-negative whole number.',
+  },
+  'roster.emailInvalid': {
+    vi: 'Địa chỉ thư điện tử «{value}» không hợp lệ.',
+    en: 'The e-mail address "{value}" is invalid.',
+  },
+  'roster.emailDuplicate': {
+    vi: 'Địa chỉ thư điện tử «{value}» được ghi hai lần cho cùng một đơn vị.',
+    en: 'The e-mail address "{value}" is listed twice for the same unit.',
+  },
+  'roster.dateInvalid': {
+    vi: 'Ngày «{value}» không hợp lệ; dùng dạng yyyy-mm-dd hoặc dd/mm/yyyy.',
+    en: 'The date "{value}" is invalid; use yyyy-mm-dd or dd/mm/yyyy.',
+  },
+  'roster.periodReversed': {
+    vi: 'Ngày bắt đầu {from} sau ngày kết thúc {to}.',
+    en: 'The start date {from} is after the end date {to}.',
+  },
+
+  // Across rows.
+  'roster.duplicateUnitCode': {
+    vi: 'Mã đơn vị «{code}» bị trùng với dòng {firstRow}.',
+    en: 'The unit code "{code}" duplicates row {firstRow}.',
+  },
+  'roster.duplicatePairCode': {
+    vi: 'Mã cặp kết nghĩa «{code}» bị trùng với dòng {firstRow}.',
+    en: 'The pair code "{code}" duplicates row {firstRow}.',
+  },
+  'roster.unknownParent': {
+    vi: 'Đơn vị cấp trên «{code}» không có trong danh sách đơn vị.',
+    en: 'The parent unit "{code}" is not in the list of units.',
+  },
+  'roster.parentNotAllowed': {
+    vi: 'Chỉ xã mới có đơn vị cấp trên; đơn vị loại {kind} phải để trống cột này.',
+    en: 'Only a commune has a parent unit; a unit of kind {kind} must leave this column empty.',
+  },
+  'roster.communeParentKind': {
+    vi: 'Đơn vị cấp trên của xã phải là huyện miền núi (MOUNTAIN_DISTRICT), nhưng «{code}» thuộc loại {kind}.',
+    en: 'The parent of a commune must be a mountain district (MOUNTAIN_DISTRICT), but "{code}" is of kind {kind}.',
+  },
+  'roster.borderOnlyCommune': {
+    vi: 'Chỉ xã mới có thể là xã biên giới; đơn vị loại {kind} phải để border trống hoặc false.',
+    en: 'Only a commune can be a border commune; a unit of kind {kind} must leave border empty or false.',
+  },
+  'roster.unknownUnit': {
+    vi: 'Đơn vị «{code}» không có trong danh sách đơn vị.',
+    en: 'The unit "{code}" is not in the list of units.',
+  },
+  'roster.sponsorKind': {
+    vi: 'Bên kết nghĩa «{code}» thuộc loại {kind}; bên kết nghĩa phải là sở, ban, ngành (DEPARTMENT) hoặc huyện đồng bằng (LOWLAND_DISTRICT).',
+    en: 'The sponsor "{code}" is of kind {kind}; a sponsor must be a department (DEPARTMENT) or a lowland district (LOWLAND_DISTRICT).',
+  },
+  'roster.recipientKind': {
+    vi: 'Bên được kết nghĩa «{code}» thuộc loại {kind}; bên được kết nghĩa phải là huyện miền núi (MOUNTAIN_DISTRICT) hoặc xã (COMMUNE).',
+    en: 'The recipient "{code}" is of kind {kind}; a recipient must be a mountain district (MOUNTAIN_DISTRICT) or a commune (COMMUNE).',
+  },
+  'roster.pairOverlap': {
+    vi: '«{sponsor}» và «{recipient}» đã được kết nghĩa trong cặp «{other}» (dòng {otherRow}) với thời gian trùng nhau.',
+    en: '"{sponsor}" and "{recipient}" are already paired in "{other}" (row {otherRow}) over an overlapping period.',
+  },
+  'roster.recipientMultipleSponsors': {
+    vi: 'Bên được kết nghĩa «{recipient}» đã có bên kết nghĩa khác trong cặp «{other}» (dòng {otherRow}) với thời gian trùng nhau.',
+    en: 'The recipient "{recipient}" already has another sponsor in "{other}" (row {otherRow}) over an overlapping period.',
+  },
+  'roster.sponsorMultipleRecipients': {
+    vi: 'Bên kết nghĩa «{sponsor}» đã kết nghĩa với đơn vị khác trong cặp «{other}» (dòng {otherRow}) với thời gian trùng nhau.',
+    en: 'The sponsor "{sponsor}" is already paired with another unit in "{other}" (row {otherRow}) over an overlapping period.',
+  },
+
+  // Outcome of an import.
+  'roster.invalid': {
+    vi: 'Danh sách có {count} lỗi; không có gì được ghi vào cơ sở dữ liệu.',
+    en: 'The roster has {count} error(s); nothing was written to the database.',
+  },
+  'roster.summary.units': {
+    vi: 'Đơn vị: {created} thêm mới, {updated} cập nhật, {unchanged} không đổi.',
+    en: 'Units: {created} created, {updated} updated, {unchanged} unchanged.',
+  },
+  'roster.summary.pairs': {
+    vi: 'Cặp kết nghĩa: {created} thêm mới, {updated} cập nhật, {unchanged} không đổi.',
+    en: 'Pairs: {created} created, {updated} updated, {unchanged} unchanged.',
+  },
+  'roster.summary.dryRun': {
+    vi: 'Chạy thử: không có gì được ghi vào cơ sở dữ liệu.',
+    en: 'Dry run: nothing was written to the database.',
+  },
+  'roster.summary.staffYear': {
+    vi: 'Số biên chế được ghi cho năm {year}.',
+    en: 'Staff counts were recorded for the year {year}.',
+  },
+  'roster.yearInvalid': {
+    vi: 'Năm «{value}» không hợp lệ; hãy ghi năm bằng bốn chữ số, ví dụ 2026.',
+    en: 'The year "{value}" is invalid; write it with four digits, e.g. 2026.',
+  },
+  'roster.list.empty': {
+    vi: 'Chưa có đơn vị nào trong danh sách.',
+    en: 'The roster has no units yet.',
+  },
+} as const satisfies CatalogueSection;

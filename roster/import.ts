@@ -1,0 +1,336 @@
+/**
+ * Writes a valid roster to the database: units, their staff count for one year, their contacts and the
+ * pairs, matched by code. All in one transaction, so a failure leaves the database as it was.
+ */
+import { randomUUID } from 'node:crypto';
+
+import type { Prisma, PrismaClient } from '../generated/prisma';
+import {
+  countChanges,
+  planRosterImport,
+  type ChangeCounts,
+  type PairPlan,
+  type RosterContact,
+  type RosterFile,
+  type StoredPair,
+  type StoredUnit,
+  type UnitPlan,
+} from '../domain/roster';
+
+/** Options of {@link importRoster}. */
+export interface ImportRosterOptions {
+  /** Compute the summary without writing anything. */
+  readonly dryRun?: boolean;
+  /** The year the staff counts are recorded for (default: the current year in Asia/Ho_Chi_Minh). */
+  readonly staffYear?: number;
+  /** Who imports, for the audit trail (e.g. `cli:lan`). */
+  readonly actor?: string;
+  /** Called as rows are written: `done` of `total` units and pairs. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** The current time, for the default staff year; tests pass a fixed one. */
+  readonly now?: Date;
+  /** Maximum duration of the transaction in milliseconds (default 10 minutes, for large files). */
+  readonly timeoutMs?: number;
+}
+
+/** The outcome of an import: counts and the codes concerned. */
+export interface ImportRosterSummary {
+  readonly dryRun: boolean;
+  readonly staffYear: number;
+  readonly units: ChangeCounts;
+  readonly pairs: ChangeCounts;
+  readonly created: { readonly units: readonly string[]; readonly pairs: readonly string[] };
+  readonly updated: { readonly units: readonly string[]; readonly pairs: readonly string[] };
+}
+
+/** The year of `now` in Vietnam (UTC+7): on 31 December after 17:00 UTC it is already next year there. */
+export function currentYearInVietnam(now: Date = new Date()): number {
+  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(now));
+}
+
+// Large enough to keep round trips few, small enough to stay far below PostgreSQL's 65,535 bind parameters.
+const CHUNK = 500;
+
+// One roster import at a time: two concurrent imports could both decide to create the same code.
+const ROSTER_LOCK = 74_112_025;
+
+type Tx = Prisma.TransactionClient;
+
+function toDate(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+function toIso(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+/** Reads what is stored, in the roster's terms. */
+async function loadStored(tx: Tx, staffYear: number): Promise<{ units: StoredUnit[]; pairs: StoredPair[] }> {
+  // The whole roster is a few hundred units: reading it all is simpler and faster than `IN` lists of codes.
+  const rows = await tx.unit.findMany({
+    include: {
+      parent: { select: { code: true } },
+      staff: { where: { year: staffYear } },
+      contacts: { select: { email: true, role: true } },
+    },
+  });
+  const units = rows.map(
+    (u): StoredUnit => ({
+      id: u.id,
+      code: u.code,
+      name: u.name,
+      kind: u.kind,
+      parent: u.parent?.code ?? null,
+      border: u.border,
+      staff: u.staff[0]?.staff ?? null,
+      contacts: u.contacts.map((c): RosterContact => ({ email: c.email, role: c.role })),
+    }),
+  );
+  const pairRows = await tx.pair.findMany({
+    include: { sponsor: { select: { code: true } }, recipient: { select: { code: true } } },
+  });
+  const pairs = pairRows.map(
+    (p): StoredPair => ({
+      id: p.id,
+      code: p.code,
+      sponsor: p.sponsor.code,
+      recipient: p.recipient.code,
+      from: toIso(p.validFrom),
+      to: p.validTo ? toIso(p.validTo) : null,
+    }),
+  );
+  return { units, pairs };
+}
+
+/**
+ * Imports a validated roster. Units and pairs are matched by code: new ones are created, changed ones
+ * updated, identical ones not touched at all (so re-importing the same file changes nothing, not even
+ * `updatedAt`). Every created or updated unit and pair gets an audit event, and every created or changed
+ * pair a history row. With `dryRun` the same summary is computed and nothing is written.
+ */
+export async function importRoster(
+  prisma: PrismaClient,
+  roster: RosterFile,
+  options: ImportRosterOptions = {},
+): Promise<ImportRosterSummary> {
+  const staffYear = options.staffYear ?? currentYearInVietnam(options.now);
+  const actor = options.actor ?? 'roster-import';
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${ROSTER_LOCK})`);
+      const stored = await loadStored(tx, staffYear);
+      const plan = planRosterImport(stored, roster);
+      if (!options.dryRun) {
+        const total = roster.units.length + roster.pairs.length;
+        let done = 0;
+        const progress = (n: number) => {
+          done += n;
+          options.onProgress?.(done, total);
+        };
+        const ids = await writeUnits(tx, plan.units, stored.units, staffYear, actor, progress);
+        await writePairs(tx, plan.pairs, ids, actor, progress);
+      }
+      const codes = (plans: readonly (UnitPlan | PairPlan)[], action: 'create' | 'update') =>
+        plans.filter((p) => p.action === action).map((p) => ('unit' in p ? p.unit.code : p.pair.code));
+      return {
+        dryRun: options.dryRun ?? false,
+        staffYear,
+        units: countChanges(plan.units),
+        pairs: countChanges(plan.pairs),
+        created: { units: codes(plan.units, 'create'), pairs: codes(plan.pairs, 'create') },
+        updated: { units: codes(plan.units, 'update'), pairs: codes(plan.pairs, 'update') },
+      };
+    },
+    { timeout: options.timeoutMs ?? 10 * 60 * 1000, maxWait: 60 * 1000 },
+  );
+}
+
+/** Writes the units; returns the id of every unit code of the roster and of the database. */
+async function writeUnits(
+  tx: Tx,
+  plans: readonly UnitPlan[],
+  stored: readonly StoredUnit[],
+  staffYear: number,
+  actor: string,
+  progress: (n: number) => void,
+): Promise<Map<string, string>> {
+  const ids = new Map(stored.map((u) => [u.code, u.id]));
+  const created = plans.filter((p): p is Extract<UnitPlan, { action: 'create' }> => p.action === 'create');
+  for (const plan of created) ids.set(plan.unit.code, randomUUID());
+  const idOf = (code: string): string => ids.get(code)!;
+  const parentId = (code: string | null) => (code === null ? null : idOf(code));
+
+  // Parents first: a commune's parent is a mountain district, which has no parent itself, so two rounds
+  // (units without a parent, then communes) satisfy the foreign key without a second write per unit.
+  const rounds = [
+    created.filter((p) => p.unit.parent === null),
+    created.filter((p) => p.unit.parent !== null),
+  ];
+  for (const round of rounds) {
+    for (const chunk of chunks(round)) {
+      await tx.unit.createMany({
+        data: chunk.map(({ unit }) => ({
+          id: idOf(unit.code),
+          code: unit.code,
+          name: unit.name,
+          kind: unit.kind,
+          border: unit.border,
+          parentId: parentId(unit.parent),
+        })),
+      });
+      const staff = chunk.filter(({ unit }) => unit.staff !== null);
+      if (staff.length > 0) {
+        await tx.unitStaff.createMany({
+          data: staff.map(({ unit }) => ({ unitId: idOf(unit.code), year: staffYear, staff: unit.staff! })),
+        });
+      }
+      const contacts = chunk.flatMap(({ unit }) =>
+        unit.contacts.map((c) => ({ unitId: idOf(unit.code), email: c.email, role: c.role })),
+      );
+      if (contacts.length > 0) await tx.contact.createMany({ data: contacts });
+      await tx.auditEvent.createMany({
+        data: chunk.map(({ unit, after }) => ({
+          actor,
+          action: 'roster.unit.create',
+          entityType: 'Unit',
+          entityId: idOf(unit.code),
+          after: { ...after, staffYear } as unknown as Prisma.InputJsonValue,
+        })),
+      });
+      progress(chunk.length);
+    }
+  }
+
+  for (const plan of plans) {
+    if (plan.action === 'create') continue;
+    if (plan.action === 'unchanged') {
+      progress(1);
+      continue;
+    }
+    const { unit, stored: old, changed } = plan;
+    // Only the parts that differ are written, so `updatedAt` moves only when the unit itself changed.
+    if (changed.fields) {
+      await tx.unit.update({
+        where: { id: old.id },
+        data: { name: unit.name, kind: unit.kind, border: unit.border, parentId: parentId(unit.parent) },
+      });
+    }
+    if (changed.staff && unit.staff !== null) {
+      await tx.unitStaff.upsert({
+        where: { unitId_year: { unitId: old.id, year: staffYear } },
+        create: { unitId: old.id, year: staffYear, staff: unit.staff },
+        update: { staff: unit.staff },
+      });
+    }
+    if (changed.contacts) await syncContacts(tx, old, unit.contacts);
+    await tx.auditEvent.create({
+      data: {
+        actor,
+        action: 'roster.unit.update',
+        entityType: 'Unit',
+        entityId: old.id,
+        before: { ...plan.before, staffYear } as unknown as Prisma.InputJsonValue,
+        after: { ...plan.after, staffYear } as unknown as Prisma.InputJsonValue,
+      },
+    });
+    progress(1);
+  }
+  return ids;
+}
+
+/**
+ * Makes a unit's contacts those of the file. Addresses that stay keep their row, so a recorded bounce is
+ * not forgotten because the roster was re-imported; addresses no longer listed are removed.
+ */
+async function syncContacts(tx: Tx, unit: StoredUnit, wanted: readonly RosterContact[]): Promise<void> {
+  const keep = new Set(wanted.map((c) => c.email));
+  const gone = unit.contacts.filter((c) => !keep.has(c.email)).map((c) => c.email);
+  if (gone.length > 0) await tx.contact.deleteMany({ where: { unitId: unit.id, email: { in: gone } } });
+  const current = new Map(unit.contacts.map((c) => [c.email, c.role]));
+  for (const contact of wanted) {
+    const role = current.get(contact.email);
+    if (role === undefined) {
+      await tx.contact.create({ data: { unitId: unit.id, email: contact.email, role: contact.role } });
+    } else if (role !== contact.role) {
+      await tx.contact.update({
+        where: { unitId_email: { unitId: unit.id, email: contact.email } },
+        data: { role: contact.role },
+      });
+    }
+  }
+}
+
+async function writePairs(
+  tx: Tx,
+  plans: readonly PairPlan[],
+  unitIds: ReadonlyMap<string, string>,
+  actor: string,
+  progress: (n: number) => void,
+): Promise<void> {
+  const idOf = (code: string): string => unitIds.get(code)!;
+  const created = plans.filter((p): p is Extract<PairPlan, { action: 'create' }> => p.action === 'create');
+  for (const chunk of chunks(created)) {
+    const rows = chunk.map(({ pair, after }) => ({ id: randomUUID(), pair, after }));
+    await tx.pair.createMany({
+      data: rows.map(({ id, pair }) => ({
+        id,
+        code: pair.code,
+        sponsorId: idOf(pair.sponsor),
+        recipientId: idOf(pair.recipient),
+        validFrom: toDate(pair.from),
+        validTo: pair.to === null ? null : toDate(pair.to),
+      })),
+    });
+    await tx.pairHistory.createMany({
+      data: rows.map(({ id, after }) => ({
+        pairId: id,
+        action: 'created',
+        reason: 'roster import',
+        after: after as unknown as Prisma.InputJsonValue,
+      })),
+    });
+    await tx.auditEvent.createMany({
+      data: rows.map(({ id, after }) => ({
+        actor,
+        action: 'roster.pair.create',
+        entityType: 'Pair',
+        entityId: id,
+        after: after as unknown as Prisma.InputJsonValue,
+      })),
+    });
+    progress(chunk.length);
+  }
+
+  for (const plan of plans) {
+    if (plan.action === 'create') continue;
+    if (plan.action === 'update') {
+      const { pair, stored, before, after } = plan;
+      await tx.pair.update({
+        where: { id: stored.id },
+        data: {
+          sponsorId: idOf(pair.sponsor),
+          recipientId: idOf(pair.recipient),
+          validFrom: toDate(pair.from),
+          validTo: pair.to === null ? null : toDate(pair.to),
+        },
+      });
+      const json = {
+        before: before as unknown as Prisma.InputJsonValue,
+        after: after as unknown as Prisma.InputJsonValue,
+      };
+      await tx.pairHistory.create({
+        data: { pairId: stored.id, action: 'changed', reason: 'roster import', ...json },
+      });
+      await tx.auditEvent.create({
+        data: { actor, action: 'roster.pair.update', entityType: 'Pair', entityId: stored.id, ...json },
+      });
+    }
+    progress(1);
+  }
+}

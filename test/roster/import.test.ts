@@ -1,0 +1,214 @@
+import path from 'node:path';
+
+import { Command } from 'commander';
+
+import { validateRoster, type RosterFile } from '../../domain/roster';
+import { registerRosterCommands } from '../../cli/commands/roster';
+import type { CliDeps } from '../../cli/deps';
+import { currentYearInVietnam, importRoster } from '../../roster/import';
+import { listRoster } from '../../roster/list';
+import { loadRoster } from '../../roster/load';
+import { createTestDatabase, type TestDatabase } from '../support/db';
+import { replace, roster, UNITS, PAIRS } from '../domain/roster/support';
+
+const DEMO = path.resolve(__dirname, '..', '..', 'demo', 'roster.json');
+
+function valid(raw = roster()): RosterFile {
+  const result = validateRoster(raw);
+  if (!result.ok) throw new Error('fixture must be valid');
+  return result.roster;
+}
+
+let db: TestDatabase;
+beforeEach(async () => {
+  db = await createTestDatabase();
+});
+afterEach(async () => {
+  await db.drop();
+});
+
+async function counts() {
+  const p = db.prisma;
+  return {
+    units: await p.unit.count(),
+    staff: await p.unitStaff.count(),
+    contacts: await p.contact.count(),
+    pairs: await p.pair.count(),
+    history: await p.pairHistory.count(),
+    audit: await p.auditEvent.count(),
+  };
+}
+
+describe('importRoster', () => {
+  it('creates, then leaves an identical re-import untouched (no updatedAt churn)', async () => {
+    const first = await importRoster(db.prisma, valid(), { staffYear: 2026, actor: 'test' });
+    expect(first.units).toEqual({ created: 5, updated: 0, unchanged: 0 });
+    expect(first.pairs).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect(await counts()).toEqual({ units: 5, staff: 1, contacts: 3, pairs: 2, history: 2, audit: 7 });
+    const laDee = await db.prisma.unit.findUniqueOrThrow({
+      where: { code: 'LA-DEE' },
+      include: { parent: true },
+    });
+    expect(laDee).toMatchObject({ border: true, name: 'Xã La Dêê', parent: { code: 'NAM-GIANG' } });
+    const head = await db.prisma.contact.findFirstOrThrow({ where: { role: 'HEAD' } });
+    expect(head.email).toBe('giamdoc@stc.example.gov.vn');
+
+    const stamps = await db.prisma.unit.findMany({
+      select: { code: true, updatedAt: true },
+      orderBy: { code: 'asc' },
+    });
+    const again = await importRoster(db.prisma, valid(), { staffYear: 2026, actor: 'test' });
+    expect(again.units).toEqual({ created: 0, updated: 0, unchanged: 5 });
+    expect(again.pairs).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(await counts()).toEqual({ units: 5, staff: 1, contacts: 3, pairs: 2, history: 2, audit: 7 });
+    expect(
+      await db.prisma.unit.findMany({ select: { code: true, updatedAt: true }, orderBy: { code: 'asc' } }),
+    ).toEqual(stamps);
+  });
+
+  it('updates a changed file by code and says what was created, updated and unchanged', async () => {
+    await importRoster(db.prisma, valid(), { staffYear: 2026 });
+    const units = [
+      ...replace(UNITS, 0, [
+        'STC',
+        'Sở Tài chính',
+        'DEPARTMENT',
+        '',
+        '',
+        '90',
+        'head:giamdoc@stc.example.gov.vn',
+      ]),
+      ['TRA-MY', 'Huyện Nam Trà My', 'MOUNTAIN_DISTRICT', '', '', '', ''],
+    ];
+    const pairs = [
+      ...replace(PAIRS, 1, ['KN-02', 'DIEN-BAN', 'NAM-GIANG', '2020-01-01', '']),
+      ['KN-03', 'DIEN-BAN', 'TRA-MY', '2026-01-01', ''],
+    ];
+    const summary = await importRoster(db.prisma, valid(roster(units, pairs)), {
+      staffYear: 2026,
+      actor: 'lan',
+    });
+    expect(summary).toMatchObject({
+      units: { created: 1, updated: 1, unchanged: 4 },
+      pairs: { created: 1, updated: 1, unchanged: 1 },
+      created: { units: ['TRA-MY'], pairs: ['KN-03'] },
+      updated: { units: ['STC'], pairs: ['KN-02'] },
+    });
+    const stc = await db.prisma.unit.findUniqueOrThrow({
+      where: { code: 'STC' },
+      include: { staff: true, contacts: true },
+    });
+    expect(stc.staff).toEqual([expect.objectContaining({ year: 2026, staff: 90 })]);
+    expect(stc.contacts.map((c) => c.email)).toEqual(['giamdoc@stc.example.gov.vn']);
+    const kn02 = await db.prisma.pair.findUniqueOrThrow({
+      where: { code: 'KN-02' },
+      include: { history: { orderBy: { at: 'asc' } } },
+    });
+    expect(kn02.validTo).toBeNull();
+    expect(kn02.history.map((h) => h.action)).toEqual(['created', 'changed']);
+    expect(kn02.history[1]?.before).toMatchObject({ to: '2030-12-31' });
+    const audit = await db.prisma.auditEvent.findMany({ where: { actor: 'lan' }, orderBy: { id: 'asc' } });
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'roster.pair.create',
+      'roster.pair.update',
+      'roster.unit.create',
+      'roster.unit.update',
+    ]);
+  });
+
+  it('writes nothing in a dry run, yet gives the same summary', async () => {
+    const summary = await importRoster(db.prisma, valid(), { dryRun: true, staffYear: 2026 });
+    expect(summary).toMatchObject({ dryRun: true, units: { created: 5 }, pairs: { created: 2 } });
+    expect(await counts()).toEqual({ units: 0, staff: 0, contacts: 0, pairs: 0, history: 0, audit: 0 });
+  });
+
+  it('imports the demo roster and lists it', async () => {
+    const loaded = await loadRoster([DEMO]);
+    if (!loaded.ok) throw new Error('demo roster must be valid');
+    const progress: number[] = [];
+    await importRoster(db.prisma, loaded.roster, {
+      staffYear: 2026,
+      onProgress: (done) => progress.push(done),
+    });
+    expect(progress[progress.length - 1]).toBe(38);
+    const listed = await listRoster(db.prisma);
+    expect(listed.units).toHaveLength(24);
+    expect(listed.units[0]).toMatchObject({ kind: 'DEPARTMENT', staffYear: 2026 });
+    expect(listed.pairs).toHaveLength(14);
+  });
+
+  it('uses the year in Vietnam by default', () => {
+    expect(currentYearInVietnam(new Date('2025-12-31T17:00:00Z'))).toBe(2026);
+    expect(currentYearInVietnam(new Date('2025-12-31T16:59:59Z'))).toBe(2025);
+  });
+});
+
+describe('twinning roster (CLI)', () => {
+  function cli(): { deps: CliDeps; out: string[]; err: string[]; run(...args: string[]): Promise<number> } {
+    const out: string[] = [];
+    const err: string[] = [];
+    const deps: CliDeps = {
+      getPrisma: () => Promise.resolve(db.prisma),
+      // The roster commands never talk to Temporal.
+      getTemporal: () => Promise.reject(new Error('Temporal is not used by roster commands')),
+      config: {} as CliDeps['config'],
+      out: (line: string) => {
+        out.push(line);
+      },
+      err: (line: string) => {
+        err.push(line);
+      },
+    };
+    return {
+      deps,
+      out,
+      err,
+      async run(...args) {
+        const program = new Command('twinning').exitOverride();
+        registerRosterCommands(program, deps);
+        process.exitCode = undefined;
+        await program.parseAsync(['node', 'twinning', ...args]);
+        const code = typeof process.exitCode === 'number' ? process.exitCode : 0;
+        process.exitCode = undefined;
+        return code;
+      },
+    };
+  }
+
+  it('prints every error and writes nothing for an invalid file', async () => {
+    const c = cli();
+    const bad = path.resolve(__dirname, '..', 'fixtures', 'rosters', 'bad.json');
+    expect(await c.run('roster', 'import', bad)).toBe(1);
+    expect(c.err).toHaveLength(6);
+    expect(c.err[5]).toBe(
+      'Danh sách có 5 lỗi; không có gì được ghi vào cơ sở dữ liệu. / The roster has 5 error(s); nothing was written to the database.',
+    );
+    expect(await counts()).toEqual({ units: 0, staff: 0, contacts: 0, pairs: 0, history: 0, audit: 0 });
+  });
+
+  it('imports, re-imports without change, and lists', async () => {
+    const c = cli();
+    expect(await c.run('roster', 'import', DEMO, '--year', '2026')).toBe(0);
+    expect(c.out).toEqual([
+      'Đơn vị: 24 thêm mới, 0 cập nhật, 0 không đổi. / Units: 24 created, 0 updated, 0 unchanged.',
+      'Cặp kết nghĩa: 14 thêm mới, 0 cập nhật, 0 không đổi. / Pairs: 14 created, 0 updated, 0 unchanged.',
+      'Số biên chế được ghi cho năm 2026. / Staff counts were recorded for the year 2026.',
+    ]);
+    c.out.length = 0;
+    const csv = path.resolve(__dirname, '..', '..', 'demo', 'roster-csv', 'units.csv');
+    expect(await c.run('roster', 'import', csv, '--year', '2026', '--dry-run')).toBe(0);
+    expect(c.out).toEqual([
+      'Đơn vị: 0 thêm mới, 0 cập nhật, 24 không đổi. / Units: 0 created, 0 updated, 24 unchanged.',
+      'Cặp kết nghĩa: 0 thêm mới, 0 cập nhật, 14 không đổi. / Pairs: 0 created, 0 updated, 14 unchanged.',
+      'Số biên chế được ghi cho năm 2026. / Staff counts were recorded for the year 2026.',
+      'Chạy thử: không có gì được ghi vào cơ sở dữ liệu. / Dry run: nothing was written to the database.',
+    ]);
+    c.out.length = 0;
+    expect(await c.run('roster', 'list')).toBe(0);
+    expect(c.out[0]).toBe('Đơn vị / Units (24)');
+    expect(c.out.join('\n')).toContain('Xã La Dêê');
+    c.out.length = 0;
+    expect(await c.run('roster', 'list', '--json')).toBe(0);
+    expect(JSON.parse(c.out.join('\n')).pairs).toHaveLength(14);
+  });
+});

@@ -1,0 +1,270 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+import ExcelJS from 'exceljs';
+
+import { formatRosterError } from '../../domain/roster';
+import { csvPartner } from '../../roster/read-file';
+import { loadRoster } from '../../roster/load';
+
+const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'rosters');
+const fixture = (name: string) => path.join(FIXTURES, name);
+
+async function messages(paths: string[], options = {}): Promise<string[]> {
+  const result = await loadRoster(paths, options);
+  return result.ok ? [] : result.errors.map(formatRosterError);
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'roster-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('CSV', () => {
+  it('finds pairs.csv beside units.csv, and X.pairs.csv beside X.units.csv', () => {
+    expect(csvPartner('/a/units.csv')).toEqual({ path: '/a/pairs.csv', firstIs: 'units' });
+    expect(csvPartner('/a/2026.pairs.csv')).toEqual({ path: '/a/2026.units.csv', firstIs: 'pairs' });
+    expect(csvPartner('/a/roster.csv')).toBeNull();
+    expect(csvPartner('/a/myunits.csv')).toBeNull();
+  });
+
+  it('reads the demo roster from one path or from both', async () => {
+    const one = await loadRoster([fixture('units.csv')]);
+    const two = await loadRoster([fixture('units.csv'), fixture('pairs.csv')]);
+    const fromPairs = await loadRoster([fixture('pairs.csv')]);
+    for (const result of [one, two, fromPairs]) {
+      expect(result.ok && [result.roster.units.length, result.roster.pairs.length]).toEqual([24, 14]);
+    }
+  });
+
+  it('accepts UTF-8 with a BOM and Windows line endings, and gives the same roster', async () => {
+    const units = await readFile(fixture('units.csv'), 'utf8');
+    const pairs = await readFile(fixture('pairs.csv'), 'utf8');
+    await writeFile(path.join(dir, 'bom.units.csv'), `\uFEFF${units.replace(/\n/g, '\r\n')}`);
+    await writeFile(path.join(dir, 'bom.pairs.csv'), `\uFEFF${pairs.replace(/\n/g, '\r\n')}`);
+    const plain = await loadRoster([fixture('units.csv')]);
+    const bom = await loadRoster([path.join(dir, 'bom.units.csv')]);
+    expect(bom.ok).toBe(true);
+    if (!bom.ok || !plain.ok) return;
+    const strip = (r: typeof bom.roster) => ({
+      units: r.units.map(({ source: { row }, ...u }) => ({ ...u, row })),
+      pairs: r.pairs.map(({ source: { row }, ...p }) => ({ ...p, row })),
+    });
+    expect(strip(bom.roster)).toEqual(strip(plain.roster));
+    expect(bom.roster.units[0]?.code).toBe('QN-STC');
+  });
+
+  it('reports the line of the row, even after a quoted cell spanning two lines', async () => {
+    await writeFile(
+      path.join(dir, 'multi.units.csv'),
+      'code,name,kind,parent,border,staff,emails\nA,Sở A,DEPARTMENT,,,1,"a@x.example.gov.vn\nb@x.example.gov.vn"\nB,Sở B,DEPARTMENT,,,-1,\n',
+    );
+    await writeFile(path.join(dir, 'multi.pairs.csv'), 'code,sponsor,recipient,from,to\n');
+    expect(await messages([path.join(dir, 'multi.units.csv')])).toEqual([
+      'multi.units.csv, dòng 4, cột staff: Số biên chế «-1» không hợp lệ: phải là số nguyên không âm. / The staff count "-1" is invalid: it must be a non-negative whole number.',
+    ]);
+  });
+
+  it('rejects a semicolon-separated file, naming the expected header', async () => {
+    expect(await messages([fixture('semicolon.units.csv')])).toEqual([
+      'semicolon.units.csv, dòng 1: Dòng tiêu đề dùng dấu phân cách «;»; tệp phải phân cách bằng dấu phẩy, với tiêu đề: code,name,kind,parent,border,staff,emails / The header uses ";" as delimiter; the file must be comma-separated, with the header: code,name,kind,parent,border,staff,emails',
+      'semicolon.pairs.csv, dòng 1: Dòng tiêu đề dùng dấu phân cách «;»; tệp phải phân cách bằng dấu phẩy, với tiêu đề: code,sponsor,recipient,from,to / The header uses ";" as delimiter; the file must be comma-separated, with the header: code,sponsor,recipient,from,to',
+    ]);
+  });
+
+  it('rejects a file without a header line', async () => {
+    expect(await messages([fixture('noheader.units.csv')])).toEqual([
+      'noheader.units.csv, dòng 1: Thiếu dòng tiêu đề: dòng đầu tiên phải là code,name,kind,parent,border,staff,emails / The header line is missing: the first line must be code,name,kind,parent,border,staff,emails',
+    ]);
+  });
+
+  it('rejects an empty file', async () => {
+    expect(await messages([fixture('empty.units.csv')])).toEqual([
+      'empty.units.csv: Tệp rỗng: không có dòng tiêu đề và không có dữ liệu. / The file is empty: no header line and no data.',
+    ]);
+  });
+
+  it('rejects a file with the header only', async () => {
+    expect(await messages([fixture('headeronly.units.csv')])).toEqual([
+      'headeronly.units.csv: Có dòng tiêu đề nhưng không có dòng dữ liệu nào. / The header is there but there are no data rows.',
+    ]);
+  });
+
+  it('says which partner file is missing', async () => {
+    await writeFile(path.join(dir, 'alone.units.csv'), 'code,name,kind\nA,Sở A,DEPARTMENT\n');
+    expect(await messages([path.join(dir, 'alone.units.csv')])).toEqual([
+      'alone.units.csv: Không tìm thấy tệp alone.pairs.csv nằm cùng thư mục. Hãy đặt tệp đó cạnh tệp này hoặc nêu cả hai tệp trong lệnh. / The file alone.pairs.csv was not found beside this file. Put it next to this file or name both files in the command.',
+    ]);
+  });
+
+  it('rejects a file that is not UTF-8 (a legacy code page)', async () => {
+    await writeFile(
+      path.join(dir, 'latin.units.csv'),
+      Buffer.from([0x63, 0x6f, 0x64, 0x65, 0x0a, 0xe0, 0xff, 0x0a]),
+    );
+    await writeFile(path.join(dir, 'latin.pairs.csv'), 'code,sponsor,recipient,from,to\n');
+    expect(await messages([path.join(dir, 'latin.units.csv')])).toEqual([
+      'latin.units.csv: Tệp không được mã hóa UTF-8; hãy lưu lại tệp với mã hóa UTF-8 (có hoặc không có BOM). / The file is not UTF-8 encoded; save it again as UTF-8 (with or without BOM).',
+    ]);
+  });
+
+  it('keeps cells that start with =, +, - or @ as text', async () => {
+    const result = await loadRoster([fixture('formula.units.csv')]);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.roster.units.map((u) => u.name)).toEqual([
+      '=HYPERLINK("http://evil.example","Bấm vào đây")',
+      '+84 Sở Kế hoạch',
+      '-Sở Y tế',
+      '@Sở Công Thương',
+      'Huyện Nam Giang',
+    ]);
+  });
+});
+
+describe('size limit', () => {
+  it('refuses a file over 10 MiB before parsing, stating its size and the limit', async () => {
+    const file = path.join(dir, 'big.units.csv');
+    const row = 'QN-X,So Tai chinh,DEPARTMENT,,,85,a@x.example.gov.vn\n';
+    await writeFile(
+      file,
+      `code,name,kind,parent,border,staff,emails\n${row.repeat(Math.ceil((10.5 * 1024 * 1024) / row.length))}`,
+    );
+    await writeFile(path.join(dir, 'big.pairs.csv'), 'code,sponsor,recipient,from,to\n');
+    expect(await messages([file])).toEqual([
+      'big.units.csv: Tệp có dung lượng 10.5 MB, vượt quá giới hạn 10 MB; tệp không được đọc. / The file is 10.5 MB, over the 10 MB limit; it was not read.',
+    ]);
+  });
+
+  it('has a configurable limit', async () => {
+    expect(await messages([fixture('units.csv')], { maxBytes: 1024 })).toEqual([
+      'units.csv: Tệp có dung lượng 0.0 MB, vượt quá giới hạn 0 MB; tệp không được đọc. / The file is 0.0 MB, over the 0 MB limit; it was not read.',
+    ]);
+  });
+
+  it('reads and validates a file just under 10 MiB in reasonable time', async () => {
+    const units = path.join(dir, 'large.units.csv');
+    const lines = ['code,name,kind,parent,border,staff,emails'];
+    let size = 0;
+    for (let i = 0; size < 9.8 * 1024 * 1024; i++) {
+      const line = `D${i},Sở Tài chính số ${i} của tỉnh Quảng Nam,DEPARTMENT,,,${i % 500},head:lanh.dao${i}@stc.example.gov.vn;van.thu${i}@stc.example.gov.vn`;
+      lines.push(line);
+      size += Buffer.byteLength(line) + 1;
+    }
+    await writeFile(units, `${lines.join('\n')}\n`);
+    await writeFile(path.join(dir, 'large.pairs.csv'), 'code,sponsor,recipient,from,to\n');
+    const started = Date.now();
+    let progressCalls = 0;
+    const result = await loadRoster([units], { onProgress: () => progressCalls++ });
+    expect(result.ok && result.roster.units.length).toBe(lines.length - 1);
+    expect(progressCalls).toBeGreaterThan(10);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+});
+
+describe('xlsx', () => {
+  async function workbook(file: string, build: (wb: ExcelJS.Workbook) => void): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    build(wb);
+    const full = path.join(dir, file);
+    await wb.xlsx.writeFile(full);
+    return full;
+  }
+
+  it('reads the Vietnamese sheets, takes a real formula as its text and a text "=…" as text', async () => {
+    const file = await workbook('roster.xlsx', (wb) => {
+      const units = wb.addWorksheet('Đơn vị');
+      units.addRow(['code', 'name', 'kind', 'parent', 'border', 'staff', 'emails']);
+      units.addRow(['STC', 'Sở Tài chính', 'DEPARTMENT', null, null, 85, 'head:gd@stc.example.gov.vn']);
+      units.addRow([
+        'SKH',
+        { formula: 'CONCAT("Sở ","Kế hoạch")', result: 'Sở Kế hoạch' },
+        'DEPARTMENT',
+        null,
+        false,
+        72,
+        null,
+      ]);
+      units.addRow(['SYT', '=1+1', 'DEPARTMENT', null, null, 30, null]);
+      units.addRow(['NAM-GIANG', 'Huyện Nam Giang', 'MOUNTAIN_DISTRICT']);
+      units.addRow([
+        'LA-DEE',
+        { richText: [{ text: 'Xã ' }, { text: 'La Dêê', font: { bold: true } }] },
+        'COMMUNE',
+        'NAM-GIANG',
+        true,
+      ]);
+      const pairs = wb.addWorksheet('Cặp kết nghĩa');
+      pairs.addRow(['code', 'sponsor', 'recipient', 'from', 'to']);
+      pairs.addRow(['KN-01', 'STC', 'LA-DEE', new Date(Date.UTC(2020, 0, 1)), '31/12/2030']);
+    });
+    const result = await loadRoster([file]);
+    if (!result.ok) throw new Error(result.errors.map(formatRosterError).join('\n'));
+    expect(result.roster.units.map((u) => [u.code, u.name, u.staff, u.border])).toEqual([
+      ['STC', 'Sở Tài chính', 85, false],
+      ['SKH', '=CONCAT("Sở ","Kế hoạch")', 72, false],
+      ['SYT', '=1+1', 30, false],
+      ['NAM-GIANG', 'Huyện Nam Giang', null, false],
+      ['LA-DEE', 'Xã La Dêê', null, true],
+    ]);
+    expect(result.roster.pairs[0]).toMatchObject({ from: '2020-01-01', to: '2030-12-31' });
+  });
+
+  it('reports a formula in a number column as an invalid value, not its result', async () => {
+    const file = await workbook('formula-staff.xlsx', (wb) => {
+      const units = wb.addWorksheet('units');
+      units.addRow(['code', 'name', 'kind', 'parent', 'border', 'staff', 'emails']);
+      units.addRow(['SYT', 'Sở Y tế', 'DEPARTMENT', null, null, { formula: '40+2', result: 42 }, null]);
+      wb.addWorksheet('pairs').addRow(['code', 'sponsor', 'recipient', 'from', 'to']);
+    });
+    expect(await messages([file])).toEqual([
+      'formula-staff.xlsx, trang units, dòng 2, cột staff: Số biên chế «=40+2» không hợp lệ: phải là số nguyên không âm. / The staff count "=40+2" is invalid: it must be a non-negative whole number.',
+    ]);
+  });
+
+  it('names the missing sheets', async () => {
+    const file = await workbook('nosheets.xlsx', (wb) => wb.addWorksheet('Sheet1').addRow(['x']));
+    expect(await messages([file])).toEqual([
+      'nosheets.xlsx: Thiếu trang tính «Đơn vị» (hoặc «units»). / The sheet "Đơn vị" (or "units") is missing.',
+      'nosheets.xlsx: Thiếu trang tính «Cặp kết nghĩa» (hoặc «pairs»). / The sheet "Cặp kết nghĩa" (or "pairs") is missing.',
+    ]);
+  });
+});
+
+describe('json', () => {
+  it('reads the demo roster', async () => {
+    const result = await loadRoster([path.resolve(__dirname, '..', '..', 'demo', 'roster.json')]);
+    expect(result.ok && [result.roster.units.length, result.roster.pairs.length]).toEqual([24, 14]);
+  });
+
+  it('reports every problem of a bad JSON roster, by table and entry', async () => {
+    expect(await messages([fixture('bad.json')])).toEqual([
+      'bad.json, trang units, dòng 3, cột extra: Giá trị phải là chuỗi, số, true/false hoặc để trống. / The value must be a string, a number, true/false or empty.',
+      'bad.json, trang units, dòng 1, cột staff: Số biên chế «-3» không hợp lệ: phải là số nguyên không âm. / The staff count "-3" is invalid: it must be a non-negative whole number.',
+      'bad.json, trang units, dòng 1, cột emails: Địa chỉ thư điện tử «not-an-email» không hợp lệ. / The e-mail address "not-an-email" is invalid.',
+      'bad.json, trang units, dòng 2, cột border: Chỉ xã mới có thể là xã biên giới; đơn vị loại MOUNTAIN_DISTRICT phải để border trống hoặc false. / Only a commune can be a border commune; a unit of kind MOUNTAIN_DISTRICT must leave border empty or false.',
+      'bad.json, trang pairs, dòng 1, cột to: Ngày bắt đầu 2026-01-01 sau ngày kết thúc 2025-01-01. / The start date 2026-01-01 is after the end date 2025-01-01.',
+    ]);
+  });
+
+  it('rejects malformed JSON and a wrong shape', async () => {
+    await writeFile(path.join(dir, 'broken.json'), '{"units": [');
+    await writeFile(path.join(dir, 'shape.json'), '[1, 2]');
+    expect((await messages([path.join(dir, 'broken.json')]))[0]).toMatch(
+      /^broken\.json: Tệp JSON sai cú pháp \(.+\)\. \/ The JSON file is malformed \(.+\)\.$/,
+    );
+    expect(await messages([path.join(dir, 'shape.json')])).toEqual([
+      'shape.json: Tệp JSON phải có dạng {"units": [ … ], "pairs": [ … ]}. / The JSON file must look like {"units": [ … ], "pairs": [ … ]}.',
+    ]);
+  });
+
+  it('rejects other formats', async () => {
+    expect(await messages(['roster.ods'])).toEqual([
+      'roster.ods: Định dạng tệp không được hỗ trợ: chỉ nhận tệp .xlsx, .csv hoặc .json. / Unsupported file format: only .xlsx, .csv or .json files are accepted.',
+    ]);
+  });
+});
