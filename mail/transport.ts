@@ -12,6 +12,19 @@ export interface MailTransportOptions {
   readonly maxConnections?: number;
 }
 
+/**
+ * nodemailer counts whole messages per window (`rateLimit` messages every `rateDelta` ms): 0.5/s becomes one
+ * message every 2 s, 2.5/s five every 2 s.
+ */
+export function rateOptions(perSecond: number): { rateDelta: number; rateLimit: number } {
+  if (perSecond < 1) return { rateDelta: Math.round(1000 / perSecond), rateLimit: 1 };
+  for (const seconds of [1, 2, 4, 5, 10]) {
+    const count = perSecond * seconds;
+    if (Number.isInteger(count)) return { rateDelta: seconds * 1000, rateLimit: count };
+  }
+  return { rateDelta: 1000, rateLimit: Math.floor(perSecond) };
+}
+
 /** A pooled transport to the SMTP server at `smtpUrl`. Close it on shutdown. */
 export function createMailTransport(smtpUrl: string, options: MailTransportOptions = {}): Transporter {
   const url = new URL(smtpUrl);
@@ -27,8 +40,10 @@ export function createMailTransport(smtpUrl: string, options: MailTransportOptio
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
-    ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
-    ...(options.rateLimitPerSecond ? { rateDelta: 1000, rateLimit: options.rateLimitPerSecond } : {}),
+    ...(url.username
+      ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } }
+      : {}),
+    ...(options.rateLimitPerSecond ? rateOptions(options.rateLimitPerSecond) : {}),
     // A local catcher or a server on loopback has no certificate worth checking; anything else is checked.
     ...(['127.0.0.1', 'localhost', '::1'].includes(url.hostname) ? { ignoreTLS: !secure } : {}),
   };

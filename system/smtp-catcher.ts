@@ -35,7 +35,10 @@ export interface ArrivingMessage {
 /** The Message-ID header of a raw message ('' when absent). */
 export function messageIdOf(raw: Buffer): string {
   const headerEnd = raw.indexOf('\r\n\r\n');
-  const headers = raw.subarray(0, headerEnd < 0 ? raw.length : headerEnd).toString('utf8').replace(/\r\n[ \t]+/g, ' ');
+  const headers = raw
+    .subarray(0, headerEnd < 0 ? raw.length : headerEnd)
+    .toString('utf8')
+    .replace(/\r\n[ \t]+/g, ' ');
   return /^message-id:\s*(\S+)/im.exec(headers)?.[1] ?? '';
 }
 
@@ -43,6 +46,8 @@ export function messageIdOf(raw: Buffer): string {
 export interface SmtpCatcher {
   readonly port: number;
   readonly messages: readonly CaughtMessage[];
+  /** Client connections that ended in an error (e.g. reset by a killed client). */
+  readonly connectionErrors: number;
   close(): Promise<void>;
 }
 
@@ -105,7 +110,14 @@ export async function startSmtpCatcher(options: SmtpCatcherOptions): Promise<Smt
           return;
         }
         counter += 1;
-        const message: CaughtMessage = { id: counter, receivedAt: new Date(), from, to, raw, messageId: arriving.messageId };
+        const message: CaughtMessage = {
+          id: counter,
+          receivedAt: new Date(),
+          from,
+          to,
+          raw,
+          messageId: arriving.messageId,
+        };
         messages.push(message);
         const store = options.dir
           ? fs.writeFile(path.join(options.dir, `${String(counter).padStart(6, '0')}.eml`), message.raw)
@@ -125,11 +137,20 @@ export async function startSmtpCatcher(options: SmtpCatcherOptions): Promise<Smt
     server.once('error', reject);
     server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
   });
+  // A client that dies mid-session (a worker killed with SIGKILL) resets its connection; that is the client's
+  // problem, not the server's, so it is counted rather than left to crash the process as an unhandled error.
+  let connectionErrors = 0;
+  server.on('error', () => {
+    connectionErrors += 1;
+  });
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
     port,
     messages,
+    get connectionErrors() {
+      return connectionErrors;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,0 +1,66 @@
+/** The Schedule of the leadership digest: working-day mornings (default 07:30 local, Monday–Friday). */
+import {
+  ScheduleAlreadyRunning,
+  ScheduleNotFoundError,
+  type Client,
+  type ScheduleOptions,
+} from '@temporalio/client';
+import type { AppConfig } from '../worker/config';
+import { leadershipDigestWorkflow } from '../workflows/leadership-digest';
+
+/** The Schedule's ID (stable: operators and the engine's UI refer to it). */
+export const DIGEST_SCHEDULE_ID = 'leadership-digest';
+
+/** The Schedule's definition; holidays are skipped by the activity, which reads the holiday table. */
+export function digestSchedule(config: Pick<AppConfig, 'temporal' | 'mail'>): ScheduleOptions {
+  const [hour, minute] = config.mail.digestTime.split(':').map(Number);
+  return {
+    scheduleId: DIGEST_SCHEDULE_ID,
+    spec: {
+      calendars: [
+        {
+          dayOfWeek: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'],
+          hour: hour ?? 7,
+          minute: minute ?? 30,
+        },
+      ],
+      timezone: 'Asia/Ho_Chi_Minh',
+    },
+    action: {
+      type: 'startWorkflow',
+      workflowType: leadershipDigestWorkflow,
+      args: [{}],
+      taskQueue: config.temporal.taskQueue,
+      workflowId: 'leadership-digest',
+    },
+    // A digest missed by more than half a day is stale: tomorrow's covers it (nothing is lost, only merged).
+    policies: { overlap: 'SKIP', catchupWindow: '12 hours' },
+  };
+}
+
+/** Creates the Schedule, or updates it to the current definition; returns what it did. */
+export async function ensureDigestSchedule(
+  client: Client,
+  config: Pick<AppConfig, 'temporal' | 'mail'>,
+): Promise<'created' | 'updated'> {
+  const options = digestSchedule(config);
+  try {
+    await client.schedule.create(options);
+    return 'created';
+  } catch (error) {
+    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+  }
+  const handle = client.schedule.getHandle(DIGEST_SCHEDULE_ID);
+  try {
+    await handle.update((previous) => ({
+      ...previous,
+      spec: options.spec,
+      action: options.action,
+      policies: options.policies,
+    }));
+  } catch (error) {
+    if (error instanceof ScheduleNotFoundError) return ensureDigestSchedule(client, config);
+    throw error;
+  }
+  return 'updated';
+}
