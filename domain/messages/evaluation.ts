@@ -1,0 +1,133 @@
+import type { CatalogueSection } from './catalogue';
+
+/**
+ * Messages of the year-end evaluation (O7): target names, explanation lines of a rating proposal, criticism
+ * reasons, refusals of a rating confirmation, and the headings of the province's year-end summary.
+ */
+export const evaluationMessages = {
+  'evaluation.target.households': { vi: 'Hộ nghèo được giúp đỡ', en: 'Poor households helped' },
+  'evaluation.target.amount': { vi: 'Kinh phí hỗ trợ', en: 'Support funding' },
+  'evaluation.target.models': {
+    vi: 'Mô hình xây dựng hoặc nhân rộng',
+    en: 'Models built or replicated',
+  },
+  'evaluation.target.studyTours': { vi: 'Chuyến tham quan học tập', en: 'Study tours' },
+  'evaluation.target.obligations': { vi: 'Nghĩa vụ đúng hạn', en: 'Obligations on time' },
+
+  'evaluation.line.target': {
+    vi: '{targetVi}: đạt {achievedVi}/{requiredVi} ({percentVi}%) — {metVi}',
+    en: '{targetEn}: {achievedEn} of {requiredEn} ({percentEn}%) — {metEn}',
+  },
+  'evaluation.line.targetRecipient': {
+    vi: '{targetVi} tại {recipient}: đạt {achievedVi}/{requiredVi} ({percentVi}%) — {metVi}',
+    en: '{targetEn} in {recipient}: {achievedEn} of {requiredEn} ({percentEn}%) — {metEn}',
+  },
+  'evaluation.line.obligation': {
+    vi: 'Cặp {pairCode}, {obligation} ({obligationVi}): {statusVi}',
+    en: 'Pair {pairCode}, {obligation} ({obligationEn}): {statusEn}',
+  },
+  'evaluation.line.score': {
+    vi: 'Điểm tổng hợp {scoreVi}/100 → đề xuất «{levelVi}».',
+    en: 'Overall score {scoreEn}/100 → proposed "{levelEn}".',
+  },
+  'evaluation.line.allMet': {
+    vi: 'Đạt tất cả chỉ tiêu và nghĩa vụ.',
+    en: 'Every target and obligation met.',
+  },
+  'evaluation.line.exceeded': {
+    vi: 'Vượt tất cả chỉ tiêu từ {margin}% trở lên.',
+    en: 'Every target exceeded by {margin}% or more.',
+  },
+  'evaluation.line.positiveFactors': {
+    vi: 'Nhân tố tích cực do Ban Dân tộc ghi nhận: {text}',
+    en: 'Positive factors recorded by the ethnic-affairs committee: {text}',
+  },
+  'evaluation.line.capped': {
+    vi: 'Đơn vị bị kiểm điểm nên mức đề xuất không cao hơn «{levelVi}».',
+    en: 'The unit is criticised, so the proposal is capped at "{levelEn}".',
+  },
+  'evaluation.line.missingStaff': {
+    vi: 'Chưa có số biên chế của đơn vị: chỉ tiêu hộ nghèo không tính được, không đưa vào điểm.',
+    en: "The unit's staff count is missing: the households target cannot be set and is left out of the score.",
+  },
+  'evaluation.line.staffFromYear': {
+    vi: 'Chưa có số biên chế năm {year}; dùng số của năm {used} ({staff} người).',
+    en: 'No staff count for {year}; the count of {used} is used ({staff} staff).',
+  },
+  'evaluation.line.ignoredCorrection': {
+    vi: 'Mục tiến độ {entry} sửa một mục của người khác; không thay thế mục đó.',
+    en: "Progress entry {entry} corrects another person's entry; it does not supersede it.",
+  },
+  'evaluation.line.reward': { vi: 'Đề nghị khen thưởng.', en: 'Proposed for reward.' },
+  'evaluation.met.yes': { vi: 'đạt', en: 'met' },
+  'evaluation.met.no': { vi: 'chưa đạt', en: 'not met' },
+
+  'evaluation.criticised': {
+    vi: 'kiểm điểm, phê bình; không xét thi đua',
+    en: 'criticised; not considered for emulation awards',
+  },
+  'evaluation.criticism.noSignedProgramme': {
+    vi: 'Cặp {pairCode}: không ký kết chương trình/kế hoạch kết nghĩa.',
+    en: 'Pair {pairCode}: no signed twinning programme or plan.',
+  },
+  'evaluation.criticism.signedNothingDone': {
+    vi: 'Cặp {pairCode}: đã ký kết nhưng không triển khai thực hiện (không có kết quả nào).',
+    en: 'Pair {pairCode}: signed but nothing carried out (no progress entry).',
+  },
+  'evaluation.criticism.noReport': {
+    vi: 'Cặp {pairCode}: không gửi báo cáo cuối năm ({obligation}).',
+    en: 'Pair {pairCode}: no year-end report ({obligation}).',
+  },
+
+  'evaluation.confirm.unknownLevel': {
+    vi: 'Mức xếp loại «{rating}» không có trong thang đánh giá năm nay ({levels}).',
+    en: 'The rating "{rating}" is not a level of this year\'s scale ({levels}).',
+  },
+  'evaluation.confirm.reasonRequired': {
+    vi: 'Xếp loại «{finalVi}» khác với đề xuất «{proposedVi}»: phải ghi lý do.',
+    en: 'The rating "{finalEn}" differs from the proposal "{proposedEn}": a reason is required.',
+  },
+  'evaluation.confirm.reasonTooLong': {
+    vi: 'Lý do dài quá {max} ký tự.',
+    en: 'The reason is longer than {max} characters.',
+  },
+  'evaluation.confirm.decisionTooLong': {
+    vi: 'Số quyết định dài quá {max} ký tự.',
+    en: 'The decision number is longer than {max} characters.',
+  },
+  'evaluation.confirm.noProposal': {
+    vi: 'Chưa có đề xuất xếp loại cho {sideVi} của chu kỳ {workflowId}.',
+    en: 'There is no rating proposal for the {sideEn} of cycle {workflowId}.',
+  },
+  'evaluation.unknownCycle': {
+    vi: 'Không tìm thấy chu kỳ {workflowId}.',
+    en: 'No cycle {workflowId}.',
+  },
+  'evaluation.invalidSettings': {
+    vi: 'Cấu hình đánh giá năm {year} không hợp lệ: {problem}',
+    en: 'The {year} evaluation settings are invalid: {problem}',
+  },
+
+  'evaluation.status.none': {
+    vi: 'Năm {year} chưa có chu kỳ kết nghĩa nào.',
+    en: 'No twinning cycle in {year}.',
+  },
+  'evaluation.status.heading': {
+    vi: 'Đánh giá năm {year}: {proposed} đề xuất, {confirmed} đã xác nhận, {criticised} bị kiểm điểm.',
+    en: 'Evaluation {year}: {proposed} proposed, {confirmed} confirmed, {criticised} criticised.',
+  },
+  'evaluation.report.written': { vi: 'Đã ghi báo cáo: {path}', en: 'Report written: {path}' },
+  'evaluation.report.invalidFormat': {
+    vi: 'Định dạng «{value}» không hợp lệ: dùng xlsx, csv, pdf hoặc html.',
+    en: 'Invalid format "{value}": use xlsx, csv, pdf or html.',
+  },
+  'evaluation.report.invalidYear': { vi: 'Năm «{value}» không hợp lệ.', en: 'Invalid year "{value}".' },
+  'evaluation.report.noChromium': {
+    vi: 'Không tìm thấy trình duyệt Chromium tại {path} để in PDF. Hãy cài: `sudo apt-get install chromium` (hoặc chạy `npm test` một lần), hoặc dùng --format html rồi in từ trình duyệt.',
+    en: 'Chromium was not found at {path} to print the PDF. Install it: `sudo apt-get install chromium` (or run `npm test` once), or use --format html and print from a browser.',
+  },
+  'evaluation.report.noPlaywright': {
+    vi: 'Thiếu gói playwright-core để in PDF: chạy `npm install`.',
+    en: 'The playwright-core package is missing for PDF output: run `npm install`.',
+  },
+} as const satisfies CatalogueSection;

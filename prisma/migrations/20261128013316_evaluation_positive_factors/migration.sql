@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Evaluation" ADD COLUMN     "positiveFactors" TEXT;
+

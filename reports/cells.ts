@@ -1,0 +1,49 @@
+/** How one cell value is written as text (csv, html) in each format. */
+import { formatDate, formatDong } from '../domain/format';
+import type { CellValue, ColumnFormat } from './tables';
+
+/** A decimal with a Vietnamese comma: 91,6. */
+export function decimalVi(value: number, decimals = 1): string {
+  return (
+    value
+      .toFixed(decimals)
+      .replace(/\.?0+$/, '')
+      .replace('.', ',') || '0'
+  );
+}
+
+/**
+ * Text for a human reader (html, pdf): đồng with `.` thousands and `đ`, scores and percentages with a comma,
+ * dates dd/mm/yyyy in Asia/Ho_Chi_Minh, yes as "Có".
+ */
+export function displayText(value: CellValue, format: ColumnFormat): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'Có' : '';
+  if (value instanceof Date || format === 'date') return formatDate(value as Date | string);
+  switch (format) {
+    case 'dong':
+      return typeof value === 'bigint' || typeof value === 'number' ? formatDong(value) : String(value);
+    case 'int':
+      return typeof value === 'bigint'
+        ? value.toString()
+        : String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+    case 'score':
+      return typeof value === 'number' ? decimalVi(value) : String(value);
+    case 'percent':
+      return typeof value === 'number' ? `${decimalVi(value * 100)}%` : String(value);
+    default:
+      return typeof value === 'bigint' ? value.toString() : String(value);
+  }
+}
+
+/**
+ * Text for a machine-readable export (csv): plain integers (no separators) and `.` decimals so the numbers can be
+ * summed again; dates dd/mm/yyyy; yes as "Có".
+ */
+export function plainText(value: CellValue, format: ColumnFormat): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'Có' : '';
+  if (value instanceof Date || format === 'date') return formatDate(value as Date | string);
+  if (format === 'percent' && typeof value === 'number') return (Math.round(value * 1000) / 10).toString();
+  return typeof value === 'bigint' ? value.toString() : String(value);
+}

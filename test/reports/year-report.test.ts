@@ -1,0 +1,457 @@
+/**
+ * The evaluation activities and the year-end outputs against a real PostgreSQL: units and pairs from a roster,
+ * cycles, obligations and progress entries written directly, proposals and final ratings through the
+ * activities, then the summary exported and read back.
+ */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import ExcelJS from 'exceljs';
+import { ApplicationFailure } from '@temporalio/common';
+import { createEvaluationActivities } from '../../activities/evaluation';
+import { registerEvaluationCommands } from '../../cli/commands/evaluation';
+import type { CliDeps } from '../../cli/deps';
+import type { ObligationId } from '../../domain/cycle/types';
+import type { PrismaClient } from '../../generated/prisma';
+import { buildYearSummary, renderReport } from '../../reports';
+import { renderHtml } from '../../reports/render-html';
+import { importRoster } from '../../roster/import';
+import { loadRoster } from '../../roster/load';
+import { launchChromium } from '../support/chromium';
+import { createTestDatabase, type TestDatabase } from '../support/db';
+
+const YEAR = 2025;
+const INJECTED = '=HYPERLINK("http://evil.example","Sở Y tế")';
+
+const roster = {
+  units: [
+    {
+      code: 'SO-NN',
+      name: 'Sở Nông nghiệp và Phát triển nông thôn',
+      kind: 'DEPARTMENT',
+      staff: 25,
+      emails: ['nn@example.gov.vn'],
+    },
+    { code: 'SO-YT', name: INJECTED, kind: 'DEPARTMENT', staff: 40, emails: ['yt@example.gov.vn'] },
+    { code: 'H-DB', name: 'Thị xã Điện Bàn', kind: 'LOWLAND_DISTRICT', emails: ['dienban@example.gov.vn'] },
+    { code: 'H-MN', name: 'Huyện Nam Giang', kind: 'MOUNTAIN_DISTRICT', emails: ['namgiang@example.gov.vn'] },
+    {
+      code: 'XA-A',
+      name: 'Xã La Dêê',
+      kind: 'COMMUNE',
+      parent: 'H-MN',
+      border: true,
+      emails: ['ladee@example.gov.vn'],
+    },
+    { code: 'XA-B', name: 'Xã Đắc Tôi', kind: 'COMMUNE', parent: 'H-MN', emails: ['dactoi@example.gov.vn'] },
+    { code: 'XA-C', name: 'Xã Chà Vàl', kind: 'COMMUNE', parent: 'H-MN', emails: ['chaval@example.gov.vn'] },
+    {
+      code: 'XA-D',
+      name: 'Xã Tà Bhinh',
+      kind: 'COMMUNE',
+      parent: 'H-MN',
+      emails: ['tabhinh@example.gov.vn'],
+    },
+  ],
+  pairs: [
+    { code: 'P1', sponsor: 'SO-NN', recipient: 'XA-A', from: '2020-01-01' },
+    { code: 'P2', sponsor: 'SO-NN', recipient: 'XA-B', from: '2020-01-01' },
+    { code: 'P3', sponsor: 'SO-NN', recipient: 'XA-C', from: '2020-01-01' },
+    { code: 'P4', sponsor: 'H-DB', recipient: 'H-MN', from: '2020-01-01' },
+    { code: 'P5', sponsor: 'SO-YT', recipient: 'XA-D', from: '2020-01-01' },
+  ],
+};
+
+type Status = 'PENDING' | 'SUBMITTED' | 'LATE' | 'MISSED' | 'WAIVED' | 'NOT_APPLICABLE';
+
+const DUE: Record<ObligationId, string> = {
+  O1: '2025-02-28',
+  O2: '2025-02-28',
+  O3: '2025-03-31',
+  O4: '2025-12-15',
+  O5: '2025-12-15',
+  O6: '2025-12-15',
+  O7: '2026-01-15',
+};
+
+async function createCycle(
+  prisma: PrismaClient,
+  pairCode: string,
+  statuses: Partial<Record<ObligationId, Status>> = {},
+): Promise<string> {
+  const pair = await prisma.pair.findUniqueOrThrow({ where: { code: pairCode } });
+  const workflowId = `twinning-cycle:${pairCode}:${YEAR}`;
+  const cycle = await prisma.cycle.create({
+    data: { pairId: pair.id, year: YEAR, workflowId, phase: 'evaluation', flags: [] },
+  });
+  for (const obligation of Object.keys(DUE) as ObligationId[]) {
+    const status = statuses[obligation] ?? (obligation === 'O7' ? 'PENDING' : 'SUBMITTED');
+    const due = new Date(`${DUE[obligation]}T17:00:00.000Z`);
+    await prisma.cycleObligation.create({
+      data: {
+        cycleId: cycle.id,
+        obligation,
+        statutoryDue: due,
+        effectiveDue: due,
+        status,
+        completedAt:
+          status === 'SUBMITTED'
+            ? new Date(due.getTime() - 86_400_000)
+            : status === 'LATE'
+              ? new Date(due.getTime() + 86_400_000)
+              : null,
+      },
+    });
+  }
+  return cycle.id;
+}
+
+let seq = 0;
+async function addEntry(
+  prisma: PrismaClient,
+  cycleId: string,
+  values: {
+    households?: number;
+    amountDong?: bigint;
+    modelsBuilt?: number;
+    modelsReplicated?: number;
+    studyTours?: number;
+    communeCode?: string;
+    supersedesId?: string;
+    category?: 'SOCIO_ECONOMIC' | 'PROPAGANDA' | 'SOCIAL_SECURITY';
+  },
+): Promise<string> {
+  seq += 1;
+  const row = await prisma.progressEntry.create({
+    data: {
+      cycleId,
+      submittedBy: 'officer@example.gov.vn',
+      submittedAt: new Date(Date.UTC(YEAR, 5, seq)),
+      category: values.category ?? 'SOCIO_ECONOMIC',
+      households: values.households ?? 0,
+      amountDong: values.amountDong ?? 0n,
+      modelsBuilt: values.modelsBuilt ?? 0,
+      modelsReplicated: values.modelsReplicated ?? 0,
+      studyTours: values.studyTours ?? 0,
+      communeCode: values.communeCode ?? null,
+      supersedesId: values.supersedesId ?? null,
+      description: 'Hỗ trợ sinh kế',
+      beneficiaries: ['Hộ bà Hồ Thị A'],
+      idempotencyKey: `test:${seq}`,
+    },
+  });
+  return row.id;
+}
+
+let db: TestDatabase;
+let dir: string;
+const cycles: Record<string, string> = {};
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  dir = await mkdtemp(join(tmpdir(), 'twinning-report-'));
+  const rosterFile = join(dir, 'roster.json');
+  await writeFile(rosterFile, JSON.stringify(roster));
+  const loaded = await loadRoster([rosterFile]);
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+  await importRoster(db.prisma, loaded.roster, { staffYear: YEAR });
+  const p = db.prisma;
+  // SO-NN: 25 staff → 5 households; 3 communes, models in XA-A and XA-B only. The first P1 entry (3 households)
+  // is corrected by its submitter to 4: households 4 + 2 = 6.
+  cycles.P1 = await createCycle(p, 'P1');
+  cycles.P2 = await createCycle(p, 'P2', { O2: 'LATE' });
+  cycles.P3 = await createCycle(p, 'P3', { O6: 'MISSED' });
+  const first = await addEntry(p, cycles.P1, { households: 3, modelsBuilt: 1, studyTours: 1 });
+  await addEntry(p, cycles.P1, { households: 4, modelsBuilt: 1, studyTours: 1, supersedesId: first });
+  await addEntry(p, cycles.P2, { households: 2, modelsReplicated: 1, category: 'SOCIAL_SECURITY' });
+  await addEntry(p, cycles.P3, { category: 'PROPAGANDA' });
+  // H-DB: lowland district, one đồng short of 200,000,000.
+  cycles.P4 = await createCycle(p, 'P4');
+  await addEntry(p, cycles.P4, {
+    households: 10,
+    amountDong: 150_000_000n,
+    modelsBuilt: 1,
+    studyTours: 1,
+    communeCode: 'XA-A',
+  });
+  await addEntry(p, cycles.P4, { amountDong: 49_999_999n, modelsReplicated: 1, communeCode: 'XA-B' });
+  // SO-YT: 40 staff → 8 households; every target met but no year-end report.
+  cycles.P5 = await createCycle(p, 'P5', { O5: 'MISSED' });
+  await addEntry(p, cycles.P5, { households: 8, modelsBuilt: 1, studyTours: 1 });
+});
+
+afterAll(async () => {
+  await db?.drop();
+});
+
+describe('evaluation activities', () => {
+  it('proposes both sides of every cycle, idempotently', async () => {
+    const activities = createEvaluationActivities({ prisma: db.prisma });
+    await activities.recordPositiveFactors({
+      workflowId: `twinning-cycle:P4:${YEAR}`,
+      side: 'recipient',
+      text: 'Tổ công tác kết nghĩa hoạt động hiệu quả',
+      actor: 'admin@bandantoc',
+    });
+    const results: Record<string, Awaited<ReturnType<typeof activities.proposeRatings>>> = {};
+    for (const pair of ['P1', 'P2', 'P3', 'P4', 'P5']) {
+      results[pair] = await activities.proposeRatings({ workflowId: `twinning-cycle:${pair}:${YEAR}` });
+    }
+    // Hand-computed: SO-NN (1 + 0.6666 + 1 + 1) / 4 = 91.6 → Khá; H-DB 99.9 → Khá; SO-YT 87.5 → Khá, criticised.
+    expect(results.P1?.sponsor).toMatchObject({
+      unitCode: 'SO-NN',
+      proposedRating: 'KHA',
+      score: 91.6,
+      criticised: false,
+    });
+    expect(results.P4?.sponsor).toMatchObject({ unitCode: 'H-DB', proposedRating: 'KHA', score: 99.9 });
+    expect(results.P5?.sponsor).toMatchObject({
+      unitCode: 'SO-YT',
+      proposedRating: 'KHA',
+      score: 87.5,
+      criticised: true,
+    });
+    // Recipients: XA-A 100 → Tốt; XA-B (O2 late) 87.5 → Khá; XA-C (no report) 75 → TB, criticised;
+    // H-MN on time with positive factors → Hoàn thành xuất sắc, reward.
+    expect(results.P1?.recipient).toMatchObject({ unitCode: 'XA-A', proposedRating: 'TOT', score: 100 });
+    expect(results.P2?.recipient).toMatchObject({ unitCode: 'XA-B', proposedRating: 'KHA', score: 87.5 });
+    expect(results.P3?.recipient).toMatchObject({ unitCode: 'XA-C', proposedRating: 'TB', criticised: true });
+    expect(results.P4?.recipient).toMatchObject({
+      unitCode: 'H-MN',
+      proposedRating: 'HTXS',
+      proposedReward: true,
+    });
+    expect(results.P1?.sponsor.scale.map((l) => l.id)).toEqual(['HTXS', 'TOT', 'KHA', 'TB', 'YEU']);
+
+    const audits = await db.prisma.auditEvent.count({ where: { action: 'evaluation.proposed' } });
+    await activities.proposeRatings({ workflowId: `twinning-cycle:P1:${YEAR}` });
+    expect(await db.prisma.auditEvent.count({ where: { action: 'evaluation.proposed' } })).toBe(audits);
+    expect(await db.prisma.evaluation.count()).toBe(10);
+    const stored = await db.prisma.evaluation.findFirstOrThrow({
+      where: { cycleId: cycles.P5, side: 'SPONSOR' },
+    });
+    expect(JSON.stringify(stored.explanation)).toContain('Cặp P5: không gửi báo cáo cuối năm (O5).');
+    // No personal data in the stored working.
+    expect(JSON.stringify(stored.explanation)).not.toContain('Hồ Thị A');
+  });
+
+  it('records a final rating: confirmation, override with a reason, refusal without one', async () => {
+    const activities = createEvaluationActivities({ prisma: db.prisma });
+    const p4 = `twinning-cycle:P4:${YEAR}`;
+    await expect(
+      activities.recordFinalRating({
+        workflowId: p4,
+        side: 'sponsor',
+        rating: 'Tốt',
+        actor: 'admin@bandantoc',
+      }),
+    ).rejects.toThrow(ApplicationFailure);
+    await expect(
+      activities.recordFinalRating({
+        workflowId: p4,
+        side: 'sponsor',
+        rating: 'Giỏi',
+        reason: 'x',
+        actor: 'admin@bandantoc',
+      }),
+    ).rejects.toThrow(/không có trong thang/);
+    const override = await activities.recordFinalRating({
+      workflowId: p4,
+      side: 'sponsor',
+      rating: 'Tốt',
+      reason: 'Đã bổ sung chứng từ chi 1 đồng còn thiếu',
+      decisionNumber: '15/QĐ-UBND',
+      actor: 'admin@bandantoc',
+      at: '2026-01-10T02:00:00.000Z',
+    });
+    expect(override).toEqual({ side: 'sponsor', finalRating: 'TOT', override: true });
+    // A retry of the same activity writes nothing new.
+    await activities.recordFinalRating({
+      workflowId: p4,
+      side: 'sponsor',
+      rating: 'TOT',
+      reason: 'Đã bổ sung chứng từ chi 1 đồng còn thiếu',
+      decisionNumber: '15/QĐ-UBND',
+      actor: 'admin@bandantoc',
+      at: '2026-01-10T02:00:00.000Z',
+    });
+    const audit = await db.prisma.auditEvent.findMany({ where: { action: 'evaluation.overridden' } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.before).toMatchObject({ proposedRating: 'KHA', finalRating: null });
+    expect(audit[0]?.after).toMatchObject({ finalRating: 'TOT', decisionNumber: '15/QĐ-UBND' });
+    await activities.recordFinalRating({
+      workflowId: p4,
+      side: 'recipient',
+      rating: 'HTXS',
+      actor: 'admin@bandantoc',
+    });
+    await activities.recordFinalRating({
+      workflowId: `twinning-cycle:P1:${YEAR}`,
+      side: 'recipient',
+      rating: 'tốt',
+      actor: 'admin@bandantoc',
+    });
+    // A new proposal keeps the decision.
+    const again = await activities.proposeRatings({ workflowId: p4 });
+    expect(again.sponsor.finalRating).toBe('TOT');
+  });
+});
+
+describe('year-end outputs', () => {
+  it('exports an xlsx whose numbers match the database', async () => {
+    const summary = await buildYearSummary(db.prisma, YEAR, { now: new Date('2026-01-20T03:00:00Z') });
+    const bytes = await renderReport(summary, 'xlsx');
+    const file = join(dir, 'report.xlsx');
+    await writeFile(file, bytes);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      'Tổng hợp',
+      'Đơn vị',
+      'Chỉ tiêu',
+      'Nghĩa vụ',
+      'Giải trình',
+    ]);
+    const sheet = workbook.getWorksheet('Đơn vị')!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    const col = (name: string) => headers.indexOf(name) + 1;
+    const rowOf = (code: string, side: string) => {
+      for (let r = 2; r <= sheet.rowCount; r++) {
+        const row = sheet.getRow(r);
+        if (row.getCell(1).value === code && row.getCell(col('Vai trò')).value === side) return row;
+      }
+      throw new Error(`no row for ${code}`);
+    };
+
+    for (const code of ['SO-NN', 'H-DB', 'SO-YT']) {
+      // Effective entries straight from the database: those no correction supersedes.
+      const entries = await db.prisma.progressEntry.findMany({
+        where: { supersededBy: null, cycle: { year: YEAR, pair: { sponsor: { code } } } },
+      });
+      const row = rowOf(code, 'Giúp đỡ');
+      expect(row.getCell(col('Hộ nghèo – đạt')).value).toBe(entries.reduce((s, e) => s + e.households, 0));
+      expect(row.getCell(col('Mô hình – đạt')).value).toBe(
+        entries.reduce((s, e) => s + e.modelsBuilt + e.modelsReplicated, 0),
+      );
+      const amount = entries.reduce((s, e) => s + e.amountDong, 0n);
+      if (code === 'H-DB')
+        expect(BigInt(row.getCell(col('Kinh phí – đạt (đồng)')).value as number)).toBe(amount);
+      const missed = await db.prisma.cycleObligation.count({
+        where: {
+          status: 'MISSED',
+          obligation: { in: ['O3', 'O5'] },
+          cycle: { year: YEAR, pair: { sponsor: { code } } },
+        },
+      });
+      expect(row.getCell(col('Nghĩa vụ quá hạn')).value).toBe(missed);
+      const stored = await db.prisma.evaluation.findFirstOrThrow({
+        where: { side: 'SPONSOR', cycle: { year: YEAR, pair: { sponsor: { code } } } },
+      });
+      expect(row.getCell(col('Điểm')).value).toBe(stored.proposedScore);
+    }
+    expect(rowOf('SO-NN', 'Giúp đỡ').getCell(col('Hộ nghèo – chỉ tiêu')).value).toBe(5);
+    expect(rowOf('SO-NN', 'Giúp đỡ').getCell(col('Hộ nghèo – đạt')).value).toBe(6);
+    expect(rowOf('H-DB', 'Giúp đỡ').getCell(col('Kinh phí – đạt (đồng)')).value).toBe(199_999_999);
+    expect(rowOf('H-DB', 'Giúp đỡ').getCell(col('Xếp loại chính thức')).value).toBe('Tốt');
+    expect(rowOf('H-DB', 'Giúp đỡ').getCell(col('Lý do điều chỉnh')).value).toBe(
+      'Đã bổ sung chứng từ chi 1 đồng còn thiếu',
+    );
+    expect(rowOf('SO-YT', 'Giúp đỡ').getCell(col('Kiểm điểm, phê bình; không xét thi đua')).value).toBe('Có');
+    expect(rowOf('H-MN', 'Được giúp đỡ').getCell(col('Đề nghị khen thưởng')).value).toBe('Có');
+    // The injected name is text in the workbook, never a formula.
+    const injected = rowOf('SO-YT', 'Giúp đỡ').getCell(2);
+    expect(injected.type).toBe(ExcelJS.ValueType.String);
+    expect(injected.value).toBe(`'${INJECTED}`);
+
+    const front = workbook.getWorksheet('Tổng hợp')!;
+    const texts: string[] = [];
+    front.eachRow((row) => row.eachCell((cell) => texts.push(cell.text)));
+    expect(texts).toContain('Sở, ban, ngành');
+    expect(texts.some((t) => t.includes('không chứa biểu đồ'))).toBe(true);
+    let totalRow: ExcelJS.Row | undefined;
+    front.eachRow((row) => {
+      if (row.getCell(1).value === 'Cộng' && !totalRow) totalRow = row;
+    });
+    // Units 8; money only from sponsors (counted once): 199,999,999.
+    expect(totalRow?.getCell(2).value).toBe(8);
+    expect(totalRow?.getCell(5).value).toBe(199_999_999);
+  });
+
+  it('exports a CSV with a BOM that neutralises formula-like text', async () => {
+    const summary = await buildYearSummary(db.prisma, YEAR);
+    const bytes = await renderReport(summary, 'csv');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    expect(text.split('\r\n')[0]).toMatch(/^Mã đơn vị,Tên đơn vị,Loại,/);
+    expect(text).toContain(`SO-YT,"'=HYPERLINK(""http://evil.example"",""Sở Y tế"")"`);
+    expect(text).not.toMatch(/(^|,)=HYPERLINK/m);
+    expect(text).toContain('H-DB,Thị xã Điện Bàn,');
+    expect(text).toContain(',199999999,');
+  });
+
+  it('renders the HTML (screenshot) and the PDF with Chromium', async () => {
+    const summary = await buildYearSummary(db.prisma, YEAR, { now: new Date('2026-01-20T03:00:00Z') });
+    const html = renderHtml(summary);
+    expect(html).toContain('<svg');
+    expect(html).toContain('Số đơn vị theo mức xếp loại');
+    expect(html).toContain('199.999.999 đ');
+    // Neutralised in HTML too (a table pasted into a spreadsheet must not run it), and escaped.
+    expect(html).toContain('&#39;=HYPERLINK(&quot;');
+    expect(html).not.toMatch(/>=HYPERLINK/);
+    expect(html).toContain('<td>28/02/2025</td>'); // a due day, not the instant it ends
+    expect(html).toContain('Nghĩa vụ đúng hạn: đạt 3,5/4 (87,5%) — chưa đạt');
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      await page.setContent(html);
+      await page.screenshot({ path: '/tmp/bao-cao-ket-nghia-2025.png', fullPage: true });
+    } finally {
+      await browser.close();
+    }
+    const pdf = await renderReport(summary, 'pdf');
+    await writeFile('/tmp/bao-cao-ket-nghia-2025.pdf', pdf);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    expect((await readFile('/tmp/bao-cao-ket-nghia-2025.png')).length).toBeGreaterThan(10_000);
+  });
+});
+
+describe('twinning evaluate / report', () => {
+  async function run(...args: string[]): Promise<string[]> {
+    const out: string[] = [];
+    const deps = {
+      getPrisma: () => Promise.resolve(db.prisma),
+      out: (line: string) => out.push(line),
+      err: (line: string) => out.push(line),
+    } as unknown as CliDeps;
+    const program = new Command('twinning').exitOverride();
+    registerEvaluationCommands(program, deps);
+    await program.parseAsync(['node', 'twinning', ...args]);
+    return out;
+  }
+
+  it('prints the status of every proposal', async () => {
+    const json = JSON.parse((await run('evaluate', '--year', String(YEAR), '--json')).join('\n')) as {
+      units: { unit: string; side: string }[];
+    };
+    expect(json.units).toHaveLength(8);
+    expect(json.units.find((u) => u.unit === 'H-DB')).toMatchObject({
+      proposed: 'KHA',
+      final: { P4: 'TOT' },
+      confirmed: true,
+    });
+    const text = (await run('evaluate', '--year', String(YEAR))).join('\n');
+    expect(text).toContain('Đánh giá năm 2025: 8 đề xuất, 3 đã xác nhận, 2 bị kiểm điểm.');
+    expect(text).toMatch(/SO-YT .*KIỂM ĐIỂM/);
+  });
+
+  it('writes the report where asked and refuses an unknown format', async () => {
+    const file = join(dir, 'out.html');
+    const out = await run('report', '--year', String(YEAR), '--format', 'html', '--out', file);
+    expect(out[0]).toContain(file);
+    expect((await readFile(file, 'utf8')).startsWith('<!DOCTYPE html>')).toBe(true);
+    await expect(run('report', '--year', String(YEAR), '--format', 'docx')).rejects.toThrow('xlsx, csv, pdf');
+  });
+});
