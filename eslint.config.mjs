@@ -17,7 +17,17 @@ const forbiddenInPureCode = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'generated/**', 'data/**', '.tools/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'generated/**',
+      'data/**',
+      '.tools/**',
+      'coverage/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

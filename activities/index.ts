@@ -8,6 +8,8 @@ import type { PrismaClient } from '../generated/prisma';
 import type { AppConfig } from '../worker/config';
 import { createCycleEffectsActivities } from './cycle-effects';
 import { createEvaluationActivities } from './evaluation';
+import { createLeadershipDigestActivities } from './leadership-digest';
+import { createMailDeliveryActivities } from './mail-delivery';
 import { createYearOpenerActivities } from './year-opener';
 
 /** The clients activities may use. */
@@ -23,6 +25,8 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps): Record<string, (...args: never[]) => Promise<unknown>> {
   return {
     ...createCycleEffectsActivities(deps),
+    ...createMailDeliveryActivities(deps),
+    ...createLeadershipDigestActivities(deps),
     ...createEvaluationActivities(deps),
     ...createYearOpenerActivities({
       prisma: deps.prisma,

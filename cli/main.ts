@@ -10,7 +10,10 @@ import { connectClient } from '../system/temporal-connection';
 import { ConfigError, loadConfig } from '../worker/config';
 import { registerCalendarCommands } from './commands/calendar';
 import { registerCycleCommands } from './commands/cycle';
+import { registerSimulateCommands } from './commands/simulate';
 import { registerDbCommands } from './commands/db';
+import { registerEvaluationCommands } from './commands/evaluation';
+import { registerMailCommands } from './commands/mail';
 import { registerRosterCommands } from './commands/roster';
 import type { CliDeps } from './deps';
 
@@ -25,7 +28,10 @@ export function buildProgram(deps: CliDeps): Command {
   registerDbCommands(program, deps);
   registerRosterCommands(program, deps);
   registerCalendarCommands(program, deps);
+  registerEvaluationCommands(program, deps);
   registerCycleCommands(program, deps);
+  registerMailCommands(program, deps);
+  registerSimulateCommands(program, deps);
   return program;
 }
 

@@ -20,10 +20,22 @@ const log = (line: string): void => console.log(`\u001b[1m[start]\u001b[0m ${lin
 function wantedPorts(config: AppConfig): WantedPort[] {
   const wanted: WantedPort[] = [{ port: config.web.port, service: 'web', variable: 'WEB_PORT' }];
   if (config.embedded.postgres)
-    wanted.push({ port: config.embedded.pgPort, service: 'PostgreSQL (PGlite)', variable: 'EMBEDDED_PG_PORT' });
+    wanted.push({
+      port: config.embedded.pgPort,
+      service: 'PostgreSQL (PGlite)',
+      variable: 'EMBEDDED_PG_PORT',
+    });
   if (config.embedded.temporal) {
-    wanted.push({ port: config.embedded.temporalPort, service: 'Temporal', variable: 'EMBEDDED_TEMPORAL_PORT' });
-    wanted.push({ port: config.embedded.temporalUiPort, service: 'Temporal UI', variable: 'EMBEDDED_TEMPORAL_UI_PORT' });
+    wanted.push({
+      port: config.embedded.temporalPort,
+      service: 'Temporal',
+      variable: 'EMBEDDED_TEMPORAL_PORT',
+    });
+    wanted.push({
+      port: config.embedded.temporalUiPort,
+      service: 'Temporal UI',
+      variable: 'EMBEDDED_TEMPORAL_UI_PORT',
+    });
   }
   if (config.embedded.smtp)
     wanted.push({ port: config.embedded.smtpPort, service: 'SMTP', variable: 'EMBEDDED_SMTP_PORT' });
@@ -39,7 +51,8 @@ async function waitForTemporal(config: AppConfig, timeoutMs = 120_000): Promise<
       await client.connection.close();
       return;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`Temporal at ${config.temporal.address}: ${(error as Error).message}`);
+      if (Date.now() > deadline)
+        throw new Error(`Temporal at ${config.temporal.address}: ${(error as Error).message}`);
       await new Promise((r) => setTimeout(r, 500));
     }
   }
@@ -94,7 +107,9 @@ async function main(): Promise<void> {
 
   try {
     if (config.embedded.postgres) {
-      log(`PostgreSQL (PGlite) on 127.0.0.1:${config.embedded.pgPort}, data in ${config.embedded.dataDir}/pglite`);
+      log(
+        `PostgreSQL (PGlite) on 127.0.0.1:${config.embedded.pgPort}, data in ${config.embedded.dataDir}/pglite`,
+      );
       supervise(await startEmbeddedPostgres(config));
     }
     const result = await migrate(config.databaseUrl, { onApply: (name) => log(`migration ${name}`) });
@@ -120,10 +135,14 @@ async function main(): Promise<void> {
     supervise(startNodeChild(config, 'worker', 'worker/main.ts'));
     supervise(startNodeChild(config, 'web', 'web/main.ts'));
     await waitForPort(config.web.port, config.web.host, 60_000);
-    log(`ready: ${config.web.publicBaseUrl}  (Temporal UI: ${config.temporal.uiUrl}; logs in ${config.embedded.dataDir}/logs)`);
+    log(
+      `ready: ${config.web.publicBaseUrl}  (Temporal UI: ${config.temporal.uiUrl}; logs in ${config.embedded.dataDir}/logs)`,
+    );
     log('press Ctrl-C to stop');
   } catch (error) {
-    console.error(error instanceof ConfigError ? error.message : `start-up failed: ${(error as Error).message}`);
+    console.error(
+      error instanceof ConfigError ? error.message : `start-up failed: ${(error as Error).message}`,
+    );
     await shutdown(1);
   }
 }

@@ -70,7 +70,9 @@ export async function loadSettingsOverrides(
     json !== null && typeof json === 'object' && !Array.isArray(json)
       ? (json as Record<string, unknown>)
       : {};
-  return { overrides: { ...base, policy: row.policy }, stored: true };
+  // The evaluation settings (targets, rating scale) share the row under their own key; they are not calendar keys.
+  const { evaluation: _evaluation, ...calendar } = base;
+  return { overrides: { ...calendar, policy: row.policy }, stored: true };
 }
 
 /**

@@ -23,11 +23,29 @@ export async function startEmbeddedPostgres(config: AppConfig): Promise<ManagedP
   const dir = path.resolve(config.embedded.dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
   // The package does not export its CLI script as a subpath, so it is addressed by its file.
-  const server = path.join(projectRoot, 'node_modules', '@electric-sql', 'pglite-socket', 'dist', 'scripts', 'server.js');
+  const server = path.join(
+    projectRoot,
+    'node_modules',
+    '@electric-sql',
+    'pglite-socket',
+    'dist',
+    'scripts',
+    'server.js',
+  );
   const proc = startProcess({
     name: 'pglite',
     command: process.execPath,
-    args: [server, '--db', dir, '--host', '127.0.0.1', '--port', String(config.embedded.pgPort), '--max-connections', '20'],
+    args: [
+      server,
+      '--db',
+      dir,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(config.embedded.pgPort),
+      '--max-connections',
+      '20',
+    ],
     logDir: logDir(config),
   });
   await Promise.race([
@@ -59,7 +77,12 @@ export async function startEmbeddedTemporal(config: AppConfig): Promise<ManagedP
     'warn',
     ...SEARCH_ATTRIBUTES.flatMap((a) => ['--search-attribute', `${a.name}=${a.cliType}`]),
   ];
-  const proc = startProcess({ name: 'temporal', command: temporalCliPath(config), args, logDir: logDir(config) });
+  const proc = startProcess({
+    name: 'temporal',
+    command: temporalCliPath(config),
+    args,
+    logDir: logDir(config),
+  });
   await Promise.race([
     waitForPort(config.embedded.temporalPort, '127.0.0.1', 120_000),
     proc.exited.then((code) => {
@@ -71,5 +94,8 @@ export async function startEmbeddedTemporal(config: AppConfig): Promise<ManagedP
 
 /** Starts the SMTP catcher, keeping every message under `<dataDir>/outbox`. */
 export function startEmbeddedSmtp(config: AppConfig): Promise<SmtpCatcher> {
-  return startSmtpCatcher({ port: config.embedded.smtpPort, dir: path.resolve(config.embedded.dataDir, 'outbox') });
+  return startSmtpCatcher({
+    port: config.embedded.smtpPort,
+    dir: path.resolve(config.embedded.dataDir, 'outbox'),
+  });
 }

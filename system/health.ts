@@ -31,7 +31,12 @@ async function timed(
     ]);
     return { part, ok: true, detail, ms: Date.now() - started };
   } catch (error) {
-    return { part, ok: false, detail: (error as Error).message.split('\n')[0] ?? 'error', ms: Date.now() - started };
+    return {
+      part,
+      ok: false,
+      detail: (error as Error).message.split('\n')[0] ?? 'error',
+      ms: Date.now() - started,
+    };
   } finally {
     if (timer) clearTimeout(timer);
   }
@@ -52,7 +57,9 @@ export async function checkHealth(deps: HealthDeps, timeoutMs = 3000): Promise<H
     timed(
       'database',
       async () => {
-        const rows = await deps.prisma.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM "_prisma_migrations"`;
+        const rows = await deps.prisma.$queryRaw<
+          Array<{ n: bigint }>
+        >`SELECT count(*) AS n FROM "_prisma_migrations"`;
         const units = await deps.prisma.unit.count();
         return `${String(rows[0]?.n ?? 0)} migrations, ${units} units`;
       },

@@ -4,6 +4,7 @@
  */
 import type { Client } from '@temporalio/client';
 import { createPrismaClient } from '../db/client';
+import { outboxDir } from '../mail/outbox';
 import { createMailTransport } from '../mail/transport';
 import { connectClient } from '../system/temporal-connection';
 import { loadConfig } from '../worker/config';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     taskQueue: config.temporal.taskQueue,
     defaultLang: config.lang,
     temporalUiUrl: config.temporal.uiUrl,
+    outboxDir: outboxDir(config.embedded.dataDir),
   });
   await app.listen({ host: config.web.host, port: config.web.port });
   console.log(`web: listening on ${config.web.publicBaseUrl}`);

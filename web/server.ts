@@ -7,12 +7,17 @@ import type { Lang } from '../domain/messages';
 import type { PrismaClient } from '../generated/prisma';
 import { checkHealth, type HealthDeps } from '../system/health';
 import { renderLanding } from './pages/landing';
+import { renderOutbox, renderOutboxMessage } from './pages/outbox';
+import { ledgerCounts, listBouncedContacts, recentLedger } from '../mail/ledger';
+import { listOutbox, readOutboxMessage } from '../mail/outbox';
 
 /** What the web server needs. */
 export interface WebDeps extends HealthDeps {
   readonly prisma: PrismaClient;
   readonly defaultLang: Lang;
   readonly temporalUiUrl: string;
+  /** Where the embedded SMTP catcher keeps messages (`<DATA_DIR>/outbox`), for the Outbox page. */
+  readonly outboxDir?: string;
 }
 
 function langOf(query: unknown, fallback: Lang): Lang {
@@ -37,11 +42,44 @@ export function buildWebServer(deps: WebDeps): FastifyInstance {
       deps.prisma.unit.count().catch(() => undefined),
       deps.prisma.pair.count().catch(() => undefined),
     ]);
+    const mail = await Promise.all([
+      deps.prisma.notification.count({ where: { status: 'FAILED' } }),
+      listBouncedContacts(deps.prisma).then((b) => b.length),
+    ]).then(
+      ([failures, bounced]) => ({ failures, bounced }),
+      () => undefined,
+    );
+    return reply.type('text/html; charset=utf-8').send(
+      renderLanding({
+        lang,
+        health,
+        units,
+        pairs,
+        temporalUiUrl: deps.temporalUiUrl,
+        checkedAt: new Date(),
+        mail,
+      }),
+    );
+  });
+
+  app.get('/outbox', async (request, reply) => {
+    const lang = langOf(request.query, deps.defaultLang);
+    const dir = deps.outboxDir ?? '';
+    const [entries, ledger, counts] = await Promise.all([
+      dir ? listOutbox(dir, 200) : Promise.resolve([]),
+      recentLedger(deps.prisma, 100),
+      ledgerCounts(deps.prisma),
+    ]);
+    return reply.type('text/html; charset=utf-8').send(renderOutbox({ lang, dir, entries, ledger, counts }));
+  });
+
+  app.get<{ Params: { id: string } }>('/outbox/:id', async (request, reply) => {
+    const lang = langOf(request.query, deps.defaultLang);
+    const message = deps.outboxDir ? await readOutboxMessage(deps.outboxDir, request.params.id) : undefined;
     return reply
+      .code(message ? 200 : 404)
       .type('text/html; charset=utf-8')
-      .send(
-        renderLanding({ lang, health, units, pairs, temporalUiUrl: deps.temporalUiUrl, checkedAt: new Date() }),
-      );
+      .send(renderOutboxMessage(lang, message));
   });
 
   return app;

@@ -14,7 +14,7 @@ import { loadConfig } from './config';
 async function main(): Promise<void> {
   const config = loadConfig();
   const prisma = createPrismaClient(config.databaseUrl);
-  const mailer = createMailTransport(config.smtp.url);
+  const mailer = createMailTransport(config.smtp.url, { rateLimitPerSecond: config.mail.rateLimitPerSecond });
   const connection = await connectWorker(config);
   let client: Promise<Client> | undefined;
   const temporalClient = (): Promise<Client> => (client ??= connectClient(config));

@@ -10,6 +10,8 @@ import {
   currentUpdateInfo,
   defineQuery,
   defineUpdate,
+  patched,
+  proxyActivities,
   proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
@@ -17,11 +19,15 @@ import {
 } from '@temporalio/workflow';
 import { initialTransition, transition } from 'xstate';
 import type { CycleEffects, CycleEffectsActivities } from '../activities/cycle-effects';
+import type { EvaluationActivities, ProposalSummary } from '../activities/evaluation';
+import type { MailDeliveryActivities } from '../activities/mail-delivery';
+import { MAIL_DELIVERY_ACTIVITY_OPTIONS } from '../activities/mail-delivery-options';
 import { extendedSchedule, resolveSettings, WorkingCalendar, yearSchedule } from '../domain/calendar';
 import type { CalendarDayEntry, YearCalendarSettingsOverrides } from '../domain/calendar';
 import { checkSubmissionAllowed, type CycleRequest } from '../domain/cycle/check';
 import { OBLIGATION_PAYLOAD, validatePayload, type Payload, type PayloadKind } from '../domain/cycle/schemas';
 import type { CycleProjection, ObligationId, Side, SubmittableObligation } from '../domain/cycle/types';
+import { checkRatingConfirmation } from '../domain/evaluation/confirm';
 import { bilingualOf } from '../domain/messages';
 import {
   cycleActions,
@@ -45,6 +51,22 @@ const { applyCycleEffects } = proxyLocalActivities<CycleEffectsActivities>({
   // The database may be down for a while: keep retrying, the ledger keys make each retry harmless.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
+
+// A regular activity: a retry after a crash must be scheduled by the server, and 4xx retries may last days.
+const { deliverNotification } = proxyActivities<MailDeliveryActivities>(MAIL_DELIVERY_ACTIVITY_OPTIONS);
+
+const evaluation = proxyActivities<EvaluationActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
+});
+
+/** Patch IDs of changes made while cycles were running (see README, "Versioning"). */
+export const PATCHES = {
+  /** Deliver each notification by e-mail after the ledger row is written. */
+  mailDelivery: 'deliver-mail-v1',
+  /** Propose ratings on entering evaluation; record final ratings through the evaluation activities. */
+  ratings: 'propose-ratings-v1',
+} as const;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Messages (names are a wire contract: never rename one casually)
@@ -179,6 +201,12 @@ export async function twinningCycleWorkflow(input: TwinningCycleInput): Promise<
   );
   let snapshot: CycleSnapshot = initial;
   const indexed = input.searchAttributes ?? true;
+  // Decided once, at the start of the run: cycles started before a change keep their old behaviour on replay.
+  const deliversMail = patched(PATCHES.mailDelivery);
+  const ratesThroughEvaluation = patched(PATCHES.ratings);
+  const deliveries = new Set<Promise<unknown>>();
+  let proposals: { sponsor: ProposalSummary; recipient: ProposalSummary } | undefined;
+  let proposing = false;
   let sequence = 0;
   const timers = new Map<string, PendingTimer>();
   // Effects run one transition at a time, in order: a later read-model write never overtakes an earlier one.
@@ -219,7 +247,26 @@ export async function twinningCycleWorkflow(input: TwinningCycleInput): Promise<
         { key: OVERDUE, value: p.overdue },
         { key: ESCALATION_LEVEL, value: p.escalationLevel },
       ]);
-    effectsChain = effectsChain.then(() => applyCycleEffects(effects));
+    const entersEvaluation = ratesThroughEvaluation && p.phase === 'evaluation' && !proposing;
+    if (entersEvaluation) proposing = true;
+    effectsChain = effectsChain.then(async () => {
+      await applyCycleEffects(effects);
+      if (deliversMail) {
+        for (const n of effects.notifications) {
+          // A failed delivery is already FAILED in the ledger and raised to the administrators: it never fails
+          // the cycle. Deliveries run beside the effects chain, so days of 4xx retries hold nothing up.
+          const delivery: Promise<unknown> = deliverNotification({
+            idempotencyKey: n.idempotencyKey,
+            parties: n.parties,
+          })
+            .catch(() => undefined)
+            .finally(() => deliveries.delete(delivery));
+          deliveries.add(delivery);
+        }
+      }
+      // The proposal reads the read model, so it runs after the transition that entered evaluation is written.
+      if (entersEvaluation) proposals = await evaluation.proposeRatings({ workflowId: info.workflowId });
+    });
   };
 
   const step = (event: CycleEvent, extra?: Partial<CycleEffects>): CycleProjection => {
@@ -428,23 +475,53 @@ export async function twinningCycleWorkflow(input: TwinningCycleInput): Promise<
 
   setHandler(
     rateUpdate,
-    (request) =>
-      Promise.resolve(
-        step({
-          type: 'RATE',
-          at: now(),
-          actor: request.actor,
-          sponsorRating: request.sponsorRating,
-          recipientRating: request.recipientRating,
-          ...(request.reason ? { reason: request.reason } : {}),
-          ...(request.decisionNumber ? { decisionNumber: request.decisionNumber } : {}),
-        }),
-      ),
+    async (request) => {
+      if (ratesThroughEvaluation) {
+        const at = now();
+        for (const side of ['sponsor', 'recipient'] as const) {
+          await evaluation.recordFinalRating({
+            workflowId: info.workflowId,
+            side,
+            rating: side === 'sponsor' ? request.sponsorRating : request.recipientRating,
+            ...(request.reason ? { reason: request.reason } : {}),
+            ...(request.decisionNumber ? { decisionNumber: request.decisionNumber } : {}),
+            actor: request.actor,
+            at,
+          });
+        }
+      }
+      return step({
+        type: 'RATE',
+        at: now(),
+        actor: request.actor,
+        sponsorRating: request.sponsorRating,
+        recipientRating: request.recipientRating,
+        ...(request.reason ? { reason: request.reason } : {}),
+        ...(request.decisionNumber ? { decisionNumber: request.decisionNumber } : {}),
+      });
+    },
     {
       validator: (request: RateRequest) => {
         const { actor: _actor, ...payload } = request;
         validated('rating', payload);
         refuseUnless({ action: 'rate' });
+        if (!ratesThroughEvaluation) return;
+        if (!proposals) {
+          throw ApplicationFailure.nonRetryable(
+            'Đề xuất xếp loại chưa sẵn sàng, vui lòng thử lại sau ít phút. / The rating proposal is not ready yet; try again in a minute.',
+            'ProposalNotReady',
+          );
+        }
+        for (const side of ['sponsor', 'recipient'] as const) {
+          const result = checkRatingConfirmation({
+            proposed: proposals[side].proposedRating,
+            final: side === 'sponsor' ? request.sponsorRating : request.recipientRating,
+            reason: request.reason ?? null,
+            decisionNumber: request.decisionNumber ?? null,
+            scale: { levels: proposals[side].scale },
+          });
+          if (!result.ok) throw ApplicationFailure.nonRetryable(bilingualOf(result.message), 'RatingRefused');
+        }
       },
     },
   );
@@ -479,6 +556,7 @@ export async function twinningCycleWorkflow(input: TwinningCycleInput): Promise<
   }
 
   await effectsChain;
+  await Promise.allSettled([...deliveries]);
   await condition(allHandlersFinished);
   return projectCycle(snapshot);
 }

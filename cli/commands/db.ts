@@ -10,7 +10,8 @@ export function registerDbCommands(program: Command, deps: CliDeps): void {
     .description('Áp dụng các migration đã commit / apply the committed migrations (safe to run twice)')
     .action(async () => {
       const result = await migrate(deps.config.databaseUrl, {
-        onWaiting: () => deps.err('Đang chờ một tiến trình migrate khác… / Waiting for another migration runner…'),
+        onWaiting: () =>
+          deps.err('Đang chờ một tiến trình migrate khác… / Waiting for another migration runner…'),
         onApply: (name) => deps.out(`+ ${name}`),
       });
       deps.out(

@@ -2,6 +2,8 @@ import { calendarMessages } from './calendar';
 import { interpolate, type Lang, type MessageParams } from './catalogue';
 import { commonMessages } from './common';
 import { cycleMessages } from './cycle';
+import { mailMessages } from './mail';
+import { evaluationMessages } from './evaluation';
 import { rosterMessages } from './roster';
 import { webMessages } from './web';
 
@@ -14,6 +16,8 @@ export const catalogue = {
   ...cycleMessages,
   ...webMessages,
   ...calendarMessages,
+  ...evaluationMessages,
+  ...mailMessages,
 } as const;
 
 /** A key of the message catalogue. */

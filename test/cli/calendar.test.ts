@@ -1,24 +1,34 @@
+/**
+ * The `calendar` commands against a real PostgreSQL: the seed when a year has no rows, the administrator's
+ * rows and stored settings when present, and `holidays add/remove` writing with an audit trail.
+ */
 import { Command } from 'commander';
 import { registerCalendarCommands } from '../../cli/commands/calendar';
 import type { CliDeps } from '../../cli/deps';
-import type { PrismaClient } from '../../generated/prisma';
-import type { AppConfig } from '../../worker/config';
+import { loadConfig } from '../../worker/config';
+import { createTestDatabase, type TestDatabase } from '../support/db';
 
-/** A stand-in for the two tables `calendar show` and `holidays list` read; no database needed. */
-function fakeDeps(rows: { date: Date; year: number; kind: string; name: string }[] = [], settings?: object) {
+let db: TestDatabase;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+
+afterAll(async () => {
+  await db?.drop();
+});
+
+beforeEach(async () => {
+  await db.prisma.calendarDay.deleteMany({});
+  await db.prisma.yearSettings.deleteMany({});
+});
+
+function cliDeps(): { deps: CliDeps; out: string[] } {
   const out: string[] = [];
-  const prisma = {
-    calendarDay: {
-      findMany: (args: { where: { year: { in: number[] } } }) =>
-        Promise.resolve(rows.filter((r) => args.where.year.in.includes(r.year))),
-    },
-    yearSettings: {
-      findUnique: () => Promise.resolve(settings ? { year: 2026, policy: 'roll-forward', settings } : null),
-    },
-  } as unknown as PrismaClient;
   const deps: CliDeps = {
-    getPrisma: () => Promise.resolve(prisma),
-    config: {} as AppConfig,
+    getPrisma: () => Promise.resolve(db.prisma),
+    getTemporal: () => Promise.reject(new Error('the calendar commands never need Temporal')),
+    config: loadConfig({}),
     out: (line) => out.push(line),
     err: (line) => out.push(line),
   };
@@ -33,7 +43,7 @@ async function run(deps: CliDeps, ...args: string[]): Promise<void> {
 
 describe('twinning calendar show', () => {
   it('prints statutory and effective dates, reminders and escalations in local time', async () => {
-    const { deps, out } = fakeDeps();
+    const { deps, out } = cliDeps();
     await run(deps, 'calendar', 'show', '--year', '2026');
     const text = out.join('\n');
     expect(text).toContain('O1  kế hoạch triển khai / implementation plan');
@@ -47,7 +57,7 @@ describe('twinning calendar show', () => {
   });
 
   it('honours --policy fixed and --json', async () => {
-    const { deps, out } = fakeDeps();
+    const { deps, out } = cliDeps();
     await run(deps, 'calendar', 'show', '--year', '2026', '--policy', 'fixed', '--json');
     const json = JSON.parse(out.join('\n'));
     expect(json.policy).toBe('fixed');
@@ -61,8 +71,11 @@ describe('twinning calendar show', () => {
   });
 
   it('uses the database rows and stored settings when present', async () => {
-    const rows = [{ date: new Date('2026-03-02T00:00:00Z'), year: 2026, kind: 'HOLIDAY', name: 'Thử' }];
-    const { deps, out } = fakeDeps(rows, { dueDates: { O5: '12-20' } });
+    await db.prisma.calendarDay.create({
+      data: { date: new Date('2026-03-02T00:00:00Z'), year: 2026, kind: 'HOLIDAY', name: 'Thử' },
+    });
+    await db.prisma.yearSettings.create({ data: { year: 2026, settings: { dueDates: { O5: '12-20' } } } });
+    const { deps, out } = cliDeps();
     await run(deps, 'calendar', 'show', '--year', '2026', '--json');
     const json = JSON.parse(out.join('\n'));
     expect(json.obligations[0].effective).toBe('2026-03-03');
@@ -71,7 +84,7 @@ describe('twinning calendar show', () => {
   });
 
   it('refuses a bad year or policy with a bilingual message', async () => {
-    const { deps } = fakeDeps();
+    const { deps } = cliDeps();
     await expect(run(deps, 'calendar', 'show', '--year', '26')).rejects.toThrow('Năm «26» không hợp lệ');
     await expect(run(deps, 'calendar', 'show', '--year', '2026', '--policy', 'x')).rejects.toThrow(
       'roll-forward',
@@ -81,10 +94,41 @@ describe('twinning calendar show', () => {
 
 describe('twinning calendar holidays list', () => {
   it('lists the seed for a year without rows', async () => {
-    const { deps, out } = fakeDeps();
+    const { deps, out } = cliDeps();
     await run(deps, 'calendar', 'holidays', 'list', '--year', '2024');
     expect(out).toContain(
       '04/05/2024  T7  Làm bù cho thứ Hai 29/04/2024  [Ngày làm bù / Working day (swap)]',
     );
+  });
+});
+
+describe('twinning calendar holidays add/remove', () => {
+  it('adds a decreed day off (keeping the rest of the seeded year), moves a deadline, and removes it again', async () => {
+    const { deps, out } = cliDeps();
+    await run(
+      deps,
+      'calendar',
+      'holidays',
+      'add',
+      '2026-03-02',
+      '--name',
+      'Nghỉ bù thử nghiệm',
+      '--kind',
+      'DAY_OFF',
+    );
+    const rows = await db.prisma.calendarDay.findMany({ where: { year: 2026 } });
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.some((r) => r.name === 'Nghỉ bù thử nghiệm')).toBe(true);
+    expect(await db.prisma.auditEvent.count({ where: { entityType: 'CalendarDay' } })).toBeGreaterThan(0);
+
+    out.length = 0;
+    await run(deps, 'calendar', 'show', '--year', '2026', '--json');
+    expect(JSON.parse(out.join('\n')).obligations[1]).toMatchObject({
+      obligation: 'O2',
+      effective: '2026-03-03',
+    });
+
+    await run(deps, 'calendar', 'holidays', 'remove', '2026-03-02');
+    expect(await db.prisma.calendarDay.count({ where: { name: 'Nghỉ bù thử nghiệm' } })).toBe(0);
   });
 });

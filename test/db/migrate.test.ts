@@ -74,7 +74,9 @@ describe('migration runner', () => {
       await migrate(db.url, { dir });
       const [first] = await readMigrations(dir);
       await fs.appendFile(path.join(dir, first!.name, 'migration.sql'), '\n-- edited\n');
-      await expect(migrate(db.url, { dir })).rejects.toThrow(`Migration ${first!.name} was changed after it was applied.`);
+      await expect(migrate(db.url, { dir })).rejects.toThrow(
+        `Migration ${first!.name} was changed after it was applied.`,
+      );
     } finally {
       await db.drop();
       await fs.rm(dir, { recursive: true, force: true });

@@ -34,7 +34,11 @@ afterAll(async () => {
   await fs.rm(dataDir, { recursive: true, force: true });
 });
 
-async function landingParts(): Promise<{ parts: Record<string, string>; roster: string; temporalUi: string }> {
+async function landingParts(): Promise<{
+  parts: Record<string, string>;
+  roster: string;
+  temporalUi: string;
+}> {
   const page = await browser.newPage();
   try {
     await page.goto(`http://127.0.0.1:${env.webPort}/`);
@@ -68,7 +72,13 @@ describe('npm start: the embedded system', () => {
     const first = await startSystem(vars);
     try {
       const seen = await waitUntilAllHealthy();
-      expect(seen.parts).toEqual({ database: 'true', temporal: 'true', worker: 'true', smtp: 'true', web: 'true' });
+      expect(seen.parts).toEqual({
+        database: 'true',
+        temporal: 'true',
+        worker: 'true',
+        smtp: 'true',
+        web: 'true',
+      });
       expect(seen.roster).toMatch(/^Danh mục: 24 đơn vị, \d+ cặp kết nghĩa\.$/);
       expect(seen.temporalUi).toBe(`http://127.0.0.1:${env.temporalUiPort}`);
       const ui = await fetch(seen.temporalUi);

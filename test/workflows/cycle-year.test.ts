@@ -7,7 +7,10 @@ import path from 'node:path';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
-import { createCycleEffectsActivities } from '../../activities/cycle-effects';
+import { createActivities } from '../../activities';
+import { createMailTransport } from '../../mail/transport';
+import { startSmtpCatcher, type SmtpCatcher } from '../../system/smtp-catcher';
+import { loadConfig } from '../../worker/config';
 import { importRoster } from '../../roster/import';
 import { loadRoster } from '../../roster/load';
 import {
@@ -28,6 +31,7 @@ let db: TestDatabase;
 let worker: Worker;
 let taskQueue: string;
 let running: Promise<void>;
+let smtp: SmtpCatcher | undefined;
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -35,7 +39,13 @@ beforeAll(async () => {
   if (!loaded.ok) throw new Error('fixture roster invalid');
   await importRoster(db.prisma, loaded.roster, { staffYear: 2026 });
   env = await createTimeSkippingEnv();
+  smtp = await startSmtpCatcher({ port: 0 });
   taskQueue = uniqueTaskQueue('cycle-year');
+  const config = loadConfig({
+    COORDINATOR_EMAILS: 'bandantoc@example.gov.vn',
+    LEADERSHIP_EMAILS: 'vanphong@ubnd.example.gov.vn',
+    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+  });
   worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
@@ -43,7 +53,12 @@ beforeAll(async () => {
       workflowsPath: require.resolve('../../workflows'),
       logger: quiet,
     }),
-    activities: createCycleEffectsActivities({ prisma: db.prisma }),
+    activities: createActivities({
+      prisma: db.prisma,
+      mailer: createMailTransport(config.smtp.url),
+      config,
+      temporalClient: () => Promise.resolve(env.client),
+    }),
   });
   running = worker.run();
 });
@@ -52,6 +67,7 @@ afterAll(async () => {
   worker?.shutdown();
   await running;
   await env?.teardown();
+  await smtp?.close();
   await db?.drop();
 });
 
@@ -121,9 +137,25 @@ describe('twinning cycle workflow, 2026', () => {
     await submit(cycle, 'O6', 'recipient', report);
     expect((await cycle.handle.query(statusQuery)).phase).toBe('evaluation');
     await cycle.at('2027-01-10T09:00:00+07:00');
+    // 12 households helped of the 24 that 120 staff call for: the proposal is below Tốt, so Tốt is an override
+    // and needs a reason; without one it is refused.
+    const noReason = await refusal(
+      cycle.handle.executeUpdate(rateUpdate, {
+        args: [{ actor: 'test:admin', sponsorRating: 'Tốt', recipientRating: 'Tốt' }],
+      }),
+    );
+    expect(noReason).toBe(
+      'Xếp loại «Tốt» khác với đề xuất «Khá»: phải ghi lý do. / The rating "Good" differs from the proposal "Fair": a reason is required.',
+    );
     await cycle.handle.executeUpdate(rateUpdate, {
       args: [
-        { actor: 'test:admin', sponsorRating: 'Tốt', recipientRating: 'Tốt', decisionNumber: '12/QĐ-UBND' },
+        {
+          actor: 'test:admin',
+          sponsorRating: 'Tốt',
+          recipientRating: 'Tốt',
+          reason: 'Hội đồng thi đua ghi nhận nỗ lực trong năm lũ lụt',
+          decisionNumber: '12/QĐ-UBND',
+        },
       ],
     });
     const result = await cycle.handle.result();
@@ -160,11 +192,29 @@ describe('twinning cycle workflow, 2026', () => {
     const entries = await db.prisma.progressEntry.findMany({ where: { cycleId: stored.id } });
     expect(entries.map((e) => [e.households, e.amountDong])).toEqual([[12, 150000000n]]);
 
+    const evaluations = await db.prisma.evaluation.findMany({
+      where: { cycleId: stored.id },
+      orderBy: { side: 'asc' },
+    });
+    expect(evaluations.map((e) => [e.side, e.finalRating, e.overrideReason !== null])).toEqual([
+      ['SPONSOR', 'TOT', true],
+      ['RECIPIENT', 'TOT', expect.any(Boolean)],
+    ]);
+    expect(evaluations.every((e) => e.proposedRating !== null)).toBe(true);
+
+    // Every ledger row was delivered exactly once to the real SMTP server, with the Message-ID of its row.
+    const rows = await db.prisma.notification.findMany({ where: { cycleId: stored.id } });
+    expect(
+      rows.filter((r) => r.status !== 'SENT' || r.messageId === null).map((r) => r.idempotencyKey),
+    ).toEqual([]);
+    const caught = smtp!.messages.map((m) => m.messageId);
+    for (const row of rows) expect(caught.filter((id) => id === row.messageId)).toHaveLength(1);
+
     const history = await cycle.handle.fetchHistory();
     const length = history.events?.length ?? 0;
     console.log(`history length of a whole on-time pair-year: ${length} events`);
     expect(length).toBeLessThan(300);
-    await maybeRecordHistory(cycle.handle, 'on-time-year');
+    await maybeRecordHistory(cycle.handle, 'v2-on-time-year');
   });
 
   it('a pair that misses O2: reminders, level 1 on 3 March, level 2 on 9 March, recorded as missed, the year goes on', async () => {
@@ -204,7 +254,7 @@ describe('twinning cycle workflow, 2026', () => {
     });
     expect([stored.phase, stored.escalationLevel, stored.overdue]).toEqual(['agreement', 2, true]);
     expect(stored.obligations.find((o) => o.obligation === 'O2')?.status).toBe('MISSED');
-    await maybeRecordHistory(cycle.handle, 'missed-o2');
+    await maybeRecordHistory(cycle.handle, 'v2-missed-o2');
     await cycle.handle.terminate('test over');
   });
 
@@ -326,7 +376,7 @@ describe('twinning cycle workflow, 2026', () => {
       orderBy: { id: 'asc' },
     });
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['extended:O2', 'waived:O1']));
-    await maybeRecordHistory(cycle.handle, 'extension-waiver');
+    await maybeRecordHistory(cycle.handle, 'v2-extension-waiver');
     await cycle.handle.terminate('test over');
   });
 
@@ -350,6 +400,6 @@ describe('twinning cycle workflow, 2026', () => {
     await cycle.at('2026-12-31T09:00:00+07:00');
     expect((await ledgerOf(db.prisma, cycle.workflowId)).length).toBe(before);
     expect(await db.prisma.submission.count({ where: { cycleId: stored.id } })).toBe(2);
-    await maybeRecordHistory(cycle.handle, 'dissolved');
+    await maybeRecordHistory(cycle.handle, 'v2-dissolved');
   });
 });

@@ -12,6 +12,23 @@ export interface LandingData {
   readonly pairs: number | undefined;
   readonly temporalUiUrl: string;
   readonly checkedAt: Date;
+  /** Failed messages and bounced addresses (undefined when the database did not answer). */
+  readonly mail?: { readonly failures: number; readonly bounced: number } | undefined;
+}
+
+/** The e-mail section: failed messages and bounced addresses raised to the administrators. */
+function mailSection(data: LandingData): string {
+  if (!data.mail) return '';
+  const { lang } = data;
+  const { failures, bounced } = data.mail;
+  const lines =
+    failures === 0 && bounced === 0
+      ? `<p class="ok" data-testid="mail-failures" data-count="0">${escapeHtml(t('web.mail.noFailures', {}, lang))}</p>`
+      : `<p class="bad" data-testid="mail-failures" data-count="${failures}">${escapeHtml(t('web.mail.failures', { count: failures }, lang))} <code>twinning mail failures</code></p>` +
+        (bounced > 0
+          ? `<p class="bad" data-testid="mail-bounced">${escapeHtml(t('web.mail.bounced', { count: bounced }, lang))}</p>`
+          : '');
+  return `<h2>${escapeHtml(t('web.mail.heading', {}, lang))}</h2>\n${lines}`;
 }
 
 /** Renders the landing page. */
@@ -35,7 +52,9 @@ export function renderLanding(data: LandingData): string {
 <tbody>${rows}</tbody></table>
 <p><small>${escapeHtml(t('web.checkedAt', { at: formatDateTime(data.checkedAt) }, lang))}</small></p>
 ${roster}
+${mailSection(data)}
 <h2>${escapeHtml(t('web.links.heading', {}, lang))}</h2>
-<ul><li><a href="${escapeHtml(data.temporalUiUrl)}" data-testid="temporal-ui">${escapeHtml(t('web.links.temporalUi', {}, lang))}</a></li></ul>`;
+<ul><li><a href="${escapeHtml(data.temporalUiUrl)}" data-testid="temporal-ui">${escapeHtml(t('web.links.temporalUi', {}, lang))}</a></li>
+<li><a href="/outbox?lang=${lang}" data-testid="outbox-link">${escapeHtml(t('web.links.outbox', {}, lang))}</a></li></ul>`;
   return pageShell({ lang, title: t('web.title', {}, lang), body, path: '/' });
 }

@@ -1,0 +1,36 @@
+/**
+ * `twinning simulate SCENARIO.json [--json]`: a whole year on the time-skipping server against a throw-away
+ * database (see services/simulate.ts), printed as a timeline in local time.
+ */
+import type { Command } from 'commander';
+import { formatDateTime } from '../../domain/format';
+import { simulate, type TimelineLine } from '../../services/simulate';
+import type { CliDeps } from '../deps';
+import { progressBar } from '../progress';
+
+function describe(line: TimelineLine): string {
+  const what = [line.kind, line.obligation ?? '', line.level ? `cấp/level ${line.level}` : '']
+    .filter(Boolean)
+    .join(' ');
+  const to = line.to.length > 0 ? ` → ${line.to.join(', ')}` : '';
+  return `${formatDateTime(line.at)}  ${line.pair.padEnd(12)} ${what.padEnd(28)} ${line.detail}${to}`;
+}
+
+/** Registers `simulate`. */
+export function registerSimulateCommands(program: Command, deps: CliDeps): void {
+  program
+    .command('simulate <scenario>')
+    .description(
+      'Mô phỏng cả năm trên máy chủ thử nghiệm, không đụng dữ liệu thật / simulate a whole year on the test server, never touching live data',
+    )
+    .option('--json', 'mỗi dòng một đối tượng JSON / one JSON object per line')
+    .action(async (scenario: string, flags: { json?: boolean }) => {
+      const bar = progressBar(process.stderr.isTTY === true && !flags.json, 'Mô phỏng / Simulating');
+      const timeline = await simulate(scenario, {
+        config: deps.config,
+        onProgress: (done, total) => bar.update(done, total),
+      });
+      bar.stop();
+      for (const line of timeline) deps.out(flags.json ? JSON.stringify(line) : describe(line));
+    });
+}
