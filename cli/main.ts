@@ -44,7 +44,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     const deps: CliDeps = {
       config,
       getPrisma: () => {
-        prisma ??= createPrismaClient(config.databaseUrl, { maxConnections: 4 });
+        prisma ??= createPrismaClient(config.databaseUrl, { maxConnections: config.databasePoolSize });
         return Promise.resolve(prisma);
       },
       getTemporal: () => (temporal ??= connectClient(config)),

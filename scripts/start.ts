@@ -9,6 +9,8 @@ import { migrate } from '../db/migrate';
 import { startProcess, type ManagedProcess } from '../system/child-process';
 import { startEmbeddedPostgres, startEmbeddedSmtp, startEmbeddedTemporal } from '../system/embedded';
 import { assertPortsFree, waitForPort, type WantedPort } from '../system/ports';
+import { ensureDigestSchedule } from '../schedules/digest';
+import { ensureYearOpenerSchedule } from '../schedules/year-opener';
 import { seedIfEmpty } from '../system/seed';
 import type { SmtpCatcher } from '../system/smtp-catcher';
 import { connectClient } from '../system/temporal-connection';
@@ -114,7 +116,7 @@ async function main(): Promise<void> {
     }
     const result = await migrate(config.databaseUrl, { onApply: (name) => log(`migration ${name}`) });
     log(`database ready (${result.applied.length} migration(s) applied now)`);
-    const prisma = createPrismaClient(config.databaseUrl, { maxConnections: 2 });
+    const prisma = createPrismaClient(config.databaseUrl, { maxConnections: config.databasePoolSize });
     try {
       for (const line of await seedIfEmpty(prisma)) log(line);
     } finally {
@@ -126,6 +128,14 @@ async function main(): Promise<void> {
       supervise(await startEmbeddedTemporal(config));
     }
     await waitForTemporal(config);
+    const client = await connectClient(config);
+    try {
+      await ensureYearOpenerSchedule(client, config.temporal.taskQueue);
+      await ensureDigestSchedule(client, config);
+      log('schedules ensured: year opener (01/01 00:05), leadership digest (working days)');
+    } finally {
+      await client.connection.close();
+    }
 
     if (config.embedded.smtp) {
       smtp = await startEmbeddedSmtp(config);

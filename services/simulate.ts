@@ -282,7 +282,8 @@ export async function simulate(file: string, options: SimulateOptions): Promise<
   await waitForPort(pgPort, '127.0.0.1', 60_000);
   const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${pgPort}/postgres`;
   const smtp = await startSmtpCatcher({ port: 0 });
-  const prisma = createPrismaClient(databaseUrl, { maxConnections: 4 });
+  // One connection: PGlite runs one query at a time, and a single client-side pool keeps transactions whole.
+  const prisma = createPrismaClient(databaseUrl, { maxConnections: 1 });
   const mailer = createMailTransport(`smtp://127.0.0.1:${smtp.port}`);
   let env: TestWorkflowEnvironment | undefined;
   let worker: Worker | undefined;
@@ -322,6 +323,18 @@ export async function simulate(file: string, options: SimulateOptions): Promise<
           ...options.config,
           databaseUrl,
           smtp: { ...options.config.smtp, url: `smtp://127.0.0.1:${smtp.port}` },
+          // Messages for Ban Dân tộc and leadership need an address even when none is configured.
+          mail: {
+            ...options.config.mail,
+            coordinatorEmails:
+              options.config.mail.coordinatorEmails.length > 0
+                ? options.config.mail.coordinatorEmails
+                : ['ban-dan-toc@simulation.invalid'],
+            leadershipEmails:
+              options.config.mail.leadershipEmails.length > 0
+                ? options.config.mail.leadershipEmails
+                : ['ubnd-tinh@simulation.invalid'],
+          },
         },
         temporalClient: () => Promise.resolve(client),
       }),

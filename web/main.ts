@@ -12,7 +12,7 @@ import { buildWebServer } from './server';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const prisma = createPrismaClient(config.databaseUrl, { maxConnections: 5 });
+  const prisma = createPrismaClient(config.databaseUrl, { maxConnections: config.databasePoolSize });
   const mailer = createMailTransport(config.smtp.url);
   let client: Promise<Client> | undefined;
   // Connect lazily and retry after a failure: the web server must come up even while Temporal is down.

@@ -87,6 +87,12 @@ const localTime = z
 /** The raw environment schema: variable names exactly as an operator sets them. */
 const envSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ error: 'must be a whole number of connections (1–100)' })
+    .int('must be a whole number of connections (1–100)')
+    .min(1, 'must be a whole number of connections (1–100)')
+    .max(100, 'must be a whole number of connections (1–100)')
+    .optional(),
   TEMPORAL_ADDRESS: hostPort.optional(),
   TEMPORAL_NAMESPACE: z.string().trim().min(1, 'must not be empty').default('default'),
   TEMPORAL_TASK_QUEUE: z.string().trim().min(1, 'must not be empty').default('twinning'),
@@ -133,6 +139,11 @@ const envSchema = z.object({
 export interface AppConfig {
   /** PostgreSQL URL; defaults to the embedded PGlite server on loopback. */
   readonly databaseUrl: string;
+  /**
+   * Connections per process. PGlite runs one query at a time and queues the rest, so on the embedded database
+   * each process keeps a single connection (default 1); a real PostgreSQL defaults to 10.
+   */
+  readonly databasePoolSize: number;
   readonly temporal: {
     /** host:port of the Temporal server or cluster; defaults to the embedded dev server. */
     readonly address: string;
@@ -221,6 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : undefined;
   return {
     databaseUrl: e.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${e.EMBEDDED_PG_PORT}/postgres`,
+    databasePoolSize: e.DATABASE_POOL_SIZE ?? (e.DATABASE_URL ? 10 : 1),
     temporal: {
       address: e.TEMPORAL_ADDRESS ?? `127.0.0.1:${e.EMBEDDED_TEMPORAL_PORT}`,
       namespace: e.TEMPORAL_NAMESPACE,

@@ -13,7 +13,7 @@ import { loadConfig } from './config';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const prisma = createPrismaClient(config.databaseUrl);
+  const prisma = createPrismaClient(config.databaseUrl, { maxConnections: config.databasePoolSize });
   const mailer = createMailTransport(config.smtp.url, { rateLimitPerSecond: config.mail.rateLimitPerSecond });
   const connection = await connectWorker(config);
   let client: Promise<Client> | undefined;

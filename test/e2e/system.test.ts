@@ -3,12 +3,14 @@
  * web server, checked through a real headless Chromium. Also: the data survives a restart, Ctrl-C stops every
  * part, and busy ports or a wrong variable give a clear message.
  */
+import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
+import { currentYearInVietnam } from '../../roster/import';
 import { isPortInUse } from '../../system/ports';
 import { startSystem, startSystemExpectingFailure, systemVariables, type SystemEnv } from '../support/system';
 
@@ -22,6 +24,37 @@ const env: SystemEnv = {
 };
 
 let dataDir: string;
+const year = currentYearInVietnam();
+
+/** Runs the `twinning` program as a user would, against the system's variables. */
+function twinning(
+  vars: NodeJS.ProcessEnv,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [path.resolve(__dirname, '..', '..', 'bin', 'twinning.js'), ...args],
+      { env: vars },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+async function eventually<T>(
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  timeoutMs = 60_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ok(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
 let browser: Browser;
 
 beforeAll(async () => {
@@ -84,6 +117,26 @@ describe('npm start: the embedded system', () => {
       const ui = await fetch(seen.temporalUi);
       expect(ui.status).toBe(200);
       expect(first.output()).toContain('demo roster');
+
+      // The year's cycles run against the embedded database: one workflow per pair active this year (the demo
+      // roster has 14 pairs, one of which ended in 2025), read model filled.
+      const opened = await twinning(vars, 'cycle', 'open', '--year', String(year));
+      expect([opened.code, opened.stdout.trim()]).toEqual([
+        0,
+        'Đã khởi động 13 chu kỳ, 0 đã có từ trước. / Started 13 cycles, 0 already existed.',
+      ]);
+      const cycles = await eventually(
+        async () =>
+          JSON.parse(
+            (await twinning(vars, 'cycle', 'status', '--year', String(year), '--json')).stdout,
+          ) as unknown[],
+        (rows) => rows.length === 13,
+      );
+      expect(cycles).toHaveLength(13);
+      const again = await twinning(vars, 'cycle', 'open', '--year', String(year));
+      expect(again.stdout.trim()).toBe(
+        `Năm ${year} đã được mở: 13 chu kỳ đã có, không khởi động thêm. / Year ${year} is already open: 13 cycles exist, nothing started.`,
+      );
     } finally {
       expect(await first.interrupt()).toBe(0);
     }
@@ -97,6 +150,8 @@ describe('npm start: the embedded system', () => {
       expect(seen.parts.database).toBe('true');
       expect(seen.roster).toMatch(/^Danh mục: 24 đơn vị, \d+ cặp kết nghĩa\.$/);
       expect(second.output()).not.toContain('demo roster');
+      const status = await twinning(vars, 'cycle', 'status', '--year', String(year), '--json');
+      expect((JSON.parse(status.stdout) as unknown[]).length).toBe(13);
     } finally {
       expect(await second.interrupt()).toBe(0);
     }

@@ -70,7 +70,7 @@ export function startSystem(env: NodeJS.ProcessEnv, timeoutMs = 240_000): Promis
       reject(new Error(`system not ready within ${timeoutMs} ms:\n${output}`));
     }, timeoutMs);
     const onData = (): void => {
-      if (/\[start\].*ready:/.test(output)) {
+      if (/\[start\].* ready: http/.test(output)) {
         clearTimeout(timer);
         resolve(system);
       }

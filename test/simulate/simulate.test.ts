@@ -1,0 +1,81 @@
+/**
+ * `twinning simulate` end to end: the real workflows and activities on the time-skipping server, a throw-away
+ * PGlite database and a local SMTP catcher. The live database named by the configuration is never touched.
+ */
+import path from 'node:path';
+import { formatDateTime } from '../../domain/format';
+import { readScenario, simulate, ScenarioError, type TimelineLine } from '../../services/simulate';
+import { loadConfig } from '../../worker/config';
+import { createTestDatabase, type TestDatabase } from '../support/db';
+
+let live: TestDatabase;
+let timeline: TimelineLine[];
+
+beforeAll(async () => {
+  live = await createTestDatabase();
+  timeline = await simulate(path.join(__dirname, 'scenario.json'), {
+    config: loadConfig({ DATABASE_URL: live.url }),
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await live?.drop();
+});
+
+const local = (line: TimelineLine): string => formatDateTime(line.at);
+
+describe('twinning simulate', () => {
+  it('prints lines of the documented shape, in time order', () => {
+    expect(timeline.length).toBeGreaterThan(20);
+    for (const line of timeline) {
+      expect(Object.keys(line).sort()).toEqual(['at', 'detail', 'kind', 'level', 'obligation', 'pair', 'to']);
+    }
+    const instants = timeline.map((l) => l.at);
+    expect([...instants].sort()).toEqual(instants);
+  });
+
+  it('shows reminders, the escalations of a pair that misses O2 with their recipients, and phase changes', () => {
+    const p02 = timeline.filter((l) => l.pair === 'P02');
+    const escalations = p02.filter((l) => l.kind === 'escalation' && l.obligation === 'O2');
+    expect(escalations.map((l) => [local(l), l.level])).toEqual([
+      ['03/03/2026 08:00', 1],
+      ['09/03/2026 08:00', 2],
+    ]);
+    expect(escalations[0]!.to).toEqual(expect.arrayContaining(['ban-dan-toc@simulation.invalid']));
+    expect(escalations[1]!.to).toEqual(expect.arrayContaining(['ubnd-tinh@simulation.invalid']));
+    const reminder = p02.find((l) => l.kind === 'reminder' && l.obligation === 'O2');
+    expect([local(reminder!), reminder!.to]).toEqual(['16/02/2026 08:00', ['ubnd@dacpre.example.gov.vn']]);
+    expect(p02.some((l) => l.kind === 'phaseChanged' && l.detail.includes('"to":"agreement"'))).toBe(true);
+  });
+
+  it('shows every rejection with the message an official reads', () => {
+    const rejected = timeline.filter((l) => l.kind === 'rejected');
+    expect(rejected.map((l) => [l.pair, local(l), l.detail])).toEqual([
+      [
+        'P01',
+        '21/02/2026 10:00',
+        'sponsor needs-proposal: Đơn vị giúp đỡ không phải bên thực hiện «đề xuất nhu cầu» (O2). / The sponsor is not the party that submits the needs proposal (O2).',
+      ],
+      ['P02', '22/02/2026 10:00', expect.stringMatching(/^recipient progress: .+ \/ .+$/)],
+    ]);
+  });
+
+  it('ends the compliant pair rated and closed', () => {
+    const p01 = timeline.filter((l) => l.pair === 'P01');
+    expect(p01.filter((l) => l.kind === 'escalation')).toEqual([]);
+    const rated = p01.find((l) => l.kind === 'rated');
+    expect(local(rated!)).toBe('12/01/2027 09:00');
+    expect(p01.some((l) => l.kind === 'phaseChanged' && l.detail.includes('"to":"closed"'))).toBe(true);
+  });
+
+  it('never touches the live database', async () => {
+    expect(await live.prisma.unit.count()).toBe(0);
+    expect(await live.prisma.cycle.count()).toBe(0);
+  });
+
+  it('refuses a malformed scenario with every problem named', async () => {
+    const bad = path.join(__dirname, 'roster.json');
+    await expect(readScenario(bad)).rejects.toThrow(ScenarioError);
+    await expect(readScenario(bad)).rejects.toThrow(/year/);
+  });
+});
