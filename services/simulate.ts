@@ -20,8 +20,7 @@ import { formatRosterError } from '../domain/roster';
 import { createMailTransport } from '../mail/transport';
 import { importRoster } from '../roster/import';
 import { loadRoster } from '../roster/load';
-import { startProcess } from '../system/child-process';
-import { waitForPort } from '../system/ports';
+import { startPgliteServer } from '../system/embedded';
 import { startSmtpCatcher } from '../system/smtp-catcher';
 import { temporalTestServerPath } from '../system/toolchain';
 import type { AppConfig } from '../worker/config';
@@ -254,32 +253,7 @@ export async function simulate(file: string, options: SimulateOptions): Promise<
   // it would stall the worker's event loop.
   const pgPort = await freePort();
   const logDir = await fs.mkdtemp(path.join(os.tmpdir(), 'twinning-simulate-'));
-  const pgServer = startProcess({
-    name: 'pglite',
-    command: process.execPath,
-    args: [
-      path.resolve(
-        __dirname,
-        '..',
-        'node_modules',
-        '@electric-sql',
-        'pglite-socket',
-        'dist',
-        'scripts',
-        'server.js',
-      ),
-      '--db',
-      'memory://',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(pgPort),
-      '--max-connections',
-      '10',
-    ],
-    logDir,
-  });
-  await waitForPort(pgPort, '127.0.0.1', 60_000);
+  const pgServer = await startPgliteServer({ db: 'memory://', port: pgPort, logDir });
   const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${pgPort}/postgres`;
   const smtp = await startSmtpCatcher({ port: 0 });
   // One connection: PGlite runs one query at a time, and a single client-side pool keeps transactions whole.

@@ -18,43 +18,44 @@ function logDir(config: AppConfig): string {
   return path.resolve(config.embedded.dataDir, 'logs');
 }
 
-/** Starts PGlite on loopback with its data under `<dataDir>/pglite` and waits until it accepts connections. */
-export async function startEmbeddedPostgres(config: AppConfig): Promise<ManagedProcess> {
-  const dir = path.resolve(config.embedded.dataDir, 'pglite');
-  mkdirSync(dir, { recursive: true });
-  // The package does not export its CLI script as a subpath, so it is addressed by its file.
-  const server = path.join(
-    projectRoot,
-    'node_modules',
-    '@electric-sql',
-    'pglite-socket',
-    'dist',
-    'scripts',
-    'server.js',
-  );
+/** Starts the PGlite server (system/pglite-server.ts) on loopback and waits until it accepts connections. */
+export async function startPgliteServer(options: {
+  /** A data directory, or `memory://` for a throw-away database. */
+  readonly db: string;
+  readonly port: number;
+  readonly logDir: string;
+}): Promise<ManagedProcess> {
   const proc = startProcess({
     name: 'pglite',
     command: process.execPath,
     args: [
-      server,
+      '--import',
+      'tsx',
+      path.join(projectRoot, 'system', 'pglite-server.ts'),
       '--db',
-      dir,
+      options.db,
       '--host',
       '127.0.0.1',
       '--port',
-      String(config.embedded.pgPort),
-      '--max-connections',
-      '20',
+      String(options.port),
     ],
-    logDir: logDir(config),
+    logDir: options.logDir,
+    cwd: projectRoot,
   });
   await Promise.race([
-    waitForPort(config.embedded.pgPort, '127.0.0.1', 120_000),
+    waitForPort(options.port, '127.0.0.1', 120_000),
     proc.exited.then((code) => {
       throw new Error(`embedded PostgreSQL (PGlite) exited with code ${code}; see ${proc.logFile}`);
     }),
   ]);
   return proc;
+}
+
+/** Starts the embedded PostgreSQL with its data under `<dataDir>/pglite`. */
+export function startEmbeddedPostgres(config: AppConfig): Promise<ManagedProcess> {
+  const dir = path.resolve(config.embedded.dataDir, 'pglite');
+  mkdirSync(dir, { recursive: true });
+  return startPgliteServer({ db: dir, port: config.embedded.pgPort, logDir: logDir(config) });
 }
 
 /** Starts the Temporal dev server (SQLite under `<dataDir>`, UI on its port) and waits for its frontend. */

@@ -8,6 +8,9 @@ import type { PrismaClient } from '../generated/prisma';
 import { checkHealth, type HealthDeps } from '../system/health';
 import { renderLanding } from './pages/landing';
 import { renderOutbox, renderOutboxMessage } from './pages/outbox';
+import { renderPair } from './pages/pair';
+import { showCycle } from '../services/cycle-read';
+import { currentYearInVietnam } from '../roster/import';
 import { ledgerCounts, listBouncedContacts, recentLedger } from '../mail/ledger';
 import { listOutbox, readOutboxMessage } from '../mail/outbox';
 
@@ -61,6 +64,22 @@ export function buildWebServer(deps: WebDeps): FastifyInstance {
       }),
     );
   });
+
+  app.get<{ Params: { code: string }; Querystring: { year?: string; lang?: string } }>(
+    '/pairs/:code',
+    async (request, reply) => {
+      const lang = langOf(request.query, deps.defaultLang);
+      const year = Number(request.query.year ?? currentYearInVietnam());
+      if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+        return reply.code(400).type('text/plain; charset=utf-8').send('Năm không hợp lệ / Invalid year');
+      }
+      const detail = await showCycle(deps.prisma, request.params.code, year);
+      return reply
+        .code(detail ? 200 : 404)
+        .type('text/html; charset=utf-8')
+        .send(renderPair({ lang, code: request.params.code, year, detail }));
+    },
+  );
 
   app.get('/outbox', async (request, reply) => {
     const lang = langOf(request.query, deps.defaultLang);

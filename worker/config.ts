@@ -122,6 +122,11 @@ const envSchema = z.object({
     .trim()
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes encoded in base64 (44 characters ending in "=")')
     .optional(),
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce
+    .number({ error: 'must be a whole number ≥ 0' })
+    .int('must be a whole number ≥ 0')
+    .min(0, 'must be a whole number ≥ 0')
+    .optional(),
   LOG_LEVEL: z
     .enum(['error', 'warn', 'info', 'debug'], { error: 'must be error, warn, info or debug' })
     .default('info'),
@@ -175,6 +180,8 @@ export interface AppConfig {
   readonly sessionSecret: string | undefined;
   readonly payloadEncryptionKey: string | undefined;
   readonly logLevel: 'error' | 'warn' | 'info' | 'debug';
+  /** Workflows a worker keeps in memory (the SDK's default when undefined; 0 turns sticky execution off). */
+  readonly workerMaxCachedWorkflows: number | undefined;
   /** E-mail delivery: retries, throttling, the standing recipients and the leadership digest (docs/mail.md). */
   readonly mail: {
     /** How long a transient SMTP failure is retried, counted from the ledger row's creation, in ms. */
@@ -264,6 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionSecret: e.SESSION_SECRET,
     payloadEncryptionKey: e.PAYLOAD_ENCRYPTION_KEY,
     logLevel: e.LOG_LEVEL,
+    workerMaxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
     mail: {
       retryHorizonMs: e.MAIL_RETRY_HORIZON,
       rateLimitPerSecond: e.MAIL_RATE_LIMIT_PER_SECOND,

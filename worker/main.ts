@@ -24,6 +24,9 @@ async function main(): Promise<void> {
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
       workflowsPath: require.resolve('../workflows'),
+      ...(config.workerMaxCachedWorkflows !== undefined
+        ? { maxCachedWorkflows: config.workerMaxCachedWorkflows }
+        : {}),
       activities: createActivities({ prisma, mailer, config, temporalClient }),
     });
     console.log(`worker: polling ${config.temporal.taskQueue} on ${config.temporal.address}`);

@@ -64,7 +64,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await fs.rm(dataDir, { recursive: true, force: true });
+  if (process.env.KEEP_SYSTEM_DATA) console.log(`system data kept in ${dataDir}`);
+  else await fs.rm(dataDir, { recursive: true, force: true });
 });
 
 async function landingParts(): Promise<{
@@ -133,6 +134,19 @@ describe('npm start: the embedded system', () => {
         (rows) => rows.length === 13,
       );
       expect(cycles).toHaveLength(13);
+      // The pair page that every e-mail links to shows the cycle from the read model.
+      const page = await browser.newPage();
+      try {
+        const response = await page.goto(`http://127.0.0.1:${env.webPort}/pairs/KN-2020-01?year=${year}`);
+        expect(response?.status()).toBe(200);
+        expect(await page.locator('[data-testid=obligations] tbody tr').count()).toBe(7);
+        await page.goto(`http://127.0.0.1:${env.webPort}/pairs/KHONG-CO?year=${year}`);
+        expect(await page.locator('[data-testid=no-cycle]').innerText()).toBe(
+          `Chưa có chu kỳ năm ${year} cho cặp «KHONG-CO».`,
+        );
+      } finally {
+        await page.close();
+      }
       const again = await twinning(vars, 'cycle', 'open', '--year', String(year));
       expect(again.stdout.trim()).toBe(
         `Năm ${year} đã được mở: 13 chu kỳ đã có, không khởi động thêm. / Year ${year} is already open: 13 cycles exist, nothing started.`,
