@@ -5,7 +5,7 @@
  * so a retry or a replay after a crash changes nothing.
  */
 import type { Payload } from '../domain/cycle/schemas';
-import type { CycleProjection } from '../domain/cycle/types';
+import { OBLIGATION_STATUS_TO_DB, type CycleProjection } from '../domain/cycle/types';
 import { Prisma, type PrismaClient } from '../generated/prisma';
 import type { NotifyParams, RecordEntry } from '../machines/cycle';
 
@@ -45,15 +45,6 @@ export interface CycleEffects {
 export interface CycleEffectsActivities {
   applyCycleEffects(effects: CycleEffects): Promise<void>;
 }
-
-const STATUS = {
-  pending: 'PENDING',
-  submitted: 'SUBMITTED',
-  late: 'LATE',
-  missed: 'MISSED',
-  waived: 'WAIVED',
-  notApplicable: 'NOT_APPLICABLE',
-} as const;
 
 const NOTIFICATION_KIND = {
   reminder: 'REMINDER',
@@ -105,7 +96,7 @@ export function createCycleEffectsActivities(deps: { prisma: PrismaClient }): Cy
             const data = {
               statutoryDue: endOfDay(o.statutoryDue),
               effectiveDue: endOfDay(o.effectiveDue),
-              status: STATUS[o.status],
+              status: OBLIGATION_STATUS_TO_DB[o.status],
               completedAt: o.completedAt ? new Date(o.completedAt) : null,
               escalationLevel: o.escalationLevel,
             };

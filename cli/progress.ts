@@ -18,6 +18,7 @@ export function progressBar(enabled: boolean, label = 'Tiến độ / Progress')
           format: `${label} [{bar}] {percentage}% | {value}/{total}`,
           stream: process.stderr,
           hideCursor: true,
+          clearOnComplete: true,
         });
         bar.start(total, 0);
       }
@@ -26,6 +27,7 @@ export function progressBar(enabled: boolean, label = 'Tiến độ / Progress')
     },
     stop() {
       bar?.stop();
+      bar = undefined;
     },
   };
 }

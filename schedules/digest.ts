@@ -1,10 +1,6 @@
 /** The Schedule of the leadership digest: working-day mornings (default 07:30 local, Monday–Friday). */
-import {
-  ScheduleAlreadyRunning,
-  ScheduleNotFoundError,
-  type Client,
-  type ScheduleOptions,
-} from '@temporalio/client';
+import type { Client, ScheduleOptions } from '@temporalio/client';
+import { ensureSchedule } from './ensure';
 import type { AppConfig } from '../worker/config';
 import { leadershipDigestWorkflow } from '../workflows/leadership-digest';
 
@@ -39,28 +35,9 @@ export function digestSchedule(config: Pick<AppConfig, 'temporal' | 'mail'>): Sc
 }
 
 /** Creates the Schedule, or updates it to the current definition; returns what it did. */
-export async function ensureDigestSchedule(
+export function ensureDigestSchedule(
   client: Client,
   config: Pick<AppConfig, 'temporal' | 'mail'>,
 ): Promise<'created' | 'updated'> {
-  const options = digestSchedule(config);
-  try {
-    await client.schedule.create(options);
-    return 'created';
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-  }
-  const handle = client.schedule.getHandle(DIGEST_SCHEDULE_ID);
-  try {
-    await handle.update((previous) => ({
-      ...previous,
-      spec: options.spec,
-      action: options.action,
-      policies: options.policies,
-    }));
-  } catch (error) {
-    if (error instanceof ScheduleNotFoundError) return ensureDigestSchedule(client, config);
-    throw error;
-  }
-  return 'updated';
+  return ensureSchedule(client, digestSchedule(config));
 }

@@ -1,10 +1,6 @@
 /** The yearly Schedule that opens the cycle year at 00:05 local time on 1 January. */
-import {
-  ScheduleAlreadyRunning,
-  ScheduleNotFoundError,
-  type Client,
-  type ScheduleOptions,
-} from '@temporalio/client';
+import type { Client, ScheduleOptions } from '@temporalio/client';
+import { ensureSchedule } from './ensure';
 import { yearOpenerWorkflow } from '../workflows/year-opener';
 
 /** The Schedule's ID (stable: operators and the engine's UI refer to it). */
@@ -30,28 +26,6 @@ export function yearOpenerSchedule(taskQueue: string): ScheduleOptions {
 }
 
 /** Creates the Schedule, or updates it to the current definition; returns what it did. */
-export async function ensureYearOpenerSchedule(
-  client: Client,
-  taskQueue: string,
-): Promise<'created' | 'updated'> {
-  const options = yearOpenerSchedule(taskQueue);
-  try {
-    await client.schedule.create(options);
-    return 'created';
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-  }
-  const handle = client.schedule.getHandle(YEAR_OPENER_SCHEDULE_ID);
-  try {
-    await handle.update((previous) => ({
-      ...previous,
-      spec: options.spec,
-      action: options.action,
-      policies: options.policies,
-    }));
-  } catch (error) {
-    if (error instanceof ScheduleNotFoundError) return ensureYearOpenerSchedule(client, taskQueue);
-    throw error;
-  }
-  return 'updated';
+export function ensureYearOpenerSchedule(client: Client, taskQueue: string): Promise<'created' | 'updated'> {
+  return ensureSchedule(client, yearOpenerSchedule(taskQueue));
 }

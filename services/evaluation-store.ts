@@ -5,7 +5,12 @@
  * activities and the year-end reports, so both compute the same numbers.
  */
 import { ZodError } from 'zod';
-import type { ObligationId, ObligationStatus, Side } from '../domain/cycle/types';
+import {
+  obligationStatusFromDb,
+  type ObligationId,
+  type ObligationStatus,
+  type Side,
+} from '../domain/cycle/types';
 import {
   evaluateUnit,
   evaluationOverridesOf,
@@ -17,16 +22,6 @@ import {
 } from '../domain/evaluation';
 import { bilingual } from '../domain/messages';
 import type { Evaluation, PrismaClient } from '../generated/prisma';
-
-/** Database status → domain status. */
-export const STATUS_FROM_DB: Readonly<Record<string, ObligationStatus>> = {
-  PENDING: 'pending',
-  SUBMITTED: 'submitted',
-  LATE: 'late',
-  MISSED: 'missed',
-  WAIVED: 'waived',
-  NOT_APPLICABLE: 'notApplicable',
-};
 
 /** A unit as the evaluation shows it. */
 export interface EvaluatedUnitRef {
@@ -155,7 +150,7 @@ export async function loadYearEvaluationData(
     obligations: c.obligations
       .map((o) => ({
         obligation: o.obligation,
-        status: STATUS_FROM_DB[o.status] ?? 'pending',
+        status: obligationStatusFromDb(o.status),
         statutoryDue: o.statutoryDue,
         effectiveDue: o.effectiveDue,
         completedAt: o.completedAt,

@@ -21,6 +21,7 @@ import { createMailTransport } from '../mail/transport';
 import { importRoster } from '../roster/import';
 import { loadRoster } from '../roster/load';
 import { startPgliteServer } from '../system/embedded';
+import { silentLogger } from '../system/silent-logger';
 import { startSmtpCatcher } from '../system/smtp-catcher';
 import { temporalTestServerPath } from '../system/toolchain';
 import type { AppConfig } from '../worker/config';
@@ -224,15 +225,6 @@ async function apply(handle: Handle, event: ScenarioEvent): Promise<void> {
       return;
   }
 }
-
-const silentLogger = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
 
 /** Options of {@link simulate}. */
 export interface SimulateOptions {

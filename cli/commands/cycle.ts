@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { formatDate, formatDateTime } from '../../domain/format';
 import { cycleVocabulary } from '../../domain/messages/cycle';
-import type { CyclePhase, ObligationId } from '../../domain/cycle/types';
+import { obligationStatusFromDb, type CyclePhase, type ObligationId } from '../../domain/cycle/types';
 import { currentYearInVietnam } from '../../roster/import';
 import { openYear } from '../../services/cycle-opener';
 import { listCycles, showCycle, type CycleRow } from '../../services/cycle-read';
@@ -32,17 +32,8 @@ function obligationName(id: string): string {
   return v ? `${id} ${v.vi}` : id;
 }
 
-const DB_STATUS: Record<string, keyof typeof cycleVocabulary.status> = {
-  PENDING: 'pending',
-  SUBMITTED: 'submitted',
-  LATE: 'late',
-  MISSED: 'missed',
-  WAIVED: 'waived',
-  NOT_APPLICABLE: 'notApplicable',
-};
-
 function statusName(status: string): string {
-  const v = cycleVocabulary.status[DB_STATUS[status] ?? 'pending'];
+  const v = cycleVocabulary.status[obligationStatusFromDb(status)];
   return `${v.vi} / ${v.en}`;
 }
 

@@ -4,7 +4,6 @@
  */
 import os from 'node:os';
 
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 
 import { bilingual } from '../../domain/messages';
@@ -13,6 +12,7 @@ import { importRoster, type ImportRosterSummary } from '../../roster/import';
 import { listRoster, type ListedRoster } from '../../roster/list';
 import { loadRoster } from '../../roster/load';
 import type { CliDeps } from '../deps';
+import { progressBar } from '../progress';
 
 /** Files with more rows than this get a progress bar (when standard error is a terminal). */
 export const PROGRESS_THRESHOLD = 500;
@@ -33,31 +33,6 @@ function defaultActor(): string {
     // Some containers run under a uid with no passwd entry.
     return 'cli';
   }
-}
-
-/** A progress bar on standard error, created on first use and only for a terminal. */
-function progressBar(enabled: boolean): { update(done: number, total: number): void; stop(): void } {
-  let bar: SingleBar | undefined;
-  return {
-    update(done, total) {
-      if (!enabled) return;
-      if (!bar) {
-        bar = new SingleBar({
-          stream: process.stderr,
-          format: ' {bar} {value}/{total}',
-          hideCursor: true,
-          clearOnComplete: true,
-        });
-        bar.start(total, 0);
-      }
-      bar.setTotal(total);
-      bar.update(done);
-    },
-    stop() {
-      bar?.stop();
-      bar = undefined;
-    },
-  };
 }
 
 /** The summary lines of an import, each in Vietnamese then English. */

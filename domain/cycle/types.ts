@@ -43,6 +43,24 @@ export type Side = 'sponsor' | 'recipient';
 /** Who owes an obligation: one side of the pair, or the coordinator (Ban Dân tộc) for O7. */
 export type Party = Side | 'coordinator';
 
+/** How the database (Prisma enum `ObligationStatus`) spells each status: the one mapping both ways use. */
+export const OBLIGATION_STATUS_TO_DB = {
+  pending: 'PENDING',
+  submitted: 'SUBMITTED',
+  late: 'LATE',
+  missed: 'MISSED',
+  waived: 'WAIVED',
+  notApplicable: 'NOT_APPLICABLE',
+} as const satisfies Record<ObligationStatus, string>;
+
+/** The status a database value stands for (unknown values read as pending). */
+export function obligationStatusFromDb(value: string): ObligationStatus {
+  const found = (Object.keys(OBLIGATION_STATUS_TO_DB) as ObligationStatus[]).find(
+    (status) => OBLIGATION_STATUS_TO_DB[status] === value,
+  );
+  return found ?? 'pending';
+}
+
 /** Statuses in which an obligation is still owed (reminders, escalations, late submission). */
 export const OPEN_STATUSES: readonly ObligationStatus[] = ['pending', 'missed'];
 

@@ -7,6 +7,7 @@
 import { promises as fs, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { silentLogger } from '../../system/silent-logger';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 
 const dir = path.join(__dirname, 'histories');
@@ -15,14 +16,7 @@ let bundle: WorkflowBundleWithSourceMap;
 beforeAll(async () => {
   bundle = await bundleWorkflowCode({
     workflowsPath: require.resolve('../../workflows'),
-    logger: {
-      log: () => undefined,
-      trace: () => undefined,
-      debug: () => undefined,
-      info: () => undefined,
-      warn: () => undefined,
-      error: () => undefined,
-    },
+    logger: silentLogger,
   });
 });
 

@@ -41,20 +41,26 @@ export function systemVariables(env: SystemEnv): NodeJS.ProcessEnv {
   };
 }
 
-/** Starts the system; resolves once it printed "ready", rejects if it exits or times out first. */
-export function startSystem(env: NodeJS.ProcessEnv, timeoutMs = 240_000): Promise<RunningSystem> {
+/** Spawns scripts/start.ts and collects everything it prints. */
+function spawnStart(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'start.ts')], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  return { child, output: () => output };
+}
+
+/** Starts the system; resolves once it printed "ready", rejects if it exits or times out first. */
+export function startSystem(env: NodeJS.ProcessEnv, timeoutMs = 240_000): Promise<RunningSystem> {
+  const { child, output } = spawnStart(env);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const system: RunningSystem = {
     child,
-    output: () => output,
+    output,
     async interrupt(stopTimeoutMs = 60_000) {
       if (child.exitCode !== null) return child.exitCode;
       child.kill('SIGINT');
@@ -67,18 +73,18 @@ export function startSystem(env: NodeJS.ProcessEnv, timeoutMs = 240_000): Promis
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`system not ready within ${timeoutMs} ms:\n${output}`));
+      reject(new Error(`system not ready within ${timeoutMs} ms:\n${output()}`));
     }, timeoutMs);
     const onData = (): void => {
-      if (/\[start\].* ready: http/.test(output)) {
+      if (/\[start\].* ready: http/.test(output())) {
         clearTimeout(timer);
         resolve(system);
       }
     };
-    child.stdout.on('data', onData);
+    child.stdout?.on('data', onData);
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`system exited with code ${code} before it was ready:\n${output}`));
+      reject(new Error(`system exited with code ${code} before it was ready:\n${output()}`));
     });
   });
 }
@@ -88,19 +94,12 @@ export function startSystemExpectingFailure(
   env: NodeJS.ProcessEnv,
   timeoutMs = 60_000,
 ): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'start.ts')], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const { child, output } = spawnStart(env);
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      resolve({ code, output });
+      resolve({ code, output: output() });
     });
   });
 }

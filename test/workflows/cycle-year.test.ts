@@ -9,6 +9,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { createMailTransport } from '../../mail/transport';
+import { silentLogger } from '../../system/silent-logger';
 import { startSmtpCatcher, type SmtpCatcher } from '../../system/smtp-catcher';
 import { loadConfig } from '../../worker/config';
 import { importRoster } from '../../roster/import';
@@ -51,7 +52,7 @@ beforeAll(async () => {
     taskQueue,
     workflowBundle: await bundleWorkflowCode({
       workflowsPath: require.resolve('../../workflows'),
-      logger: quiet,
+      logger: silentLogger,
     }),
     activities: createActivities({
       prisma: db.prisma,
@@ -70,15 +71,6 @@ afterAll(async () => {
   await smtp?.close();
   await db?.drop();
 });
-
-const quiet = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
 
 const plan = {
   summary: 'Kế hoạch triển khai năm 2026',

@@ -13,6 +13,7 @@ import { currentYearInVietnam, importRoster } from '../../roster/import';
 import { loadRoster } from '../../roster/load';
 import { ensureYearOpenerSchedule, YEAR_OPENER_SCHEDULE_ID } from '../../schedules/year-opener';
 import { openYear } from '../../services/cycle-opener';
+import { silentLogger } from '../../system/silent-logger';
 import { temporalCliPath } from '../../system/toolchain';
 import { loadConfig } from '../../worker/config';
 import {
@@ -34,15 +35,6 @@ let worker: Worker;
 let running: Promise<void>;
 let taskQueue: string;
 
-const silent = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
-
 beforeAll(async () => {
   db = await createTestDatabase();
   const loaded = await loadRoster([path.join(__dirname, '..', 'fixtures', 'cycle-roster.json')]);
@@ -61,7 +53,7 @@ beforeAll(async () => {
     taskQueue,
     workflowBundle: await bundleWorkflowCode({
       workflowsPath: require.resolve('../../workflows'),
-      logger: silent,
+      logger: silentLogger,
     }),
     activities: createActivities({
       prisma: db.prisma,

@@ -6,18 +6,9 @@
 import { formatDate, formatDateTime } from '../../domain/format';
 import type { Lang } from '../../domain/messages';
 import { cycleVocabulary } from '../../domain/messages/cycle';
-import type { CyclePhase, ObligationId } from '../../domain/cycle/types';
+import { obligationStatusFromDb, type CyclePhase, type ObligationId } from '../../domain/cycle/types';
 import type { CycleDetail } from '../../services/cycle-read';
 import { escapeHtml, pageShell } from '../html';
-
-const STATUS: Record<string, keyof typeof cycleVocabulary.status> = {
-  PENDING: 'pending',
-  SUBMITTED: 'submitted',
-  LATE: 'late',
-  MISSED: 'missed',
-  WAIVED: 'waived',
-  NOT_APPLICABLE: 'notApplicable',
-};
 
 const LABELS = {
   vi: {
@@ -82,7 +73,7 @@ export function renderPair(options: {
       : l.nothing;
   const rows = detail.obligations
     .map((o) => {
-      const status = cycleVocabulary.status[STATUS[o.status] ?? 'pending'][lang];
+      const status = cycleVocabulary.status[obligationStatusFromDb(o.status)][lang];
       return `<tr data-obligation="${o.obligation}" data-status="${o.status}">
 <td>${o.obligation} ${escapeHtml(cycleVocabulary.obligation[o.obligation as ObligationId]?.[lang] ?? '')}</td>
 <td>${formatDate(o.statutoryDue)}</td><td>${formatDate(o.effectiveDue)}</td>
