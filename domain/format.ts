@@ -21,6 +21,14 @@ export function formatDate(value: Date | string): string {
   return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${String(year).padStart(4, '0')}`;
 }
 
+/**
+ * The day a deadline instant closes, as `dd/mm/yyyy`. Deadlines are stored as the instant the day ends
+ * (24:00 local, which is 00:00 of the next day), so the day shown is that of the last moment before it.
+ */
+export function formatDueDay(deadline: Date): string {
+  return formatDate(new Date(deadline.getTime() - 1));
+}
+
 /** An instant's local time in Asia/Ho_Chi_Minh as `HH:MM`. */
 export function formatTime(instant: Date | string): string {
   return toLocalTime(toInstant(instant));

@@ -3,7 +3,8 @@
  * one cycle's obligations, timeline and what it waits for.
  */
 import type { Command } from 'commander';
-import { formatDate, formatDateTime } from '../../domain/format';
+import { describeTimelineEntry } from '../../domain/cycle/timeline';
+import { formatDate, formatDateTime, formatDueDay } from '../../domain/format';
 import { cycleVocabulary } from '../../domain/messages/cycle';
 import { obligationStatusFromDb, type CyclePhase, type ObligationId } from '../../domain/cycle/types';
 import { currentYearInVietnam } from '../../roster/import';
@@ -165,8 +166,8 @@ export function registerCycleCommands(program: Command, deps: CliDeps): void {
       deps.out('');
       deps.out('Nghĩa vụ / obligations:');
       for (const o of detail.obligations) {
-        const statutory = formatDate(o.statutoryDue);
-        const effective = formatDate(o.effectiveDue);
+        const statutory = formatDueDay(o.statutoryDue);
+        const effective = formatDueDay(o.effectiveDue);
         const due = statutory === effective ? effective : `${statutory} → ${effective}`;
         deps.out(
           `  ${obligationName(o.obligation).padEnd(50)} hạn / due ${due.padEnd(24)} ${statusName(o.status)}` +
@@ -176,7 +177,10 @@ export function registerCycleCommands(program: Command, deps: CliDeps): void {
       deps.out('');
       deps.out('Diễn biến / timeline:');
       const lines = [
-        ...detail.timeline.map((e) => ({ at: e.at, text: `${e.kind} (${e.actor})` })),
+        ...detail.timeline.map((e) => ({
+          at: e.at,
+          text: `${describeTimelineEntry(e.kind, e.detail, 'vi')} — ${e.actor}`,
+        })),
         ...detail.notifications.map((n) => ({
           at: n.at,
           text: `${n.kind}${n.level ? ` ${n.level}` : ''} ${n.obligation ?? ''} [${n.status}]`,

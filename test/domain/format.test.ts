@@ -1,6 +1,7 @@
 import {
   formatDate,
   formatDateTime,
+  formatDueDay,
   formatDong,
   formatTime,
   formatWeekday,
@@ -89,5 +90,13 @@ describe('formatWeekday', () => {
   ])('%s is %s / %s', (date, vi, en) => {
     expect(formatWeekday(date)).toBe(vi);
     expect(formatWeekday(date, 'en')).toBe(en);
+  });
+});
+
+describe('formatDueDay', () => {
+  it('shows the day a deadline closes, not the next day its 24:00 falls on', () => {
+    // 24:00 on Monday 2 March 2026 in Asia/Ho_Chi_Minh is 17:00 UTC that day.
+    expect(formatDueDay(new Date('2026-03-02T17:00:00.000Z'))).toBe('02/03/2026');
+    expect(formatDueDay(new Date('2026-12-31T17:00:00.000Z'))).toBe('31/12/2026');
   });
 });

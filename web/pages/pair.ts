@@ -3,10 +3,11 @@
  * statutory and effective due dates and status, what the cycle waits for and since when, and its timeline.
  * It shows no personal data (households helped are never listed here).
  */
-import { formatDate, formatDateTime } from '../../domain/format';
+import { formatDateTime, formatDueDay } from '../../domain/format';
 import type { Lang } from '../../domain/messages';
 import { cycleVocabulary } from '../../domain/messages/cycle';
 import { obligationStatusFromDb, type CyclePhase, type ObligationId } from '../../domain/cycle/types';
+import { describeTimelineEntry } from '../../domain/cycle/timeline';
 import type { CycleDetail } from '../../services/cycle-read';
 import { escapeHtml, pageShell } from '../html';
 
@@ -76,12 +77,15 @@ export function renderPair(options: {
       const status = cycleVocabulary.status[obligationStatusFromDb(o.status)][lang];
       return `<tr data-obligation="${o.obligation}" data-status="${o.status}">
 <td>${o.obligation} ${escapeHtml(cycleVocabulary.obligation[o.obligation as ObligationId]?.[lang] ?? '')}</td>
-<td>${formatDate(o.statutoryDue)}</td><td>${formatDate(o.effectiveDue)}</td>
+<td>${formatDueDay(o.statutoryDue)}</td><td>${formatDueDay(o.effectiveDue)}</td>
 <td>${escapeHtml(status)}</td><td>${o.completedAt ? formatDateTime(o.completedAt) : ''}</td></tr>`;
     })
     .join('\n');
   const events = [
-    ...detail.timeline.map((e) => ({ at: e.at, text: `${e.kind} (${e.actor})` })),
+    ...detail.timeline.map((e) => ({
+      at: e.at,
+      text: `${describeTimelineEntry(e.kind, e.detail, lang)} — ${e.actor}`,
+    })),
     ...detail.notifications.map((n) => ({
       at: n.at,
       text: `${n.kind}${n.level ? ` ${n.level}` : ''} ${n.obligation ?? ''} [${n.status}]`,
