@@ -153,6 +153,41 @@ export function createCycleEffectsActivities(deps: { prisma: PrismaClient }): Cy
             skipDuplicates: true,
           });
         }
+        // A dissolution or re-pairing also changes the roster: the pair stops being active, its successor (when
+        // units merged) records where it came from, and the pair's history says why. Done once: a retry finds
+        // the pair no longer ACTIVE.
+        const dissolved = effects.records.find((r) => r.kind === 'dissolved');
+        if (dissolved) {
+          const current = await tx.pair.findUniqueOrThrow({ where: { id: pair.id } });
+          if (current.status === 'ACTIVE') {
+            const successorCode =
+              typeof dissolved.detail.successorPairCode === 'string'
+                ? dissolved.detail.successorPairCode
+                : null;
+            const status = successorCode ? 'REPAIRED' : 'DISSOLVED';
+            await tx.pair.update({ where: { id: pair.id }, data: { status } });
+            if (successorCode) {
+              await tx.pair.updateMany({
+                where: { code: successorCode, predecessorId: null, NOT: { id: pair.id } },
+                data: { predecessorId: pair.id },
+              });
+            }
+            await tx.pairHistory.create({
+              data: {
+                pairId: pair.id,
+                at: new Date(dissolved.at),
+                action: status === 'REPAIRED' ? 'repaired' : 'dissolved',
+                reason: typeof dissolved.detail.reason === 'string' ? dissolved.detail.reason : null,
+                before: { status: 'ACTIVE' },
+                after: {
+                  status,
+                  ...(successorCode ? { successorPairCode: successorCode } : {}),
+                  actor: dissolved.actor ?? 'system',
+                },
+              },
+            });
+          }
+        }
         if (effects.records.length > 0) {
           await tx.auditEvent.createMany({
             data: effects.records.map((r, i) => ({

@@ -18,6 +18,7 @@ import { POLICIES } from '../domain/calendar';
 import { OBLIGATION_IDS, type ObligationId } from '../domain/cycle/types';
 import { formatRosterError } from '../domain/roster';
 import { createMailTransport } from '../mail/transport';
+import { buildYearSummary, renderReport, REPORT_FORMATS, type ReportFormat } from '../reports';
 import { importRoster } from '../roster/import';
 import { loadRoster } from '../roster/load';
 import { startPgliteServer } from '../system/embedded';
@@ -117,6 +118,16 @@ export async function readScenario(file: string): Promise<{ scenario: Scenario; 
     throw new ScenarioError(`Kịch bản không hợp lệ / Invalid scenario ${file}:\n${lines.join('\n')}`);
   }
   return { scenario: parsed.data, rosterPath: path.resolve(path.dirname(file), parsed.data.roster) };
+}
+
+function reportFormatOf(file: string): ReportFormat {
+  const ext = path.extname(file).slice(1).toLowerCase();
+  if (!(REPORT_FORMATS as readonly string[]).includes(ext)) {
+    throw new ScenarioError(
+      `Tệp báo cáo phải có đuôi ${REPORT_FORMATS.join(', ')}: ${file} / The report file must end in ${REPORT_FORMATS.join(', ')}: ${file}`,
+    );
+  }
+  return ext as ReportFormat;
 }
 
 function freePort(): Promise<number> {
@@ -229,12 +240,29 @@ async function apply(handle: Handle, event: ScenarioEvent): Promise<void> {
 /** Options of {@link simulate}. */
 export interface SimulateOptions {
   readonly config: AppConfig;
+  /** Writes the year-end summary of the simulated year to this file (format from its extension). */
+  readonly reportFile?: string;
   /** Told of progress through the events. */
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** Runs a scenario and returns its timeline, oldest first. */
-export async function simulate(file: string, options: SimulateOptions): Promise<TimelineLine[]> {
+/** What a simulation produced. */
+export interface SimulationResult {
+  readonly timeline: TimelineLine[];
+  /** Rating proposals at the end: one per side of every cycle that reached evaluation. */
+  readonly evaluations: ReadonlyArray<{
+    pair: string;
+    side: string;
+    proposed: string | null;
+    final: string | null;
+  }>;
+  /** The summary file written, if one was asked for. */
+  readonly reportFile?: string;
+}
+
+/** Runs a scenario and returns its timeline, oldest first, with the year's rating proposals. */
+export async function simulate(file: string, options: SimulateOptions): Promise<SimulationResult> {
+  const reportFormat = options.reportFile ? reportFormatOf(options.reportFile) : undefined;
   const { scenario, rosterPath } = await readScenario(file);
   const loaded = await loadRoster([rosterPath]);
   if (!loaded.ok) {
@@ -363,9 +391,27 @@ export async function simulate(file: string, options: SimulateOptions): Promise<
       options.onProgress?.(done, events.length);
     }
     await advanceTo(until);
-    return [...(await timelineOf(prisma, scenario.year)), ...rejections].sort((a, b) =>
+    // Let deliveries and proposals still under way finish before the database is read and thrown away.
+    await env.sleep(60_000);
+    const timeline = [...(await timelineOf(prisma, scenario.year)), ...rejections].sort((a, b) =>
       a.at < b.at ? -1 : a.at > b.at ? 1 : a.pair.localeCompare(b.pair),
     );
+    const rows = await prisma.evaluation.findMany({
+      include: { cycle: { include: { pair: true } } },
+      orderBy: [{ cycle: { pair: { code: 'asc' } } }, { side: 'asc' }],
+    });
+    const evaluations = rows.map((e) => ({
+      pair: e.cycle.pair.code,
+      side: e.side,
+      proposed: e.proposedRating,
+      final: e.finalRating,
+    }));
+    if (options.reportFile && reportFormat) {
+      const summary = await buildYearSummary(prisma, scenario.year);
+      await fs.writeFile(options.reportFile, await renderReport(summary, reportFormat));
+      return { timeline, evaluations, reportFile: options.reportFile };
+    }
+    return { timeline, evaluations };
   } finally {
     worker?.shutdown();
     await running?.catch(() => undefined);

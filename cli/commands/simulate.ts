@@ -24,13 +24,24 @@ export function registerSimulateCommands(program: Command, deps: CliDeps): void 
       'Mô phỏng cả năm trên máy chủ thử nghiệm, không đụng dữ liệu thật / simulate a whole year on the test server, never touching live data',
     )
     .option('--json', 'mỗi dòng một đối tượng JSON / one JSON object per line')
-    .action(async (scenario: string, flags: { json?: boolean }) => {
+    .option(
+      '--report <file>',
+      'ghi báo cáo tổng kết năm mô phỏng (.html, .xlsx, .csv, .pdf) / write the simulated year-end summary',
+    )
+    .action(async (scenario: string, flags: { json?: boolean; report?: string }) => {
       const bar = progressBar(process.stderr.isTTY === true && !flags.json, 'Mô phỏng / Simulating');
-      const timeline = await simulate(scenario, {
+      const result = await simulate(scenario, {
         config: deps.config,
+        ...(flags.report ? { reportFile: flags.report } : {}),
         onProgress: (done, total) => bar.update(done, total),
       });
       bar.stop();
-      for (const line of timeline) deps.out(flags.json ? JSON.stringify(line) : describe(line));
+      for (const line of result.timeline) deps.out(flags.json ? JSON.stringify(line) : describe(line));
+      if (flags.json) return;
+      const proposed = result.evaluations.filter((e) => e.proposed !== null).length;
+      deps.out(
+        `Đề xuất xếp loại: ${proposed}/${result.evaluations.length} đơn vị-cặp. / Rating proposals: ${proposed} of ${result.evaluations.length} unit-pair sides.`,
+      );
+      if (result.reportFile) deps.out(`Báo cáo / report: ${result.reportFile}`);
     });
 }

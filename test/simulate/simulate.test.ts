@@ -2,20 +2,32 @@
  * `twinning simulate` end to end: the real workflows and activities on the time-skipping server, a throw-away
  * PGlite database and a local SMTP catcher. The live database named by the configuration is never touched.
  */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { formatDateTime } from '../../domain/format';
-import { readScenario, simulate, ScenarioError, type TimelineLine } from '../../services/simulate';
+import {
+  readScenario,
+  simulate,
+  ScenarioError,
+  type SimulationResult,
+  type TimelineLine,
+} from '../../services/simulate';
 import { loadConfig } from '../../worker/config';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
 let live: TestDatabase;
 let timeline: TimelineLine[];
+let result: SimulationResult;
+const reportFile = path.join(os.tmpdir(), `simulate-report-${process.pid}.html`);
 
 beforeAll(async () => {
   live = await createTestDatabase();
-  timeline = await simulate(path.join(__dirname, 'scenario.json'), {
+  result = await simulate(path.join(__dirname, 'scenario.json'), {
     config: loadConfig({ DATABASE_URL: live.url }),
+    reportFile,
   });
+  timeline = result.timeline;
 }, 300_000);
 
 afterAll(async () => {
@@ -66,6 +78,21 @@ describe('twinning simulate', () => {
     const rated = p01.find((l) => l.kind === 'rated');
     expect(local(rated!)).toBe('12/01/2027 09:00');
     expect(p01.some((l) => l.kind === 'phaseChanged' && l.detail.includes('"to":"closed"'))).toBe(true);
+  });
+
+  it('ends the year with ratings proposed for both sides of every cycle, and writes the summary', async () => {
+    expect(result.evaluations.map((e) => [e.pair, e.side])).toEqual([
+      ['P01', 'SPONSOR'],
+      ['P01', 'RECIPIENT'],
+      ['P02', 'SPONSOR'],
+      ['P02', 'RECIPIENT'],
+    ]);
+    expect(result.evaluations.every((e) => e.proposed !== null)).toBe(true);
+    expect(result.evaluations.filter((e) => e.pair === 'P01').map((e) => e.final)).toEqual(['TOT', 'TOT']);
+    const html = await fs.readFile(reportFile, 'utf8');
+    expect(html).toContain('Xã La Dêê');
+    expect(html).toContain('Sở Nông nghiệp và Phát triển nông thôn');
+    await fs.rm(reportFile, { force: true });
   });
 
   it('never touches the live database', async () => {

@@ -389,6 +389,19 @@ describe('twinning cycle workflow, 2026', () => {
     const stored = await db.prisma.cycle.findUniqueOrThrow({ where: { workflowId: cycle.workflowId } });
     expect(stored.phase).toBe('closed');
     expect(stored.flags).toContain('repaired');
+    const pairs = await db.prisma.pair.findMany({
+      where: { code: { in: ['P06', 'P08'] } },
+      orderBy: { code: 'asc' },
+    });
+    expect(pairs.map((p) => [p.code, p.status])).toEqual([
+      ['P06', 'REPAIRED'],
+      ['P08', 'ACTIVE'],
+    ]);
+    expect(pairs[1]!.predecessorId).toBe(pairs[0]!.id);
+    const history = await db.prisma.pairHistory.findMany({
+      where: { pairId: pairs[0]!.id, action: 'repaired' },
+    });
+    expect(history.map((h) => h.reason)).toEqual(['Sáp nhập đơn vị hành chính']);
     await cycle.at('2026-12-31T09:00:00+07:00');
     expect((await ledgerOf(db.prisma, cycle.workflowId)).length).toBe(before);
     expect(await db.prisma.submission.count({ where: { cycleId: stored.id } })).toBe(2);
