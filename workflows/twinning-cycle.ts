@@ -127,6 +127,14 @@ export interface RateRequest {
   readonly decisionNumber?: string;
 }
 
+/** Positive factors of one side, recorded by Ban Dân tộc during evaluation (they can lift the proposal). */
+export interface PositiveFactorsRequest {
+  readonly actor: string;
+  readonly side: Side;
+  /** The factors in words; an empty text clears them. */
+  readonly text: string;
+}
+
 /** A submission of O1, O2, O3, O5 or O6. */
 export const submitUpdate = defineUpdate<CycleProjection, [SubmitRequest]>('submit');
 /** A progress entry. */
@@ -141,6 +149,10 @@ export const resendUpdate = defineUpdate<CycleProjection, [ResendRequest]>('rese
 export const dissolveUpdate = defineUpdate<CycleProjection, [DissolveRequest]>('dissolve');
 /** Record the final rating. */
 export const rateUpdate = defineUpdate<CycleProjection, [RateRequest]>('rate');
+/** Record positive factors and propose again. */
+export const positiveFactorsUpdate = defineUpdate<CycleProjection, [PositiveFactorsRequest]>(
+  'positiveFactors',
+);
 /** The cycle's projection: phase, obligations, next timer, escalation level, flags. */
 export const statusQuery = defineQuery<CycleProjection>('status');
 
@@ -521,6 +533,37 @@ export async function twinningCycleWorkflow(input: TwinningCycleInput): Promise<
             scale: { levels: proposals[side].scale },
           });
           if (!result.ok) throw ApplicationFailure.nonRetryable(bilingualOf(result.message), 'RatingRefused');
+        }
+      },
+    },
+  );
+
+  setHandler(
+    positiveFactorsUpdate,
+    async (request) => {
+      await evaluation.recordPositiveFactors({
+        workflowId: info.workflowId,
+        side: request.side,
+        text: request.text,
+        actor: request.actor,
+      });
+      proposals = await evaluation.proposeRatings({ workflowId: info.workflowId });
+      return projectCycle(snapshot);
+    },
+    {
+      validator: (request: PositiveFactorsRequest) => {
+        if (request.text.length > 2000) {
+          throw ApplicationFailure.nonRetryable(
+            'Yếu tố tích cực quá dài (tối đa 2000 ký tự). / The positive factors are too long (2000 characters at most).',
+            'InvalidPayload',
+          );
+        }
+        refuseUnless({ action: 'rate' });
+        if (!ratesThroughEvaluation || !proposals) {
+          throw ApplicationFailure.nonRetryable(
+            'Đề xuất xếp loại chưa sẵn sàng, vui lòng thử lại sau ít phút. / The rating proposal is not ready yet; try again in a minute.',
+            'ProposalNotReady',
+          );
         }
       },
     },

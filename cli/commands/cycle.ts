@@ -11,6 +11,7 @@ import { currentYearInVietnam } from '../../roster/import';
 import { openYear } from '../../services/cycle-opener';
 import { listCycles, showCycle, type CycleRow } from '../../services/cycle-read';
 import type { CliDeps } from '../deps';
+import { registerCycleActionCommands } from './cycle-actions';
 import { progressBar } from '../progress';
 
 function parseYear(value: string): number {
@@ -60,6 +61,7 @@ export function registerCycleCommands(program: Command, deps: CliDeps): void {
   const cycle = program
     .command('cycle')
     .description('Chu kỳ hằng năm của các cặp / the annual cycles of the pairs');
+  registerCycleActionCommands(cycle, deps);
 
   cycle
     .command('open')
