@@ -91,7 +91,7 @@ export const YearCalendarSettingsSchema = z
 /** A year's complete calendar settings. */
 export type YearCalendarSettings = z.infer<typeof YearCalendarSettingsSchema>;
 
-/** The zod schema of the overrides stored per year: any subset, nested objects partial too. */
+/** The zod schema of the overrides stored per year: every key optional, nested objects partial too. */
 export const YearCalendarSettingsOverridesSchema = z
   .object({
     policy: z.enum(POLICIES),

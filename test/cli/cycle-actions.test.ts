@@ -3,64 +3,27 @@
  * activities on PostgreSQL: a refusal prints the workflow's bilingual message; positive factors and the final
  * ratings land in the evaluation rows.
  */
-import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { Command } from 'commander';
-import { createActivities } from '../../activities';
 import { registerCycleCommands } from '../../cli/commands/cycle';
 import type { CliDeps } from '../../cli/deps';
-import { createMailTransport } from '../../mail/transport';
-import { importRoster } from '../../roster/import';
-import { loadRoster } from '../../roster/load';
-import { silentLogger } from '../../system/silent-logger';
-import { startSmtpCatcher, type SmtpCatcher } from '../../system/smtp-catcher';
 import { loadConfig } from '../../worker/config';
 import { startCycle } from '../support/cycle-harness';
-import { createTestDatabase, type TestDatabase } from '../support/db';
-import { createTimeSkippingEnv, uniqueTaskQueue } from '../support/temporal';
+import { startCycleWorld, type CycleWorld } from '../support/cycle-world';
+import type { TestDatabase } from '../support/db';
 
+let world: CycleWorld;
 let env: TestWorkflowEnvironment;
 let db: TestDatabase;
-let smtp: SmtpCatcher | undefined;
-let worker: Worker;
-let running: Promise<void>;
-const taskQueue = uniqueTaskQueue('cycle-actions');
+let taskQueue: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const loaded = await loadRoster([path.join(__dirname, '..', 'fixtures', 'cycle-roster.json')]);
-  if (!loaded.ok) throw new Error('fixture roster invalid');
-  await importRoster(db.prisma, loaded.roster, { staffYear: 2026 });
-  env = await createTimeSkippingEnv();
-  smtp = await startSmtpCatcher({ port: 0 });
-  const config = loadConfig({
-    COORDINATOR_EMAILS: 'bandantoc@example.gov.vn',
-    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-  });
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: await bundleWorkflowCode({
-      workflowsPath: require.resolve('../../workflows'),
-      logger: silentLogger,
-    }),
-    activities: createActivities({
-      prisma: db.prisma,
-      mailer: createMailTransport(config.smtp.url),
-      config,
-      temporalClient: () => Promise.resolve(env.client),
-    }),
-  });
-  running = worker.run();
+  world = await startCycleWorld('cycle-actions');
+  ({ env, db, taskQueue } = world);
 });
 
 afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-  await smtp?.close();
-  await db?.drop();
+  await world?.teardown();
 });
 
 async function twinning(...args: string[]): Promise<string[]> {

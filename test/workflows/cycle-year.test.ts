@@ -3,17 +3,9 @@
  * real PostgreSQL. Business time of every cycle starts at 00:05 local on 1 January 2026 (see
  * test/support/cycle-harness.ts), so exact local dates and times can be asserted.
  */
-import path from 'node:path';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
-import { createMailTransport } from '../../mail/transport';
-import { silentLogger } from '../../system/silent-logger';
-import { startSmtpCatcher, type SmtpCatcher } from '../../system/smtp-catcher';
-import { loadConfig } from '../../worker/config';
-import { importRoster } from '../../roster/import';
-import { loadRoster } from '../../roster/load';
+import type { SmtpCatcher } from '../../system/smtp-catcher';
 import {
   dissolveUpdate,
   extendUpdate,
@@ -24,52 +16,22 @@ import {
   waiveUpdate,
 } from '../../workflows/twinning-cycle';
 import { ledgerOf, maybeRecordHistory, startCycle, type CycleUnderTest } from '../support/cycle-harness';
-import { createTestDatabase, type TestDatabase } from '../support/db';
-import { createTimeSkippingEnv, uniqueTaskQueue } from '../support/temporal';
+import { startCycleWorld, type CycleWorld } from '../support/cycle-world';
+import type { TestDatabase } from '../support/db';
 
+let world: CycleWorld;
 let env: TestWorkflowEnvironment;
 let db: TestDatabase;
-let worker: Worker;
+let smtp: SmtpCatcher;
 let taskQueue: string;
-let running: Promise<void>;
-let smtp: SmtpCatcher | undefined;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const loaded = await loadRoster([path.join(__dirname, '..', 'fixtures', 'cycle-roster.json')]);
-  if (!loaded.ok) throw new Error('fixture roster invalid');
-  await importRoster(db.prisma, loaded.roster, { staffYear: 2026 });
-  env = await createTimeSkippingEnv();
-  smtp = await startSmtpCatcher({ port: 0 });
-  taskQueue = uniqueTaskQueue('cycle-year');
-  const config = loadConfig({
-    COORDINATOR_EMAILS: 'bandantoc@example.gov.vn',
-    LEADERSHIP_EMAILS: 'vanphong@ubnd.example.gov.vn',
-    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-  });
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: await bundleWorkflowCode({
-      workflowsPath: require.resolve('../../workflows'),
-      logger: silentLogger,
-    }),
-    activities: createActivities({
-      prisma: db.prisma,
-      mailer: createMailTransport(config.smtp.url),
-      config,
-      temporalClient: () => Promise.resolve(env.client),
-    }),
-  });
-  running = worker.run();
+  world = await startCycleWorld('cycle-year');
+  ({ env, db, smtp, taskQueue } = world);
 });
 
 afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-  await smtp?.close();
-  await db?.drop();
+  await world?.teardown();
 });
 
 const plan = {
@@ -199,7 +161,7 @@ describe('twinning cycle workflow, 2026', () => {
     expect(
       rows.filter((r) => r.status !== 'SENT' || r.messageId === null).map((r) => r.idempotencyKey),
     ).toEqual([]);
-    const caught = smtp!.messages.map((m) => m.messageId);
+    const caught = smtp.messages.map((m) => m.messageId);
     for (const row of rows) expect(caught.filter((id) => id === row.messageId)).toHaveLength(1);
 
     const history = await cycle.handle.fetchHistory();

@@ -1,39 +1,34 @@
 /**
- * A worker killed (SIGKILL) mid-year and restarted later: the production worker process (worker/main.ts) runs
- * in a child process against the time-skipping server. While it is dead, business time goes on and timers
- * fire; after the restart the cycle catches up. Nothing is lost and nothing is sent twice: every ledger row
- * reached the real SMTP server exactly once.
+ * A worker killed (SIGKILL) mid-year and restarted: the production worker process (worker/main.ts) runs in a
+ * child process against the time-skipping server and is killed twice, once idle between timers and once at
+ * once after an accepted update whose effects may still be in flight. The new process replays history and
+ * the year goes on: nothing is lost and nothing is sent twice, every ledger row reached the real SMTP server
+ * exactly once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { importRoster } from '../../roster/import';
-import { loadRoster } from '../../roster/load';
-import { startSmtpCatcher, type SmtpCatcher } from '../../system/smtp-catcher';
+import type { SmtpCatcher } from '../../system/smtp-catcher';
 import { progressUpdate, statusQuery, submitUpdate } from '../../workflows/twinning-cycle';
 import { ledgerOf, startCycle } from '../support/cycle-harness';
-import { createTestDatabase, type TestDatabase } from '../support/db';
-import { createTimeSkippingEnv, uniqueTaskQueue } from '../support/temporal';
+import { STANDING_EMAILS, startCycleWorld, type CycleWorld } from '../support/cycle-world';
+import type { TestDatabase } from '../support/db';
 
+let world: CycleWorld;
 let env: TestWorkflowEnvironment;
 let db: TestDatabase;
 let smtp: SmtpCatcher;
-const taskQueue = uniqueTaskQueue('worker-restart');
+let taskQueue: string;
 const root = path.resolve(__dirname, '..', '..');
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const loaded = await loadRoster([path.join(__dirname, '..', 'fixtures', 'cycle-roster.json')]);
-  if (!loaded.ok) throw new Error('fixture roster invalid');
-  await importRoster(db.prisma, loaded.roster, { staffYear: 2026 });
-  env = await createTimeSkippingEnv();
-  smtp = await startSmtpCatcher({ port: 0 });
+  // The workers of this test are worker/main.ts processes started below.
+  world = await startCycleWorld('worker-restart', { worker: false });
+  ({ env, db, smtp, taskQueue } = world);
 });
 
 afterAll(async () => {
-  await env?.teardown();
-  await smtp?.close();
-  await db?.drop();
+  await world?.teardown();
 });
 
 /** Starts worker/main.ts as operators run it, configured through its environment only. */
@@ -46,8 +41,7 @@ function startWorker(): Promise<ChildProcess> {
       TEMPORAL_ADDRESS: env.address,
       TEMPORAL_TASK_QUEUE: taskQueue,
       SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-      COORDINATOR_EMAILS: 'bandantoc@example.gov.vn',
-      LEADERSHIP_EMAILS: 'vanphong@ubnd.example.gov.vn',
+      ...STANDING_EMAILS,
       // No sticky queue: the time-skipping server would hold a task for a killed worker's sticky queue on a
       // timeout it measures in server time, which does not pass while the test waits on that task.
       WORKER_MAX_CACHED_WORKFLOWS: '0',
