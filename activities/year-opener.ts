@@ -6,7 +6,8 @@ import { openYear, type OpenYearResult } from '../services/cycle-opener';
 
 /** The activities of this file, by name. */
 export interface YearOpenerActivities {
-  openCycleYear(input: { year: number }): Promise<OpenYearResult>;
+  /** Opens `year`; `openedAt` is the injected business instant (see `OpenYearOptions.openedAt`). */
+  openCycleYear(input: { year: number; openedAt?: string }): Promise<OpenYearResult>;
 }
 
 /** Builds the activities with their clients. */
@@ -16,13 +17,14 @@ export function createYearOpenerActivities(deps: {
   taskQueue: string;
 }): YearOpenerActivities {
   return {
-    async openCycleYear({ year }) {
+    async openCycleYear({ year, openedAt }) {
       const client = await deps.client();
       // Heartbeats keep a long opening (thousands of pairs) alive and let a retry after a crash resume:
       // already started cycles are skipped by their workflow ID.
       return openYear(deps.prisma, client, {
         year,
         taskQueue: deps.taskQueue,
+        ...(openedAt !== undefined ? { openedAt } : {}),
         onProgress: (done, total) => heartbeat({ done, total }),
       });
     },

@@ -14,4 +14,11 @@ export interface CliDeps {
   out(line: string): void;
   /** Writes a line to standard error. */
   err(line: string): void;
+  /** The clock commands read "today" from (tests inject one); default: the system clock. */
+  readonly now?: () => Date;
+}
+
+/** The current instant of the CLI's clock. */
+export function nowOf(deps: Pick<CliDeps, 'now'>): Date {
+  return deps.now ? deps.now() : new Date();
 }

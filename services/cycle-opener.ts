@@ -25,6 +25,11 @@ export interface OpenYearOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Set typed search attributes at start (false only on servers without them, e.g. the test server). */
   readonly searchAttributes?: boolean;
+  /**
+   * The injected clock: the business instant (ISO) at which the cycles open, so a test or a simulation can
+   * open a year "on 15 January" whatever today is. Default: the engine's own time when each cycle starts.
+   */
+  readonly openedAt?: string;
 }
 
 /** Pairs whose period overlaps the year and that are not dissolved before it. */
@@ -68,6 +73,7 @@ export async function openYear(
       settings: overrides,
       calendarDays: days.entries,
       ...(options.searchAttributes === false ? { searchAttributes: false } : {}),
+      ...(options.openedAt !== undefined ? { businessStart: options.openedAt } : {}),
     };
     try {
       await client.workflow.start(twinningCycleWorkflow, {

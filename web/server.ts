@@ -21,6 +21,8 @@ export interface WebDeps extends HealthDeps {
   readonly temporalUiUrl: string;
   /** Where the embedded SMTP catcher keeps messages (`<DATA_DIR>/outbox`), for the Outbox page. */
   readonly outboxDir?: string;
+  /** The clock pages read "today" from (tests inject one); default: the system clock. */
+  readonly now?: () => Date;
 }
 
 function langOf(query: unknown, fallback: Lang): Lang {
@@ -31,6 +33,7 @@ function langOf(query: unknown, fallback: Lang): Lang {
 /** Builds the Fastify instance with every route; the caller listens and closes it. */
 export function buildWebServer(deps: WebDeps): FastifyInstance {
   const app = Fastify({ logger: false });
+  const now = deps.now ?? (() => new Date());
 
   app.get('/healthz', async (_request, reply) => {
     const health = await checkHealth(deps);
@@ -59,7 +62,7 @@ export function buildWebServer(deps: WebDeps): FastifyInstance {
         units,
         pairs,
         temporalUiUrl: deps.temporalUiUrl,
-        checkedAt: new Date(),
+        checkedAt: now(),
         mail,
       }),
     );
@@ -69,7 +72,7 @@ export function buildWebServer(deps: WebDeps): FastifyInstance {
     '/pairs/:code',
     async (request, reply) => {
       const lang = langOf(request.query, deps.defaultLang);
-      const year = Number(request.query.year ?? currentYearInVietnam());
+      const year = Number(request.query.year ?? currentYearInVietnam(now()));
       if (!Number.isInteger(year) || year < 2000 || year > 2100) {
         return reply.code(400).type('text/plain; charset=utf-8').send('Năm không hợp lệ / Invalid year');
       }

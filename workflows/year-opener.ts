@@ -14,13 +14,16 @@ const { openCycleYear } = proxyActivities<YearOpenerActivities>({
 
 /** Input of {@link yearOpenerWorkflow}. */
 export interface YearOpenerInput {
-  /** The year to open; default: the local year now. */
+  /** The year to open; default: the local year of `openedAt`, or of the workflow's time. */
   readonly year?: number;
+  /** The injected clock (tests): the business instant the cycles open at; default: the engine's time. */
+  readonly openedAt?: string;
 }
 
 /** Starts one cycle workflow per active pair of the year. */
 export async function yearOpenerWorkflow(input: YearOpenerInput = {}): Promise<OpenYearResult> {
   // Workflow time is deterministic; +7 h gives the local calendar year (no daylight saving in Vietnam).
-  const year = input.year ?? new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
-  return openCycleYear({ year });
+  const now = input.openedAt !== undefined ? Date.parse(input.openedAt) : Date.now();
+  const year = input.year ?? new Date(now + 7 * 3600_000).getUTCFullYear();
+  return openCycleYear({ year, ...(input.openedAt !== undefined ? { openedAt: input.openedAt } : {}) });
 }

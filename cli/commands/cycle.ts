@@ -10,7 +10,7 @@ import { obligationStatusFromDb, type CyclePhase, type ObligationId } from '../.
 import { currentYearInVietnam } from '../../roster/import';
 import { openYear } from '../../services/cycle-opener';
 import { listCycles, showCycle, type CycleRow } from '../../services/cycle-read';
-import type { CliDeps } from '../deps';
+import { nowOf, type CliDeps } from '../deps';
 import { registerCycleActionCommands } from './cycle-actions';
 import { progressBar } from '../progress';
 
@@ -118,7 +118,7 @@ export function registerCycleCommands(program: Command, deps: CliDeps): void {
             `(${Object.keys(cycleVocabulary.phase).join(', ')})`,
         );
       }
-      const year = flags.year ?? currentYearInVietnam();
+      const year = flags.year ?? currentYearInVietnam(nowOf(deps));
       const rows = await listCycles(await deps.getPrisma(), {
         year,
         ...(flags.phase ? { phase: flags.phase } : {}),

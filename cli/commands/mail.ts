@@ -14,7 +14,7 @@ import { listOutbox, outboxDir } from '../../mail/outbox';
 import { createMailTransport } from '../../mail/transport';
 import { DIGEST_SCHEDULE_ID, digestSchedule, ensureDigestSchedule } from '../../schedules/digest';
 import { ensureYearOpenerSchedule, YEAR_OPENER_SCHEDULE_ID } from '../../schedules/year-opener';
-import type { CliDeps } from '../deps';
+import { nowOf, type CliDeps } from '../deps';
 
 const ADDRESS = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
@@ -110,7 +110,7 @@ export function registerMailCommands(program: Command, deps: CliDeps): void {
       const prisma = await deps.getPrisma();
       const mailer = createMailTransport(deps.config.smtp.url, { maxConnections: 1 });
       try {
-        const at = new Date();
+        const at = nowOf(deps);
         const result = await sendLeadershipDigest(
           { prisma, mailer, config: deps.config },
           { at: at.toISOString(), evenOnDayOff: options.evenOnDayOff ?? false },
