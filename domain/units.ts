@@ -1,14 +1,24 @@
-/** Kinds of unit in the twinning programme (see ../shared/domain.md, "Who takes part"). */
-export const UNIT_KINDS = ['DEPARTMENT', 'LOWLAND_DISTRICT', 'MOUNTAIN_DISTRICT', 'COMMUNE'] as const;
+/**
+ * Kinds of unit in the twinning programme (see docs/domain.md, "Who takes part"). `LOWLAND_COMMUNE` is a
+ * lowland ward or commune (phường, xã đồng bằng), the sponsor of mountain communes since districts were
+ * abolished on 1 July 2025.
+ */
+export const UNIT_KINDS = [
+  'DEPARTMENT',
+  'LOWLAND_DISTRICT',
+  'LOWLAND_COMMUNE',
+  'MOUNTAIN_DISTRICT',
+  'COMMUNE',
+] as const;
 
-/** A unit's kind: two sponsor kinds and two recipient kinds. */
+/** A unit's kind: three sponsor kinds and two recipient kinds. */
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 /** The side of a twinning pair a unit can stand on. */
 export type PairSide = 'sponsor' | 'recipient';
 
-/** Sponsor kinds: provincial departments and lowland districts/towns/cities. */
-export const SPONSOR_KINDS: readonly UnitKind[] = ['DEPARTMENT', 'LOWLAND_DISTRICT'];
+/** Sponsor kinds: departments, lowland districts/towns/cities, and (since 2025) lowland wards and communes. */
+export const SPONSOR_KINDS: readonly UnitKind[] = ['DEPARTMENT', 'LOWLAND_DISTRICT', 'LOWLAND_COMMUNE'];
 
 /** Recipient kinds: mountain districts and mountain or land-border communes. */
 export const RECIPIENT_KINDS: readonly UnitKind[] = ['MOUNTAIN_DISTRICT', 'COMMUNE'];

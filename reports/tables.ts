@@ -33,6 +33,7 @@ export interface Table {
 export const KIND_VI: Readonly<Record<string, string>> = {
   DEPARTMENT: 'Sở, ban, ngành',
   LOWLAND_DISTRICT: 'Huyện/thị xã/thành phố đồng bằng',
+  LOWLAND_COMMUNE: 'Phường/xã đồng bằng',
   MOUNTAIN_DISTRICT: 'Huyện miền núi',
   COMMUNE: 'Xã miền núi, biên giới',
 };

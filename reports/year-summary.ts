@@ -117,7 +117,13 @@ export interface YearSummary {
 }
 
 /** Kinds in display order. */
-export const KIND_ORDER = ['DEPARTMENT', 'LOWLAND_DISTRICT', 'MOUNTAIN_DISTRICT', 'COMMUNE'] as const;
+export const KIND_ORDER = [
+  'DEPARTMENT',
+  'LOWLAND_DISTRICT',
+  'LOWLAND_COMMUNE',
+  'MOUNTAIN_DISTRICT',
+  'COMMUNE',
+] as const;
 
 const DB_SIDE = { sponsor: 'SPONSOR', recipient: 'RECIPIENT' } as const;
 

@@ -40,8 +40,9 @@ export interface ListedRoster {
 const KIND_ORDER: Readonly<Record<UnitKind, number>> = {
   DEPARTMENT: 0,
   LOWLAND_DISTRICT: 1,
-  MOUNTAIN_DISTRICT: 2,
-  COMMUNE: 3,
+  LOWLAND_COMMUNE: 2,
+  MOUNTAIN_DISTRICT: 3,
+  COMMUNE: 4,
 };
 
 /** Lists units (sponsors first, then recipients, each by code) and pairs (by code). */

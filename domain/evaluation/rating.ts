@@ -19,7 +19,7 @@ import { evaluationMessages } from '../messages/evaluation';
 import { interpolate, type MessageParams } from '../messages/catalogue';
 import type { ObligationId, ObligationStatus, Side } from '../cycle/types';
 import { aggregateProgress, type ProgressAggregate, type ProgressEntryInput } from './progress';
-import type { EvaluationSettings, RatingLevel, TargetId } from './settings';
+import { isSponsorTargetKind, type EvaluationSettings, type RatingLevel, type TargetId } from './settings';
 import { sponsorTargets, type SponsorTargets, type TwinnedRecipient } from './targets';
 
 /** A key of the evaluation messages. */
@@ -84,7 +84,7 @@ export interface UnitCycleInput {
 export interface UnitEvaluationInput {
   readonly side: Side;
   readonly unitCode: string;
-  /** Sponsors: DEPARTMENT or LOWLAND_DISTRICT; recipients: MOUNTAIN_DISTRICT or COMMUNE. */
+  /** Sponsors: DEPARTMENT, LOWLAND_DISTRICT or LOWLAND_COMMUNE; recipients: MOUNTAIN_DISTRICT or COMMUNE. */
   readonly kind: string;
   readonly year: number;
   /** Sponsors: the staff count and the year it was recorded for (may be an earlier year), or `null`. */
@@ -336,7 +336,7 @@ export function evaluateUnit(input: UnitEvaluationInput, settings: EvaluationSet
   let targetsOfSponsor: SponsorTargets | undefined;
   const targetResults: TargetResult[] = [];
 
-  if (input.side === 'sponsor' && (input.kind === 'DEPARTMENT' || input.kind === 'LOWLAND_DISTRICT')) {
+  if (input.side === 'sponsor' && isSponsorTargetKind(input.kind)) {
     const recipients: TwinnedRecipient[] = input.cycles
       .filter((c) => c.active)
       .map((c) => ({

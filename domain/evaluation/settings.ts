@@ -16,10 +16,15 @@ export const TARGET_IDS = ['households', 'amount', 'models', 'studyTours', 'obli
 export type TargetId = (typeof TARGET_IDS)[number];
 
 /** The sponsor kinds that have numeric targets. */
-export const SPONSOR_TARGET_KINDS = ['DEPARTMENT', 'LOWLAND_DISTRICT'] as const;
+export const SPONSOR_TARGET_KINDS = ['DEPARTMENT', 'LOWLAND_DISTRICT', 'LOWLAND_COMMUNE'] as const;
 
 /** A sponsor kind. */
 export type SponsorKind = (typeof SPONSOR_TARGET_KINDS)[number];
+
+/** Whether a unit kind is a sponsor kind with numeric targets. */
+export function isSponsorTargetKind(kind: string): kind is SponsorKind {
+  return (SPONSOR_TARGET_KINDS as readonly string[]).includes(kind);
+}
 
 const count = z.number().int().min(0).max(1_000_000);
 const positive = z.number().int().min(1).max(1_000_000);
@@ -124,7 +129,11 @@ const ObligationList = z.array(z.enum(OBLIGATION_IDS)).max(7);
 
 /** The zod schema of a year's complete evaluation settings. */
 export const EvaluationSettingsSchema = z.strictObject({
-  targets: z.strictObject({ DEPARTMENT: KindTargets, LOWLAND_DISTRICT: KindTargets }),
+  targets: z.strictObject({
+    DEPARTMENT: KindTargets,
+    LOWLAND_DISTRICT: KindTargets,
+    LOWLAND_COMMUNE: KindTargets,
+  }),
   /** Obligations each side is rated on (on time / late / missed). */
   obligations: z.strictObject({ sponsor: ObligationList, recipient: ObligationList }),
   /** Credit of an obligation met late (on time = 1, missed = 0; waived and not applicable are left out). */
@@ -181,6 +190,14 @@ export const DEFAULT_EVALUATION_SETTINGS: EvaluationSettings = {
       studyTours: 1,
     },
     LOWLAND_DISTRICT: {
+      households: { rule: 'fixed', count: 10 },
+      amountDong: '200000000',
+      modelsPerRecipient: 2,
+      studyTours: 1,
+    },
+    // No figure is published for lowland wards and communes (since 1 July 2025): an assumption, documented in
+    // docs/evaluation.md, that they carry the lowland-district targets until the city sets its own.
+    LOWLAND_COMMUNE: {
       households: { rule: 'fixed', count: 10 },
       amountDong: '200000000',
       modelsPerRecipient: 2,

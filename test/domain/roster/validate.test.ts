@@ -215,7 +215,7 @@ describe('validateRoster: bad rosters, each with its exact message', () => {
       '17. unknown kind',
       roster(replace(UNITS, 1, ['DIEN-BAN', 'Thị xã Điện Bàn', 'TOWN', '', '', '', ''])),
       [
-        'units.csv, dòng 3, cột kind: Loại đơn vị «TOWN» không hợp lệ; phải là một trong: DEPARTMENT, LOWLAND_DISTRICT, MOUNTAIN_DISTRICT, COMMUNE. / The unit kind "TOWN" is invalid; it must be one of: DEPARTMENT, LOWLAND_DISTRICT, MOUNTAIN_DISTRICT, COMMUNE.',
+        'units.csv, dòng 3, cột kind: Loại đơn vị «TOWN» không hợp lệ; phải là một trong: DEPARTMENT, LOWLAND_DISTRICT, LOWLAND_COMMUNE, MOUNTAIN_DISTRICT, COMMUNE. / The unit kind "TOWN" is invalid; it must be one of: DEPARTMENT, LOWLAND_DISTRICT, LOWLAND_COMMUNE, MOUNTAIN_DISTRICT, COMMUNE.',
       ],
     ],
     [
