@@ -4,41 +4,52 @@
  * Idempotent: every row has a business key, and a read-model write older than the stored one is ignored,
  * so a retry or a replay after a crash changes nothing.
  */
-import type { Payload } from '../domain/cycle/schemas';
+import { ApplicationFailure } from '@temporalio/common';
+import { endOfLocalDay, toDbDate } from '../domain/calendar/time';
+import { validatePayload } from '../domain/cycle/schemas';
 import { OBLIGATION_STATUS_TO_DB, type CycleProjection } from '../domain/cycle/types';
+import { bilingualOf } from '../domain/messages';
 import { Prisma, type PrismaClient } from '../generated/prisma';
-import type { NotifyParams, RecordEntry } from '../machines/cycle';
+import type { ChangePairParams, NotifyParams, RecordEntry } from '../machines/cycle';
 
-/** A submission accepted by the cycle, with its payload. */
+/** A submission accepted by the cycle, with its payload (the machine's `storeSubmission`). */
 export interface SubmissionEffect {
   readonly idempotencyKey: string;
   readonly obligation: 'O1' | 'O2' | 'O3' | 'O5' | 'O6';
   readonly side: 'sponsor' | 'recipient';
   readonly actor: string;
   readonly at: string;
+  /** Whether it met the obligation late (cycles started before the runner leave it to the projection). */
+  readonly late?: boolean;
   readonly data: Readonly<Record<string, unknown>>;
 }
 
-/** A progress entry accepted by the cycle (already validated and normalised by the workflow). */
+/** A progress entry accepted by the cycle (the machine's `storeProgress`; validated by the workflow). */
 export interface ProgressEffect {
   readonly idempotencyKey: string;
   readonly actor: string;
+  readonly side?: 'sponsor' | 'recipient';
   readonly at: string;
-  readonly data: Payload<'progressEntry'>;
+  readonly data: Readonly<Record<string, unknown>>;
 }
 
-/** Everything one transition asks the database to record. */
+/**
+ * Everything the transitions since the last write ask the database to record. A plain object the workflow
+ * fills batch by batch (hence mutable).
+ */
 export interface CycleEffects {
-  readonly workflowId: string;
-  readonly pairCode: string;
-  readonly year: number;
+  workflowId: string;
+  pairCode: string;
+  year: number;
   /** Increases with every transition of the cycle: orders read-model writes. */
-  readonly sequence: number;
-  readonly projection: CycleProjection;
-  readonly records: RecordEntry[];
-  readonly notifications: NotifyParams[];
-  readonly submissions: readonly SubmissionEffect[];
-  readonly progress: readonly ProgressEffect[];
+  sequence: number;
+  projection: CycleProjection;
+  records: RecordEntry[];
+  notifications: NotifyParams[];
+  submissions: SubmissionEffect[];
+  progress: ProgressEffect[];
+  /** The pair was dissolved, re-paired or its period ended (the machine's `changePair`). */
+  pairChange?: ChangePairParams;
 }
 
 /** The activities of this file, by name (the workflow proxies them by type only). */
@@ -53,9 +64,56 @@ const NOTIFICATION_KIND = {
   resend: 'REMINDER',
 } as const;
 
-/** End of a yyyy-mm-dd day in Asia/Ho_Chi_Minh (24:00 local = 17:00 UTC). */
-function endOfDay(date: string): Date {
-  return new Date(`${date}T17:00:00.000Z`);
+const DB_SIDE = { sponsor: 'SPONSOR', recipient: 'RECIPIENT' } as const;
+
+/** The validated payload of a progress entry (validated by the workflow already: a failure is a bug). */
+function progressData(effect: ProgressEffect) {
+  const result = validatePayload('progressEntry', effect.data);
+  if (!result.ok) throw ApplicationFailure.nonRetryable(bilingualOf(result.message), 'InvalidPayload');
+  return result.value;
+}
+
+type Tx = Prisma.TransactionClient;
+
+const PAIR_STATUS = { DISSOLVED: 'DISSOLVED', REPAIRED: 'REPAIRED', ENDED: 'ACTIVE' } as const;
+const HISTORY_ACTION = { DISSOLVED: 'dissolved', REPAIRED: 'repaired', ENDED: 'ended' } as const;
+
+/**
+ * The roster learns what the cycle decided: a dissolved or re-paired pair stops being active and ends on its
+ * last day, an ended pair's period ends then; the successor (after a merger) records where it came from, and the
+ * pair's history says why. Done once: a retry finds the history line already there.
+ */
+async function changePair(tx: Tx, pairId: string, change: ChangePairParams): Promise<void> {
+  const action = HISTORY_ACTION[change.status];
+  const done = await tx.pairHistory.findFirst({ where: { pairId, action, at: new Date(change.at) } });
+  if (done) return;
+  const current = await tx.pair.findUniqueOrThrow({ where: { id: pairId } });
+  const lastDay = toDbDate(change.lastDay);
+  const status = change.status === 'ENDED' ? current.status : PAIR_STATUS[change.status];
+  const validTo = current.validTo && current.validTo < lastDay ? current.validTo : lastDay;
+  await tx.pair.update({ where: { id: pairId }, data: { status, validTo } });
+  if (change.successorPairCode) {
+    await tx.pair.updateMany({
+      where: { code: change.successorPairCode, predecessorId: null, NOT: { id: pairId } },
+      data: { predecessorId: pairId },
+    });
+  }
+  await tx.pairHistory.create({
+    data: {
+      pairId,
+      at: new Date(change.at),
+      action,
+      reason: change.reason,
+      before: { status: current.status, validTo: current.validTo?.toISOString().slice(0, 10) ?? null },
+      after: {
+        status,
+        validTo: change.lastDay,
+        ...(change.successorPairCode ? { successorPairCode: change.successorPairCode } : {}),
+        ...(change.decisionNumber ? { decisionNumber: change.decisionNumber } : {}),
+        actor: change.actor,
+      },
+    },
+  });
 }
 
 /** Builds the activities with their database client. */
@@ -94,8 +152,8 @@ export function createCycleEffectsActivities(deps: { prisma: PrismaClient }): Cy
         if (!existing || existing.sequence < effects.sequence) {
           for (const o of p.obligations) {
             const data = {
-              statutoryDue: endOfDay(o.statutoryDue),
-              effectiveDue: endOfDay(o.effectiveDue),
+              statutoryDue: endOfLocalDay(o.statutoryDue),
+              effectiveDue: endOfLocalDay(o.effectiveDue),
               status: OBLIGATION_STATUS_TO_DB[o.status],
               completedAt: o.completedAt ? new Date(o.completedAt) : null,
               escalationLevel: o.escalationLevel,
@@ -112,10 +170,10 @@ export function createCycleEffectsActivities(deps: { prisma: PrismaClient }): Cy
             data: effects.submissions.map((s) => ({
               cycleId,
               obligation: s.obligation,
-              side: s.side === 'sponsor' ? 'SPONSOR' : 'RECIPIENT',
+              side: DB_SIDE[s.side],
               submittedBy: s.actor,
               submittedAt: new Date(s.at),
-              late: p.obligations.find((o) => o.id === s.obligation)?.status === 'late',
+              late: s.late ?? p.obligations.find((o) => o.id === s.obligation)?.status === 'late',
               payload: s.data as Prisma.InputJsonObject,
               idempotencyKey: s.idempotencyKey,
             })),
@@ -123,7 +181,7 @@ export function createCycleEffectsActivities(deps: { prisma: PrismaClient }): Cy
           });
         }
         for (const e of effects.progress) {
-          const d = e.data;
+          const d = progressData(e);
           // A correction names the entry it supersedes by its update ID; the earlier row is kept, never edited.
           const superseded = d.supersedes
             ? await tx.progressEntry.findUnique({
@@ -148,46 +206,13 @@ export function createCycleEffectsActivities(deps: { prisma: PrismaClient }): Cy
                 beneficiaries: d.beneficiaries ?? Prisma.JsonNull,
                 supersedesId: superseded?.id ?? null,
                 idempotencyKey: e.idempotencyKey,
+                side: e.side ? DB_SIDE[e.side] : null,
               },
             ],
             skipDuplicates: true,
           });
         }
-        // A dissolution or re-pairing also changes the roster: the pair stops being active, its successor (when
-        // units merged) records where it came from, and the pair's history says why. Done once: a retry finds
-        // the pair no longer ACTIVE.
-        const dissolved = effects.records.find((r) => r.kind === 'dissolved');
-        if (dissolved) {
-          const current = await tx.pair.findUniqueOrThrow({ where: { id: pair.id } });
-          if (current.status === 'ACTIVE') {
-            const successorCode =
-              typeof dissolved.detail.successorPairCode === 'string'
-                ? dissolved.detail.successorPairCode
-                : null;
-            const status = successorCode ? 'REPAIRED' : 'DISSOLVED';
-            await tx.pair.update({ where: { id: pair.id }, data: { status } });
-            if (successorCode) {
-              await tx.pair.updateMany({
-                where: { code: successorCode, predecessorId: null, NOT: { id: pair.id } },
-                data: { predecessorId: pair.id },
-              });
-            }
-            await tx.pairHistory.create({
-              data: {
-                pairId: pair.id,
-                at: new Date(dissolved.at),
-                action: status === 'REPAIRED' ? 'repaired' : 'dissolved',
-                reason: typeof dissolved.detail.reason === 'string' ? dissolved.detail.reason : null,
-                before: { status: 'ACTIVE' },
-                after: {
-                  status,
-                  ...(successorCode ? { successorPairCode: successorCode } : {}),
-                  actor: dissolved.actor ?? 'system',
-                },
-              },
-            });
-          }
-        }
+        if (effects.pairChange) await changePair(tx, pair.id, effects.pairChange);
         if (effects.records.length > 0) {
           await tx.auditEvent.createMany({
             data: effects.records.map((r, i) => ({
@@ -210,7 +235,7 @@ export function createCycleEffectsActivities(deps: { prisma: PrismaClient }): Cy
               kind: NOTIFICATION_KIND[n.kind],
               obligation: n.obligation,
               level: n.level ?? null,
-              dueAt: endOfDay(n.dueDate),
+              dueAt: endOfLocalDay(n.dueDate),
               scheduledFor: new Date(p.updatedAt),
             })),
             skipDuplicates: true,

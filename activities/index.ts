@@ -10,6 +10,7 @@ import { createCycleEffectsActivities } from './cycle-effects';
 import { createEvaluationActivities } from './evaluation';
 import { createLeadershipDigestActivities } from './leadership-digest';
 import { createMailDeliveryActivities } from './mail-delivery';
+import { createUnitEvaluationActivities } from './unit-evaluation';
 import { createYearOpenerActivities } from './year-opener';
 
 /** The clients activities may use. */
@@ -28,6 +29,7 @@ export function createActivities(deps: ActivityDeps): Record<string, (...args: n
     ...createMailDeliveryActivities(deps),
     ...createLeadershipDigestActivities(deps),
     ...createEvaluationActivities(deps),
+    ...createUnitEvaluationActivities(deps),
     ...createYearOpenerActivities({
       prisma: deps.prisma,
       client: deps.temporalClient,

@@ -11,7 +11,7 @@
 import { OBLIGATION_IDS, type ObligationId, type ObligationStatus, type Side } from '../domain/cycle/types';
 import type { ExplanationLine, RatingLevel, TargetResult, UnitEvaluation } from '../domain/evaluation';
 import { toLocalDate } from '../domain/calendar/time';
-import type { PrismaClient } from '../generated/prisma';
+import type { PrismaClient, UnitEvaluation as StoredUnitEvaluation } from '../generated/prisma';
 import {
   evaluateGroup,
   groupByUnit,
@@ -32,13 +32,13 @@ export interface UnitSummary {
   readonly evaluation: UnitEvaluation;
   /** Whole-unit target results (per-recipient model lines are in `evaluation.targets`). */
   readonly targets: Readonly<Partial<Record<TargetResult['target'], TargetResult>>>;
-  /** Whether every cycle of the unit has a stored proposal (false: the proposal shown is provisional). */
+  /** Whether the unit's proposal is stored (false: the proposal shown is computed now, provisional). */
   readonly proposalStored: boolean;
-  /** Final levels recorded per cycle (level ids), by pair code. */
+  /** The unit's final level id shown on each of its active pairs, by pair code (empty until confirmed). */
   readonly finalByPair: Readonly<Record<string, string>>;
-  /** The final level when every active cycle has the same one; `null` while any is unconfirmed or they differ. */
+  /** The unit's confirmed final level; `null` until confirmed. */
   readonly finalLevel: RatingLevel | null;
-  /** Text of the final rating(s): one label, or "Tốt (P01); Khá (P02)" when pairs differ. */
+  /** Text of the final rating (its Vietnamese label), or empty. */
   readonly finalText: string;
   readonly confirmed: boolean;
   readonly overrideReasons: readonly string[];
@@ -125,39 +125,20 @@ export const KIND_ORDER = [
   'COMMUNE',
 ] as const;
 
-const DB_SIDE = { sponsor: 'SPONSOR', recipient: 'RECIPIENT' } as const;
-
 function unitSummary(
   group: UnitSideGroup,
   evaluation: UnitEvaluation,
+  stored: StoredUnitEvaluation | undefined,
   levels: readonly RatingLevel[],
   staff: UnitSummary['staff'],
 ): UnitSummary {
-  const side = DB_SIDE[group.side];
-  const active = group.cycles.filter((c) => c.active);
-  const rows = group.cycles.flatMap((c) =>
-    c.evaluations.filter((e) => e.side === side).map((e) => ({ cycle: c, evaluation: e })),
-  );
+  // One final rating per unit and year: every active pair of the unit shows it.
+  const final = stored?.finalRating ?? null;
   const finalByPair: Record<string, string> = {};
-  for (const r of rows)
-    if (r.evaluation.finalRating) finalByPair[r.cycle.pairCode] = r.evaluation.finalRating;
-  const label = (id: string) => levels.find((l) => l.id === id)?.vi ?? id;
-  const activeFinals = active.map((c) => finalByPair[c.pairCode]);
-  const confirmed = active.length > 0 && activeFinals.every((f) => f !== undefined);
-  const distinct = [...new Set(Object.values(finalByPair))];
-  const finalLevel =
-    confirmed && distinct.length === 1 ? (levels.find((l) => l.id === distinct[0]) ?? null) : null;
-  const finalText =
-    distinct.length === 0
-      ? ''
-      : distinct.length === 1 && confirmed
-        ? label(distinct[0]!)
-        : Object.entries(finalByPair)
-            .map(([pair, id]) => `${label(id)} (${pair})`)
-            .join('; ');
+  if (final) for (const c of group.cycles.filter((x) => x.active)) finalByPair[c.pairCode] = final;
+  const finalLevel = final ? (levels.find((l) => l.id === final) ?? null) : null;
   const targets: Partial<Record<TargetResult['target'], TargetResult>> = {};
   for (const t of evaluation.targets) if (t.scope === 'total') targets[t.target] = t;
-  const uniq = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => !!v))];
   return {
     side: group.side,
     code: group.unit.code,
@@ -167,14 +148,14 @@ function unitSummary(
     staff,
     evaluation,
     targets,
-    proposalStored: active.every((c) => c.evaluations.some((e) => e.side === side && e.proposedRating)),
+    proposalStored: Boolean(stored?.proposedRating),
     finalByPair,
     finalLevel,
-    finalText,
-    confirmed,
-    overrideReasons: uniq(rows.map((r) => r.evaluation.overrideReason)),
-    decisionNumbers: uniq(rows.map((r) => r.evaluation.decisionNumber)),
-    positiveFactors: uniq(rows.map((r) => r.evaluation.positiveFactors)).join('; ') || null,
+    finalText: finalLevel?.vi ?? final ?? '',
+    confirmed: final !== null,
+    overrideReasons: stored?.overrideReason ? [stored.overrideReason] : [],
+    decisionNumbers: stored?.decisionNumber ? [stored.decisionNumber] : [],
+    positiveFactors: stored?.positiveFactors ?? null,
   };
 }
 
@@ -272,6 +253,7 @@ export async function buildYearSummary(
     unitSummary(
       group,
       evaluateGroup(group, data),
+      data.unitEvaluations.get(group.unit.id),
       levels,
       group.side === 'sponsor' ? (data.staff.get(group.unit.id) ?? null) : null,
     ),

@@ -1,8 +1,9 @@
 /**
- * Reads what the year-end evaluation needs from the database — cycles of a year with their pairs, obligations,
- * progress entries (never the beneficiaries, which are personal data), stored evaluations, staff counts and the
- * year's settings — and turns it into the pure inputs of `domain/evaluation`. Shared by the evaluation
- * activities and the year-end reports, so both compute the same numbers.
+ * Reads what the year-end evaluation needs from the database — cycles of a year with their pairs, the communes
+ * each pair covers, obligations, progress entries (never the beneficiaries, which are personal data), the
+ * units' stored evaluations, staff counts and the year's settings — and turns it into the pure inputs of
+ * `domain/evaluation`. Shared by the evaluation activities and the year-end reports, so both compute the same
+ * numbers.
  */
 import { ZodError } from 'zod';
 import {
@@ -21,7 +22,7 @@ import {
   type UnitEvaluationInput,
 } from '../domain/evaluation';
 import { bilingual } from '../domain/messages';
-import type { Evaluation, PrismaClient } from '../generated/prisma';
+import type { PrismaClient, UnitEvaluation as StoredUnitEvaluation } from '../generated/prisma';
 
 /** A unit as the evaluation shows it. */
 export interface EvaluatedUnitRef {
@@ -51,9 +52,10 @@ export interface CycleData {
   readonly active: boolean;
   readonly sponsor: EvaluatedUnitRef;
   readonly recipient: EvaluatedUnitRef;
+  /** The communes the pair covers: the recipient commune itself, or a mountain district's communes. */
+  readonly communes: readonly string[];
   readonly obligations: readonly CycleObligationData[];
   readonly entries: readonly ProgressEntryInput[];
-  readonly evaluations: readonly Evaluation[];
 }
 
 /** What one year's evaluation reads. */
@@ -63,6 +65,8 @@ export interface YearEvaluationData {
   readonly cycles: readonly CycleData[];
   /** Staff counts of sponsors: the year's, or the latest earlier one. */
   readonly staff: ReadonlyMap<string, { readonly count: number; readonly year: number }>;
+  /** The stored evaluation of each unit of the year (proposal, final rating, positive factors), by unit ID. */
+  readonly unitEvaluations: ReadonlyMap<string, StoredUnitEvaluation>;
 }
 
 /** An evaluation settings problem an administrator must fix (names the year and the key). */
@@ -113,12 +117,12 @@ export async function loadYearEvaluationData(
       pair: {
         select: {
           code: true,
+          communes: true,
           sponsor: { select: { id: true, code: true, name: true, kind: true } },
           recipient: { select: { id: true, code: true, name: true, kind: true } },
         },
       },
       obligations: true,
-      evaluations: true,
       // Beneficiaries (names of poor households) are personal data and not needed: never selected.
       progress: {
         select: {
@@ -133,20 +137,33 @@ export async function loadYearEvaluationData(
           studyTours: true,
           communeCode: true,
           supersedesId: true,
+          side: true,
         },
         orderBy: { submittedAt: 'asc' },
       },
     },
   });
+  const communesOf = await districtCommunes(
+    prisma,
+    year,
+    rows.filter((c) => c.pair.recipient.kind === 'MOUNTAIN_DISTRICT').map((c) => c.pair.recipient.id),
+  );
   const cycles: CycleData[] = rows.map((c) => ({
     id: c.id,
     workflowId: c.workflowId,
     pairCode: c.pair.code,
     phase: c.phase,
     flags: c.flags,
-    active: !c.flags.includes('dissolved') && !c.flags.includes('repaired'),
+    // A pair dissolved, re-paired or ended within the year no longer owes its year-end targets.
+    active: !c.flags.includes('dissolved') && !c.flags.includes('repaired') && !c.flags.includes('ended'),
     sponsor: c.pair.sponsor,
     recipient: c.pair.recipient,
+    communes:
+      c.pair.recipient.kind !== 'MOUNTAIN_DISTRICT'
+        ? [c.pair.recipient.code]
+        : c.pair.communes.length > 0
+          ? [...c.pair.communes].sort()
+          : (communesOf.get(c.pair.recipient.id) ?? []),
     obligations: c.obligations
       .map((o) => ({
         obligation: o.obligation,
@@ -170,8 +187,8 @@ export async function loadYearEvaluationData(
       studyTours: e.studyTours,
       communeCode: e.communeCode,
       supersedesId: e.supersedesId,
+      side: e.side === 'SPONSOR' ? 'sponsor' : e.side === 'RECIPIENT' ? 'recipient' : null,
     })),
-    evaluations: c.evaluations,
   }));
   const sponsorIds = [...new Set(cycles.map((c) => c.sponsor.id))];
   const staffRows = await prisma.unitStaff.findMany({
@@ -181,7 +198,40 @@ export async function loadYearEvaluationData(
   const staff = new Map<string, { count: number; year: number }>();
   // Rows come newest first: the first one seen per unit is the year's count or the latest earlier one.
   for (const s of staffRows) if (!staff.has(s.unitId)) staff.set(s.unitId, { count: s.staff, year: s.year });
-  return { year, settings, cycles, staff };
+  const unitIdsOfYear = [...new Set(cycles.flatMap((c) => [c.sponsor.id, c.recipient.id]))];
+  const stored = await prisma.unitEvaluation.findMany({ where: { year, unitId: { in: unitIdsOfYear } } });
+  const unitEvaluations = new Map(stored.map((e) => [e.unitId, e]));
+  return { year, settings, cycles, staff, unitEvaluations };
+}
+
+/**
+ * The communes under each mountain district that exist during `year` (by default a district's pair covers all
+ * of them), sorted by code.
+ */
+async function districtCommunes(
+  prisma: PrismaClient,
+  year: number,
+  districtIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  if (districtIds.length === 0) return new Map();
+  const children = await prisma.unit.findMany({
+    where: {
+      parentId: { in: [...new Set(districtIds)] },
+      kind: 'COMMUNE',
+      AND: [
+        { OR: [{ validFrom: null }, { validFrom: { lte: new Date(Date.UTC(year, 11, 31)) } }] },
+        { OR: [{ validTo: null }, { validTo: { gte: new Date(Date.UTC(year, 0, 1)) } }] },
+      ],
+    },
+    select: { code: true, parentId: true },
+    orderBy: { code: 'asc' },
+  });
+  const byDistrict = new Map<string, string[]>();
+  for (const c of children) {
+    if (!c.parentId) continue;
+    byDistrict.set(c.parentId, [...(byDistrict.get(c.parentId) ?? []), c.code]);
+  }
+  return byDistrict;
 }
 
 /** The evaluated parties of a year: each (unit, side) once, with its cycles. */
@@ -208,15 +258,15 @@ export function groupByUnit(data: YearEvaluationData): UnitSideGroup[] {
   );
 }
 
-/** The positive factors recorded for a unit on any of its cycles of the year (joined, without repeats). */
-export function positiveFactorsOf(group: UnitSideGroup): string | null {
-  const side = group.side === 'sponsor' ? 'SPONSOR' : 'RECIPIENT';
-  const texts = group.cycles
-    .flatMap((c) => c.evaluations.filter((e) => e.side === side && e.positiveFactors))
-    .map((e) => e.positiveFactors!.trim())
-    .filter((t) => t.length > 0);
-  const unique = [...new Set(texts)];
-  return unique.length > 0 ? unique.join('; ') : null;
+/** The positive factors Ban Dân tộc recorded for a unit in the year, if any. */
+export function positiveFactorsOf(group: UnitSideGroup, data: YearEvaluationData): string | null {
+  const text = data.unitEvaluations.get(group.unit.id)?.positiveFactors?.trim() ?? '';
+  return text.length > 0 ? text : null;
+}
+
+/** The pair codes of a unit's cycles that have not reached evaluation (or closed) yet: what its rating waits for. */
+export function notYetReady(group: UnitSideGroup): string[] {
+  return group.cycles.filter((c) => c.phase !== 'evaluation' && c.phase !== 'closed').map((c) => c.pairCode);
 }
 
 /** The pure input of one unit's rating. */
@@ -230,12 +280,16 @@ export function unitInput(group: UnitSideGroup, data: YearEvaluationData): UnitE
     staff: group.side === 'sponsor' ? (data.staff.get(group.unit.id) ?? null) : null,
     cycles: group.cycles.map((c) => ({
       pairCode: c.pairCode,
-      counterpart: { code: c[counterpart].code, kind: c[counterpart].kind },
+      counterpart: {
+        code: c[counterpart].code,
+        kind: c[counterpart].kind,
+        ...(counterpart === 'recipient' ? { communes: c.communes } : {}),
+      },
       active: c.active,
       obligations: c.obligations.map((o) => ({ obligation: o.obligation, status: o.status })),
     })),
     entries: group.cycles.flatMap((c) => c.entries),
-    positiveFactors: positiveFactorsOf(group),
+    positiveFactors: positiveFactorsOf(group, data),
   };
 }
 

@@ -33,7 +33,17 @@ export type CycleRequest =
   | { readonly action: 'waive'; readonly obligation: ObligationId }
   | { readonly action: 'resend'; readonly obligation: ObligationId }
   | { readonly action: 'dissolve' }
-  | { readonly action: 'rate' };
+  | {
+      readonly action: 'endPeriod';
+      /** The requested last day (yyyy-mm-dd) and the end of it (ISO instant). */
+      readonly lastDay: string;
+      readonly endsAt: string;
+      /** The end already set for the pair's period, if any (ISO instant, and its last day). */
+      readonly currentEndsAt?: string;
+      readonly currentLastDay?: string;
+    }
+  | { readonly action: 'rate' }
+  | { readonly action: 'unitRated'; readonly side: Side; readonly alreadyRated: readonly Side[] };
 
 /** The part of a cycle's state the check reads; a {@link CycleProjection} has it. */
 export interface CycleView {
@@ -155,6 +165,25 @@ export function checkSubmissionAllowed(view: CycleView, request: CycleRequest): 
     }
     case 'dissolve':
       return OK;
+    case 'endPeriod':
+      // An end can be brought forward, never pushed back: obligations after the old end are already settled.
+      if (request.currentEndsAt !== undefined && request.currentEndsAt <= request.endsAt) {
+        return refuse('cycle.endPeriod.alreadyEnds', {
+          lastDay: request.currentLastDay ?? request.currentEndsAt,
+          requested: request.lastDay,
+        });
+      }
+      return OK;
+    case 'unitRated': {
+      if (view.phase !== 'evaluation') return wrongPhase('rate', view.phase);
+      const o = find(view, 'O7');
+      if (o.status !== 'pending' && o.status !== 'missed') {
+        return refuse('cycle.alreadyDone', { ...obligationParams('O7'), ...statusParams(o.status) });
+      }
+      if (request.alreadyRated.includes(request.side))
+        return refuse('cycle.unitAlreadyRated', sideParams(request.side));
+      return OK;
+    }
     case 'rate': {
       if (view.phase !== 'evaluation') return wrongPhase('rate', view.phase);
       const o = find(view, 'O7');

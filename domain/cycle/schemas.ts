@@ -4,6 +4,7 @@
  * validator. Each constraint's error is a message key of `domain/messages/cycle.ts`.
  */
 import { z } from 'zod';
+import { SUPPORT_CATEGORIES } from '../evaluation/progress';
 import type { CycleMessageKey, CycleRefusal } from './check';
 
 const LONG_TEXT = 5000;
@@ -42,27 +43,21 @@ export const count = z
   .min(0, { error: 'cycle.invalid.nonNegativeInteger' })
   .max(Number.MAX_SAFE_INTEGER, { error: 'cycle.invalid.nonNegativeInteger' });
 
+/** The largest amount one entry may carry: 10^15 đồng (a million billion), far beyond any real support. */
+export const MAX_AMOUNT_DONG = 10n ** 15n;
+
 /**
- * An amount in đồng: a non-negative whole number given as a JSON number (safe-integer range) or as a string of
- * digits (any size). Always returned as a canonical decimal string (no leading zeros), so it stays exact and
- * JSON-serialisable; use `BigInt(value)` to compute with it.
+ * An amount in đồng: a non-negative whole number up to {@link MAX_AMOUNT_DONG}, given as a JSON number
+ * (safe-integer range) or as a string of digits. Always returned as a canonical decimal string (no leading
+ * zeros), so it stays exact and JSON-serialisable; use `BigInt(value)` to compute with it.
  */
 export const amountDong = z
   .custom<
     number | string
-  >((v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) || (typeof v === 'string' && /^\d{1,30}$/.test(v)), { error: 'cycle.invalid.amountDong' })
+  >((v) => ((typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) || (typeof v === 'string' && /^\d{1,30}$/.test(v))) && BigInt(v) <= MAX_AMOUNT_DONG, { error: 'cycle.invalid.amountDong' })
   .transform((v) => BigInt(v).toString());
 
-/** Support categories of domain.md. */
-export const PROGRESS_CATEGORIES = [
-  'SOCIO_ECONOMIC',
-  'POLITICAL_SYSTEM',
-  'PROPAGANDA',
-  'SOCIAL_SECURITY',
-  'OTHER',
-] as const;
-
-const category = z.enum(PROGRESS_CATEGORIES, { error: 'cycle.invalid.choice' });
+const category = z.enum(SUPPORT_CATEGORIES, { error: 'cycle.invalid.choice' });
 const code = z
   .string({ error: 'cycle.invalid.type' })
   .regex(/^[A-Za-z0-9._-]{1,64}$/, { error: 'cycle.invalid.value' })
@@ -138,6 +133,26 @@ export const dissolveSchema = z.strictObject({
   successorPairCode: code.optional(),
 });
 
+/** Administrator: end the pair's period on a given day (units merged), optionally re-paired. */
+export const endPeriodSchema = z.strictObject({
+  lastDay: isoDate,
+  reason: text(REASON),
+  successorPairCode: code.optional(),
+  decisionNumber: text(NAME).optional(),
+});
+
+/** Administrator: positive factors of a unit (an empty text clears them). */
+export const positiveFactorsSchema = z.strictObject({
+  text: z.string({ error: 'cycle.invalid.type' }).trim().max(REASON, { error: 'cycle.invalid.tooLong' }),
+});
+
+/** Administrator: the final rating of one unit (the scale is configuration, so the rating is a string). */
+export const unitRatingSchema = z.strictObject({
+  rating: text(NAME),
+  reason: text(REASON).optional(),
+  decisionNumber: text(NAME).optional(),
+});
+
 /** Administrator: the final rating of both units (the scale is configuration, so ratings are strings). */
 export const ratingSchema = z.strictObject({
   sponsorRating: text(NAME),
@@ -156,7 +171,10 @@ export const PAYLOAD_SCHEMAS = {
   extend: extendSchema,
   waive: waiveSchema,
   dissolve: dissolveSchema,
+  endPeriod: endPeriodSchema,
   rating: ratingSchema,
+  unitRating: unitRatingSchema,
+  positiveFactors: positiveFactorsSchema,
 } as const;
 
 /** A payload kind. */

@@ -64,6 +64,11 @@ export function obligationStatusFromDb(value: string): ObligationStatus {
 /** Statuses in which an obligation is still owed (reminders, escalations, late submission). */
 export const OPEN_STATUSES: readonly ObligationStatus[] = ['pending', 'missed'];
 
+/** Whether an obligation in this status is still owed: its reminders and escalations still go out. */
+export function isOwed(status: ObligationStatus): boolean {
+  return OPEN_STATUSES.includes(status);
+}
+
 /** Statuses after which an obligation no longer holds up its phase. */
 export function isSettled(status: ObligationStatus): boolean {
   return status !== 'pending';
@@ -100,6 +105,14 @@ export const OBLIGATION_PARTIES: Readonly<Record<ObligationId, readonly Party[]>
   O6: ['recipient'],
   O7: ['coordinator'],
 };
+
+/**
+ * Who still owes an obligation: its parties (see {@link OBLIGATION_PARTIES}) less, for O3, the sides that have
+ * already signed. The one place this rule lives (reminders, escalations and the "waiting on" line use it).
+ */
+export function owingParties(obligation: ObligationId, signed: readonly Side[]): readonly Party[] {
+  return OBLIGATION_PARTIES[obligation].filter((p) => p === 'coordinator' || !signed.includes(p));
+}
 
 /** Who may submit, and in which phases. Outside the listed phases a submission is refused. */
 export interface SubmissionRule {
@@ -151,7 +164,8 @@ export const ADMIN_STATUS_RULES: Readonly<
 /**
  * Flags for evaluation: `noSignedProgramme` (O3 missed), `noReport:sponsor` (O5 missed),
  * `noReport:recipient` (O6 missed), `noProgress` (no progress entry by the end of implementation, or O4
- * missed), `dissolved` / `repaired` (closed by a dissolution, with or without a successor pair), `overdue`
+ * missed), `dissolved` / `repaired` (closed by a dissolution, with or without a successor pair), `ended` (the
+ * pair's period ended within the year, e.g. its units merged on 1 July 2025), `overdue`
  * (an obligation missed and not waived, or pending past its end; never on a closed cycle).
  */
 export type CycleFlag =
@@ -161,6 +175,7 @@ export type CycleFlag =
   | 'noProgress'
   | 'dissolved'
   | 'repaired'
+  | 'ended'
   | 'overdue';
 
 /** One obligation as the status query and the read model show it. */
@@ -210,9 +225,13 @@ export interface CycleProjection {
     readonly decisionNumber?: string;
   };
   /** How the cycle was closed, once closed. */
-  readonly closedBy?: 'rated' | 'waived' | 'dissolved' | 'repaired';
+  readonly closedBy?: 'rated' | 'waived' | 'dissolved' | 'repaired' | 'ended';
   readonly successorPairCode?: string;
+  /** The pair's last day (yyyy-mm-dd) when its period ends within the year. */
+  readonly periodEndsOn?: string;
+  /** The confirmed ratings of the pair's two units so far (level ids), by side. */
+  readonly unitRatings?: Partial<Record<Side, string>>;
 }
 
 /** What a timer is for. */
-export type TimerPurpose = 'reminder' | 'escalation' | 'deadline' | 'progressReminder';
+export type TimerPurpose = 'reminder' | 'escalation' | 'deadline' | 'progressReminder' | 'periodEnd';

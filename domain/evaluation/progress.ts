@@ -3,8 +3,9 @@
  * (`supersedesId`); the superseded entry stops counting but stays in the record. Entries are summed per pair,
  * per category, per recipient and per commune. Pure.
  */
+// The categories are listed once, here; the progress payload schema (domain/cycle/schemas.ts) uses them.
 
-/** Support categories (../shared/domain.md). */
+/** Support categories (docs/domain.md). */
 export const SUPPORT_CATEGORIES = [
   'SOCIO_ECONOMIC',
   'POLITICAL_SYSTEM',
@@ -18,6 +19,8 @@ export type SupportCategory = (typeof SUPPORT_CATEGORIES)[number];
 
 /** One progress entry as the evaluation reads it (no personal data: beneficiaries are not needed). */
 export interface ProgressEntryInput {
+  /** The side that entered it; `null` for entries recorded before the side was kept. */
+  readonly side?: 'sponsor' | 'recipient' | null;
   readonly id: string;
   readonly pairCode: string;
   /** The pair's recipient; entries without a commune are attributed to it. */
@@ -35,6 +38,21 @@ export interface ProgressEntryInput {
   readonly communeCode?: string | null;
   /** The entry this one corrects. */
   readonly supersedesId?: string | null;
+}
+
+/**
+ * Whether an entry reports a measurable result: households helped, đồng, models or study tours above zero. An
+ * all-zero entry does not show that anything was carried out.
+ */
+export function isMeasurable(
+  e: Pick<
+    ProgressEntryInput,
+    'households' | 'amountDong' | 'modelsBuilt' | 'modelsReplicated' | 'studyTours'
+  >,
+): boolean {
+  return (
+    e.households > 0 || e.amountDong > 0n || e.modelsBuilt > 0 || e.modelsReplicated > 0 || e.studyTours > 0
+  );
 }
 
 /** Sums of a set of entries. */

@@ -18,7 +18,7 @@ import { cycleVocabulary } from '../messages/cycle';
 import { evaluationMessages } from '../messages/evaluation';
 import { interpolate, type MessageParams } from '../messages/catalogue';
 import type { ObligationId, ObligationStatus, Side } from '../cycle/types';
-import { aggregateProgress, type ProgressAggregate, type ProgressEntryInput } from './progress';
+import { aggregateProgress, isMeasurable, type ProgressAggregate, type ProgressEntryInput } from './progress';
 import { isSponsorTargetKind, type EvaluationSettings, type RatingLevel, type TargetId } from './settings';
 import { sponsorTargets, type SponsorTargets, type TwinnedRecipient } from './targets';
 
@@ -65,7 +65,12 @@ export interface ObligationTally {
 
 /** Why a unit is criticised (kiểm điểm, phê bình; không xét thi đua). */
 export interface CriticismReason {
-  readonly reason: 'noSignedProgramme' | 'signedNothingDone' | 'noReport';
+  /**
+   * `signedNothingDone`: a sponsor signed but reported no measurable result of its own (households, đồng,
+   * models, study tours); `recipientNothingDone`: a recipient signed but never sent its own plan and working
+   * group (O1).
+   */
+  readonly reason: 'noSignedProgramme' | 'signedNothingDone' | 'recipientNothingDone' | 'noReport';
   readonly pairCode: string;
   readonly obligation?: ObligationId;
 }
@@ -73,8 +78,15 @@ export interface CriticismReason {
 /** One of the unit's cycles in the year. */
 export interface UnitCycleInput {
   readonly pairCode: string;
-  /** The other party of the pair. For a sponsor, the recipient (whose models are measured). */
-  readonly counterpart: { readonly code: string; readonly kind: string };
+  /**
+   * The other party of the pair. For a sponsor, the recipient (whose models are measured) with the communes the
+   * pair covers (a commune: itself; a mountain district: the pair's communes, by default all of them).
+   */
+  readonly counterpart: {
+    readonly code: string;
+    readonly kind: string;
+    readonly communes?: readonly string[];
+  };
   /** `false` for a pair dissolved or re-paired during the year: its recipient needs no models. */
   readonly active: boolean;
   readonly obligations: readonly { readonly obligation: ObligationId; readonly status: ObligationStatus }[];
@@ -217,6 +229,7 @@ const NOT_OWED: readonly ObligationStatus[] = ['waived', 'notApplicable'];
 
 function criticismOf(input: UnitEvaluationInput, progress: ProgressAggregate): CriticismReason[] {
   const reasons: CriticismReason[] = [];
+  const effective = new Set(progress.effectiveIds);
   const reportObligation: ObligationId = input.side === 'sponsor' ? 'O5' : 'O6';
   for (const cycle of input.cycles) {
     if (!cycle.active) continue;
@@ -226,8 +239,21 @@ function criticismOf(input: UnitEvaluationInput, progress: ProgressAggregate): C
     if (o3 !== undefined && !signed && !NOT_OWED.includes(o3)) {
       reasons.push({ reason: 'noSignedProgramme', pairCode: cycle.pairCode, obligation: 'O3' });
     }
-    if (input.side === 'sponsor' && signed && (progress.byPair[cycle.pairCode]?.entries ?? 0) === 0) {
+    // Only the unit's own measurable results count: an all-zero entry or one by the other side clears nothing.
+    // Entries recorded before the side was kept (side null) are taken as the sponsor's, as they were then.
+    const carriedOut = input.entries.some(
+      (e) =>
+        e.pairCode === cycle.pairCode &&
+        (e.side === 'sponsor' || e.side === null || e.side === undefined) &&
+        effective.has(e.id) &&
+        isMeasurable(e),
+    );
+    if (input.side === 'sponsor' && signed && !carriedOut) {
       reasons.push({ reason: 'signedNothingDone', pairCode: cycle.pairCode });
+    }
+    const plan = status('O1');
+    if (input.side === 'recipient' && signed && (plan === 'missed' || plan === 'pending')) {
+      reasons.push({ reason: 'recipientNothingDone', pairCode: cycle.pairCode, obligation: 'O1' });
     }
     const report = status(reportObligation);
     if (report !== undefined && (report === 'missed' || report === 'pending')) {
@@ -267,7 +293,8 @@ function sponsorTargetResults(
   if (targets.modelsPerRecipient !== null && targets.recipients.length > 0) {
     const per = targets.modelsPerRecipient;
     const perRecipient = targets.recipients.map((code): TargetResult => {
-      const achieved = progress.byRecipient[code]?.models ?? 0;
+      // Per commune: where the entry says the work was done (a commune pair's entries are its commune's).
+      const achieved = progress.byCommune[code]?.models ?? 0;
       return {
         target: 'models',
         scope: 'recipient',
@@ -342,6 +369,8 @@ export function evaluateUnit(input: UnitEvaluationInput, settings: EvaluationSet
       .map((c) => ({
         code: c.counterpart.code,
         kind: c.counterpart.kind === 'MOUNTAIN_DISTRICT' ? 'MOUNTAIN_DISTRICT' : 'COMMUNE',
+        communes:
+          c.counterpart.kind === 'MOUNTAIN_DISTRICT' ? (c.counterpart.communes ?? []) : [c.counterpart.code],
       }));
     targetsOfSponsor = sponsorTargets(
       { kind: input.kind, staff: input.staff?.count ?? null, recipients },

@@ -8,6 +8,11 @@ import type { EvaluationSettings, SponsorKind } from './settings';
 export interface TwinnedRecipient {
   readonly code: string;
   readonly kind: 'COMMUNE' | 'MOUNTAIN_DISTRICT';
+  /**
+   * The communes the pair covers: a commune covers itself; a mountain district the communes named on the pair,
+   * or by default every commune under the district. Models are required in each of them.
+   */
+  readonly communes: readonly string[];
 }
 
 /** What {@link sponsorTargets} needs. */
@@ -25,11 +30,11 @@ export interface SponsorTargets {
   /** `true` when the kind has a per-staff households rule but no staff count is known. */
   readonly missingStaff: boolean;
   readonly amountDong: bigint | null;
-  /** Models required in each twinned recipient. */
+  /** Models required in each twinned commune. */
   readonly modelsPerRecipient: number | null;
-  /** The recipients the models target applies to (codes, sorted, without duplicates). */
+  /** The communes the models target applies to (codes, sorted, without duplicates). */
   readonly recipients: readonly string[];
-  /** Models required in total: per recipient × number of recipients. */
+  /** Models required in total: per commune × number of communes. */
   readonly modelsTotal: number | null;
   readonly studyTours: number | null;
 }
@@ -53,7 +58,10 @@ export function sponsorTargets(input: SponsorTargetInput, settings: EvaluationSe
     if (input.staff === null) missingStaff = true;
     else households = householdsForStaff(input.staff, rules.households.households, rules.households.staff);
   }
-  const recipients = [...new Set(input.recipients.map((r) => r.code))].sort();
+  // A district whose communes are not known counts as one place, so its target never silently vanishes.
+  const recipients = [
+    ...new Set(input.recipients.flatMap((r) => (r.communes.length > 0 ? r.communes : [r.code]))),
+  ].sort();
   const modelsPerRecipient = rules.modelsPerRecipient;
   return {
     households,

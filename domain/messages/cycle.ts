@@ -30,6 +30,26 @@ export const cycleMessages = {
     vi: 'Không thể {actionVi}: «{obligationVi}» ({obligation}) đang ở trạng thái «{statusVi}».',
     en: 'Cannot {actionEn}: the {obligationEn} ({obligation}) is "{statusEn}".',
   },
+  'cycle.endPeriod.alreadyEnds': {
+    vi: 'Thời hạn kết nghĩa của cặp đã kết thúc vào ngày {lastDay}, không muộn hơn ngày {requested}; không thể lùi lại.',
+    en: "The pair's period already ends on {lastDay}, no later than {requested}; it cannot be pushed back.",
+  },
+  'cycle.unitAlreadyRated': {
+    vi: 'Xếp loại của {sideVi} đã được ghi nhận cho chu kỳ này.',
+    en: 'The rating of the {sideEn} is already recorded for this cycle.',
+  },
+  'cycle.successorUnknown': {
+    vi: 'Cặp kế tiếp «{code}» không có trong danh mục; hãy nhập cặp đó trước.',
+    en: 'The successor pair "{code}" is not in the roster; import it first.',
+  },
+  'cycle.extend.beforeCurrent': {
+    vi: 'Hạn mới ({newDate}) không được sớm hơn hạn hiện tại ({current}).',
+    en: 'The new deadline ({newDate}) cannot be earlier than the current one ({current}).',
+  },
+  'cycle.invalid.commune': {
+    vi: 'Xã «{code}» không thuộc cặp kết nghĩa này (các xã của cặp: {communes}).',
+    en: 'The commune "{code}" is not covered by this pair (its communes: {communes}).',
+  },
   'cycle.extend.notInFuture': {
     vi: 'Hạn mới ({newDate}) phải sau thời điểm hiện tại.',
     en: 'The new deadline ({newDate}) must be in the future.',
@@ -59,8 +79,8 @@ export const cycleMessages = {
     en: 'The field "{field}" must be a non-negative whole number.',
   },
   'cycle.invalid.amountDong': {
-    vi: 'Trường «{field}» phải là số tiền nguyên (đồng), không âm, không có phần thập phân.',
-    en: 'The field "{field}" must be a whole, non-negative amount of đồng, without decimals.',
+    vi: 'Trường «{field}» phải là số tiền nguyên (đồng), không âm, không có phần thập phân, tối đa 1.000.000.000.000.000 đồng.',
+    en: 'The field "{field}" must be a whole, non-negative amount of đồng, without decimals, at most 1,000,000,000,000,000 VND.',
   },
   'cycle.invalid.choice': {
     vi: 'Giá trị của trường «{field}» không nằm trong danh sách cho phép.',
@@ -118,6 +138,8 @@ export const cycleVocabulary = {
     waive: { vi: 'miễn', en: 'waive' },
     resend: { vi: 'gửi lại nhắc nhở', en: 'resend the reminder' },
     dissolve: { vi: 'giải thể hoặc ghép lại cặp', en: 'dissolve or re-pair' },
+    endPeriod: { vi: 'kết thúc thời hạn kết nghĩa', en: "end the pair's period" },
+    unitRated: { vi: 'ghi nhận xếp loại đơn vị', en: "record a unit's rating" },
     rate: { vi: 'ghi nhận xếp loại', en: 'record the rating' },
   },
 } as const;

@@ -71,8 +71,12 @@ export const evaluationMessages = {
     en: 'Pair {pairCode}: no signed twinning programme or plan.',
   },
   'evaluation.criticism.signedNothingDone': {
-    vi: 'Cặp {pairCode}: đã ký kết nhưng không triển khai thực hiện (không có kết quả nào).',
-    en: 'Pair {pairCode}: signed but nothing carried out (no progress entry).',
+    vi: 'Cặp {pairCode}: đã ký kết nhưng không triển khai thực hiện (không có kết quả đo được nào của đơn vị).',
+    en: 'Pair {pairCode}: signed but nothing carried out (no measurable result of its own).',
+  },
+  'evaluation.criticism.recipientNothingDone': {
+    vi: 'Cặp {pairCode}: đã ký kết nhưng đơn vị không gửi kế hoạch triển khai và tổ công tác ({obligation}).',
+    en: 'Pair {pairCode}: signed but the unit never sent its implementation plan and working group ({obligation}).',
   },
   'evaluation.criticism.noReport': {
     vi: 'Cặp {pairCode}: không gửi báo cáo cuối năm ({obligation}).',
@@ -98,6 +102,26 @@ export const evaluationMessages = {
   'evaluation.confirm.noProposal': {
     vi: 'Chưa có đề xuất xếp loại cho {sideVi} của chu kỳ {workflowId}.',
     en: 'There is no rating proposal for the {sideEn} of cycle {workflowId}.',
+  },
+  'evaluation.unit.alreadyConfirmed': {
+    vi: 'Xếp loại năm {year} của đơn vị {unitCode} đã được xác nhận («{ratingVi}»); không thể ghi lại.',
+    en: 'The {year} rating of unit {unitCode} is already confirmed ("{ratingEn}"); it cannot be recorded again.',
+  },
+  'evaluation.unit.notReady': {
+    vi: 'Chưa có đề xuất xếp loại năm {year} của đơn vị {unitCode}: còn chờ các cặp {waitingFor} đến giai đoạn đánh giá.',
+    en: 'There is no {year} rating proposal for unit {unitCode} yet: waiting for pairs {waitingFor} to reach evaluation.',
+  },
+  'evaluation.unit.nothingToRate': {
+    vi: 'Đơn vị {unitCode} không có cặp kết nghĩa nào cần xếp loại năm {year}.',
+    en: 'Unit {unitCode} has no pair to be rated in {year}.',
+  },
+  'evaluation.unit.unknown': {
+    vi: 'Không có đơn vị «{unitCode}» trong danh mục.',
+    en: 'There is no unit "{unitCode}" in the roster.',
+  },
+  'evaluation.unit.notStarted': {
+    vi: 'Việc đánh giá năm {year} của đơn vị {unitCode} chưa bắt đầu: chưa có cặp nào của đơn vị đến giai đoạn đánh giá.',
+    en: 'The {year} evaluation of unit {unitCode} has not started: none of its pairs has reached evaluation.',
   },
   'evaluation.unknownCycle': {
     vi: 'Không tìm thấy chu kỳ {workflowId}.',

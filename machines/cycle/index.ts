@@ -1,5 +1,9 @@
-/** The cycle statechart: machine, model (input, events, actions), projection and persistence. */
-export * from './model';
+/** The cycle statechart: its types, reducers, timers, machine, projection and the requests it accepts. */
+export * from './types';
+export * from './timers';
+export * from './guards';
+export * from './reducers';
 export * from './machine';
 export * from './projection';
 export * from './calendar-adapter';
+export * from './requests';

@@ -12,38 +12,50 @@
  * - implementation ends when the year-end window opens: the first O5/O6 reminder (or deadline, when they have
  *   no reminder) fires, or an O5/O6 report comes in — or when O5 and O6 are both settled;
  * - yearEndReporting ends when O5 and O6 are both settled;
- * - evaluation ends when O7 is rated (`RATE`) or waived; a missed O7 escalates but waits for the rating;
- * - `DISSOLVE` closes the cycle from any phase. Entering evaluation cancels the progress reminders; entering
- *   closed cancels every pending timer.
+ * - evaluation ends when O7 is met — both of the pair's units rated (`UNIT_RATED`; cycles started before unit
+ *   ratings: `RATE`) — or waived; a missed O7 escalates but waits for the rating;
+ * - `DISSOLVE` closes the cycle from any phase, and so does the end of the pair's period (its timer, or
+ *   `END_PERIOD` with a day already past). Entering evaluation cancels the progress reminders and asks for the
+ *   units' evaluation (as does late data there, and closing early); entering closed cancels every timer.
  */
-import { setup, type ActionArgs } from 'xstate';
+import { and, setup, type ActionArgs } from 'xstate';
 import { checkSubmissionAllowed, type CycleRequest, type CycleView } from '../../domain/cycle/check';
-import { OBLIGATION_IDS, type CyclePhase } from '../../domain/cycle/types';
+import { OBLIGATION_IDS, type CyclePhase, type Side } from '../../domain/cycle/types';
+import { phaseComplete } from './guards';
 import {
-  CYCLE_ACTION_TYPES,
   dissolve,
+  endPeriod,
   enterPhase,
+  evaluateUnits,
   extend,
   initialContext,
   isPendingTimer,
+  isPeriodEndTimer,
   openingActions,
-  phaseComplete,
   progress,
   rate,
   resend,
   submit,
   timerFired,
+  unitRated,
   waive,
+} from './reducers';
+import {
+  CYCLE_ACTION_TYPES,
   type CancelTimerParams,
+  type ChangePairParams,
   type CycleAction,
   type CycleContext,
   type CycleEvent,
   type CycleInput,
+  type EvaluateUnitsParams,
   type NotifyParams,
   type Outcome,
   type RecordParams,
   type ScheduleTimerParams,
-} from './model';
+  type StoreProgressParams,
+  type StoreSubmissionParams,
+} from './types';
 
 /** The check's view of a context in a phase. */
 export function viewOf(ctx: CycleContext, phase: CyclePhase): CycleView {
@@ -62,13 +74,13 @@ export function viewOf(ctx: CycleContext, phase: CyclePhase): CycleView {
   };
 }
 
-/** The rule-table request an event stands for (`undefined`: not a checked request). */
-function requestOf(event: CycleEvent): CycleRequest | undefined {
+/** The rule-table request an event stands for in a context (`undefined`: not a checked request). */
+export function requestOf(event: CycleEvent, ctx: CycleContext): CycleRequest | undefined {
   switch (event.type) {
     case 'SUBMIT':
       return { action: 'submit', obligation: event.obligation, side: event.side };
     case 'PROGRESS':
-      return { action: 'progress' };
+      return { action: 'progress', ...(event.side !== undefined ? { side: event.side } : {}) };
     case 'EXTEND':
       return { action: 'extend', obligation: event.obligation, at: event.at, newEndsAt: event.endsAt };
     case 'WAIVE':
@@ -77,8 +89,23 @@ function requestOf(event: CycleEvent): CycleRequest | undefined {
       return { action: 'resend', obligation: event.obligation };
     case 'DISSOLVE':
       return { action: 'dissolve' };
+    case 'END_PERIOD':
+      return {
+        action: 'endPeriod',
+        lastDay: event.lastDay,
+        endsAt: event.endsAt,
+        ...(ctx.periodEnd !== undefined
+          ? { currentEndsAt: ctx.periodEnd.endsAt, currentLastDay: ctx.periodEnd.lastDay }
+          : {}),
+      };
     case 'RATE':
       return { action: 'rate' };
+    case 'UNIT_RATED':
+      return {
+        action: 'unitRated',
+        side: event.side,
+        alreadyRated: Object.keys(ctx.unitRatings ?? {}) as Side[],
+      };
     case 'TIMER_FIRED':
       return undefined;
   }
@@ -113,10 +140,17 @@ function reduce(ctx: CycleContext, event: CycleEvent, phase: CyclePhase): Outcom
       return resend(ctx, event);
     case 'DISSOLVE':
       return dissolve(ctx, event);
+    case 'END_PERIOD':
+      return endPeriod(ctx, event);
     case 'RATE':
       return rate(ctx, event);
+    case 'UNIT_RATED':
+      return unitRated(ctx, event);
   }
 }
+
+/** Events that change what the pair's units are rated on: in evaluation they ask for a new evaluation. */
+const CHANGES_RATING_DATA: ReadonlySet<CycleEvent['type']> = new Set(['SUBMIT', 'WAIVE', 'EXTEND']);
 
 const effects = setup({
   types: {
@@ -133,16 +167,32 @@ const effects = setup({
     notify: (_: ActionArgs<CycleContext, CycleEvent, CycleEvent>, _params: NotifyParams) => {},
     /** Effect: append a timeline / audit entry. */
     record: (_: ActionArgs<CycleContext, CycleEvent, CycleEvent>, _params: RecordParams) => {},
+    /** Effect: keep an accepted submission with its payload. */
+    storeSubmission: (
+      _: ActionArgs<CycleContext, CycleEvent, CycleEvent>,
+      _params: StoreSubmissionParams,
+    ) => {},
+    /** Effect: keep an accepted progress entry with its payload. */
+    storeProgress: (_: ActionArgs<CycleContext, CycleEvent, CycleEvent>, _params: StoreProgressParams) => {},
+    /** Effect: tell the roster the pair was dissolved, re-paired or ended. */
+    changePair: (_: ActionArgs<CycleContext, CycleEvent, CycleEvent>, _params: ChangePairParams) => {},
+    /** Effect: ask for the evaluation of the pair's units. */
+    evaluateUnits: (_: ActionArgs<CycleContext, CycleEvent, CycleEvent>, _params: EvaluateUnitsParams) => {},
   },
   guards: {
     /** The event is allowed in this phase by the rule table (a timer: it is still pending). */
     allowed: ({ context, event }, params: PhaseParams) => {
       if (event.type === 'TIMER_FIRED') return isPendingTimer(context, event.timerId);
-      const request = requestOf(event);
+      const request = requestOf(event, context);
       return request !== undefined && checkSubmissionAllowed(viewOf(context, params.phase), request).ok;
     },
     /** The phase's obligations are settled. */
     phaseComplete: ({ context }, params: PhaseParams) => phaseComplete(context, params.phase),
+    /** The timer is the end of the pair's period: its firing closes the cycle. */
+    periodEndTimer: ({ context, event }) =>
+      event.type === 'TIMER_FIRED' && isPeriodEndTimer(context, event.timerId),
+    /** The period end just decided is already past: the cycle closes now. */
+    endsNow: ({ event }) => event.type === 'END_PERIOD' && event.endsAt <= event.at,
   },
 });
 
@@ -155,6 +205,7 @@ const open = effects.enqueueActions(({ context, enqueue }) => {
 function handleIn(phase: CyclePhase) {
   return effects.enqueueActions(({ context, event, enqueue }) => {
     apply(enqueue, reduce(context, event, phase));
+    if (phase === 'evaluation' && CHANGES_RATING_DATA.has(event.type)) enqueue(evaluateUnits('lateData'));
   });
 }
 
@@ -171,11 +222,12 @@ function allowedIn(phase: CyclePhase) {
 
 /**
  * One phase: an eventless move to `next` once the phase is complete, and the events it accepts, each
- * guarded by the rule table. PROGRESS is accepted in implementation and year-end reporting, RATE in
- * evaluation; DISSOLVE everywhere.
+ * guarded by the rule table. PROGRESS is accepted in implementation and year-end reporting, RATE and
+ * UNIT_RATED in evaluation; DISSOLVE and END_PERIOD everywhere.
  */
 function phaseState(phase: Exclude<CyclePhase, 'closed'>, next: CyclePhase) {
   const accept = { guard: allowedIn(phase), actions: handleIn(phase) };
+  const close = { target: 'closed', actions: [handleIn(phase), advance(phase, 'closed')] } as const;
   const acceptsProgress = phase === 'implementation' || phase === 'yearEndReporting';
   return effects.createStateConfig({
     always: {
@@ -184,18 +236,15 @@ function phaseState(phase: Exclude<CyclePhase, 'closed'>, next: CyclePhase) {
       actions: advance(phase, next),
     },
     on: {
-      TIMER_FIRED: accept,
+      TIMER_FIRED: [{ guard: 'periodEndTimer', ...close }, accept],
       SUBMIT: accept,
       EXTEND: accept,
       WAIVE: accept,
       RESEND: accept,
       ...(acceptsProgress ? { PROGRESS: accept } : {}),
-      ...(phase === 'evaluation' ? { RATE: accept } : {}),
-      DISSOLVE: {
-        guard: allowedIn(phase),
-        target: 'closed',
-        actions: [handleIn(phase), advance(phase, 'closed')],
-      },
+      ...(phase === 'evaluation' ? { RATE: accept, UNIT_RATED: accept } : {}),
+      DISSOLVE: { guard: allowedIn(phase), ...close },
+      END_PERIOD: [{ guard: and([allowedIn(phase), 'endsNow']), ...close }, accept],
     },
   });
 }

@@ -1,5 +1,5 @@
 /**
- * The public view of a cycle snapshot, and the JSON form the workflow persists it in (across continue-as-new).
+ * The public view of a cycle snapshot, and the JSON form the workflow carries it in across continue-as-new.
  */
 import {
   CYCLE_PHASES,
@@ -9,8 +9,10 @@ import {
   type CycleProjection,
   type ObligationView,
 } from '../../domain/cycle/types';
+import { waitingFor } from './guards';
 import { cycleMachine, type CycleSnapshot } from './machine';
-import { waitingFor, type CycleContext } from './model';
+import { nextPendingTimer } from './timers';
+import type { CycleContext } from './types';
 
 /** The persisted form of a snapshot: plain JSON, restored with {@link restoreCycle}. */
 export interface PersistedCycle {
@@ -48,6 +50,7 @@ export function flagsOf(ctx: CycleContext, phase: CyclePhase): CycleFlag[] {
   if (ctx.noProgressAtImplementationEnd || o.O4.status === 'missed') flags.push('noProgress');
   if (ctx.closedBy === 'dissolved') flags.push('dissolved');
   if (ctx.closedBy === 'repaired') flags.push('repaired');
+  if (ctx.closedBy === 'ended') flags.push('ended');
   if (phase !== 'closed' && isOverdue(ctx)) flags.push('overdue');
   return flags;
 }
@@ -77,9 +80,7 @@ export function projectCycle(snapshot: CycleSnapshot): CycleProjection {
       extensions: o.generation,
     };
   });
-  const next = Object.values(ctx.timers).sort((a, b) =>
-    a.at < b.at ? -1 : a.at > b.at ? 1 : a.timerId < b.timerId ? -1 : 1,
-  )[0];
+  const next = nextPendingTimer(ctx);
   const flags = flagsOf(ctx, phase);
   return {
     workflowId: ctx.workflowId,
@@ -100,5 +101,13 @@ export function projectCycle(snapshot: CycleSnapshot): CycleProjection {
     ...(ctx.rating !== undefined ? { rating: ctx.rating } : {}),
     ...(ctx.closedBy !== undefined ? { closedBy: ctx.closedBy } : {}),
     ...(ctx.successorPairCode !== undefined ? { successorPairCode: ctx.successorPairCode } : {}),
+    ...(ctx.periodEnd !== undefined ? { periodEndsOn: ctx.periodEnd.lastDay } : {}),
+    ...(ctx.unitRatings !== undefined
+      ? {
+          unitRatings: Object.fromEntries(
+            Object.entries(ctx.unitRatings).map(([side, r]) => [side, r.rating]),
+          ) as Partial<Record<'sponsor' | 'recipient', string>>,
+        }
+      : {}),
   };
 }

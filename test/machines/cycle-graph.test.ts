@@ -68,10 +68,11 @@ function eventsFor(s: CycleSnapshot): CycleEvent[] {
         at,
         submissionId: `s-${obligation}-${side}`,
         actor: 'u1',
+        data: {},
       });
     }
   }
-  events.push({ type: 'PROGRESS', at, entryId: 'e1', actor: 'u1' });
+  events.push({ type: 'PROGRESS', at, entryId: 'e1', actor: 'u1', data: {} });
   events.push({ type: 'RATE', at, actor: 'admin', sponsorRating: 'GOOD', recipientRating: 'FAIR' });
   events.push({ type: 'WAIVE', obligation: 'O7', at, reason: 'r', actor: 'admin' });
   if (phaseOf(s) === 'agreement') events.push({ type: 'DISSOLVE', at, reason: 'merger', actor: 'admin' });

@@ -15,6 +15,7 @@ const submit = (
   at,
   submissionId: `sub-${obligation}-${side}`,
   actor: `user-${side}`,
+  data: {},
 });
 const ids = (xs: { timerId: string }[]) => xs.map((x) => x.timerId);
 
@@ -101,7 +102,7 @@ describe('opening', () => {
       { from: 'agreement', to: 'implementation' },
     ]);
     const scheduled = ofType(d.last, 'scheduleTimer');
-    expect(scheduled.some((t) => ['O1', 'O2', 'O3'].includes(t.obligation))).toBe(false);
+    expect(scheduled.some((t) => ['O1', 'O2', 'O3'].includes(t.obligation ?? ''))).toBe(false);
     expect(ids(scheduled.filter((t) => t.purpose === 'progressReminder'))).toEqual([
       'O4:progress:2026-07-01',
       'O4:progress:2026-10-01',
@@ -172,6 +173,18 @@ describe('needs proposal', () => {
           },
         },
       },
+      {
+        type: 'storeSubmission',
+        params: {
+          idempotencyKey: 'twinning-cycle:P01:2026:sub-O2-recipient',
+          obligation: 'O2',
+          side: 'recipient',
+          actor: 'user-recipient',
+          at: '2026-02-20T03:00:00.000Z',
+          late: false,
+          data: {},
+        },
+      },
     ]);
     expect(d.phase).toBe('needsProposal');
     const second = d.send(submit('O1', 'recipient', '2026-02-21T03:00:00.000Z'));
@@ -233,6 +246,18 @@ describe('needs proposal', () => {
           },
         },
       },
+      {
+        type: 'storeSubmission',
+        params: {
+          idempotencyKey: 'twinning-cycle:P01:2026:sub-O2-recipient',
+          obligation: 'O2',
+          side: 'recipient',
+          actor: 'user-recipient',
+          at: '2026-03-07T02:00:00.000Z',
+          late: true,
+          data: {},
+        },
+      },
     ]);
     const p = projectCycle(d.snapshot);
     expect(p.obligations[1]).toMatchObject({ status: 'late', escalationLevel: 0 });
@@ -256,7 +281,7 @@ describe('refusals (the machine ignores what the validators refuse)', () => {
     ['a year-end report during needs proposal', submit('O5', 'sponsor', morning('2026-01-10'))],
     [
       'progress before implementation',
-      { type: 'PROGRESS', at: morning('2026-01-10'), entryId: 'e', actor: 'u' },
+      { type: 'PROGRESS', at: morning('2026-01-10'), entryId: 'e', actor: 'u', data: {} },
     ],
     [
       'a rating before evaluation',
@@ -316,6 +341,18 @@ describe('agreement (O3: both sides sign)', () => {
             actor: 'user-sponsor',
             detail: { submissionId: 'sub-O3-sponsor' },
           },
+        },
+      },
+      {
+        type: 'storeSubmission',
+        params: {
+          idempotencyKey: 'twinning-cycle:P01:2026:sub-O3-sponsor',
+          obligation: 'O3',
+          side: 'sponsor',
+          actor: 'user-sponsor',
+          at: morning('2026-03-10'),
+          late: false,
+          data: {},
         },
       },
     ]);
@@ -599,12 +636,19 @@ describe('a whole year', () => {
       at: morning('2026-05-05'),
       entryId: 'entry-1',
       actor: 'user-sponsor',
+      data: {},
     });
     expect(ids(ofType(progress, 'cancelTimer'))).toEqual(['O4:deadline', 'O4:escalation:1']);
     expect(d.status('O4')).toBe('submitted');
     expect(
       ofType(
-        d.send({ type: 'PROGRESS', at: morning('2026-06-05'), entryId: 'entry-2', actor: 'user-recipient' }),
+        d.send({
+          type: 'PROGRESS',
+          at: morning('2026-06-05'),
+          entryId: 'entry-2',
+          actor: 'user-recipient',
+          data: {},
+        }),
         'record',
       )[0]?.entry,
     ).toMatchObject({ kind: 'progress', detail: { entryId: 'entry-2', count: 2 } });

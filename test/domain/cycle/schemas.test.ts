@@ -18,7 +18,7 @@ describe('validatePayload', () => {
       summary: 'Nhu cầu năm 2026',
       items: [
         { category: 'SOCIAL_SECURITY', estimatedAmountDong: 150000000 },
-        { category: 'OTHER', estimatedAmountDong: '000123456789012345678901' },
+        { category: 'OTHER', estimatedAmountDong: '0001000000000000000' },
       ],
     });
     expect(r).toEqual({
@@ -27,7 +27,7 @@ describe('validatePayload', () => {
         summary: 'Nhu cầu năm 2026',
         items: [
           { category: 'SOCIAL_SECURITY', estimatedAmountDong: '150000000' },
-          { category: 'OTHER', estimatedAmountDong: '123456789012345678901' },
+          { category: 'OTHER', estimatedAmountDong: '1000000000000000' },
         ],
       },
     });
@@ -39,6 +39,8 @@ describe('validatePayload', () => {
     ['negative string', '-5'],
     ['decimal string', '1.5'],
     ['unsafe number', 2 ** 60],
+    ['amount beyond 10^15 đồng', '1000000000000001'],
+    ['huge digit string', '123456789012345678901'],
   ])('refuses a %s amount', (_name, amount) => {
     const r = validatePayload('needsProposal', {
       summary: 's',

@@ -120,7 +120,8 @@ const rows: Row[] = [
     allMet: true,
   },
   // Department (25 staff) twinned with 3 communes, models in 2 of them: models ratio (1 + 1 + 0) / 3 = 0.6666;
-  // (1 + 0.6666 + 1 + 1) / 4 = 91.665 → 91.6 → Khá.
+  // (1 + 0.6666 + 1 + 1) / 4 = 91.665 → 91.6 → Khá. P4's only entry has no measurable result (all zero): signed
+  // but nothing carried out there → criticised (the cap is off by default, so still Khá).
   {
     name: 'department with 3 communes that built models in 2',
     input: department(
@@ -134,6 +135,7 @@ const rows: Row[] = [
     ),
     score: 91.6,
     level: 'KHA',
+    criticised: true,
   },
   // Every target met but no year-end report (O5 missed): obligations 1/2 → (1 + 1 + 1 + 0.5) / 4 = 87.5 → Khá,
   // criticised, no reward.
@@ -330,29 +332,82 @@ describe('evaluateUnit (hand-computed table)', () => {
     expect(result.level.id).toBe('TOT');
   });
 
-  it('measures a lowland district paired with a mountain district across its communes', () => {
-    const input = lowland(
-      [cycle('P5', 'H-MN', {}, { kind: 'MOUNTAIN_DISTRICT' })],
+  // A lowland district paired with a mountain district that covers 3 communes: 2 models in EACH commune, 6 in all.
+  const districtPair = (communes: string[]) => [
+    cycle('P5', 'H-MN', {}, { kind: 'MOUNTAIN_DISTRICT', communes }),
+  ];
+  const districtEntries = (models: Record<string, number>) => [
+    entry('P5', 'H-MN', { households: 10, amountDong: 200_000_000n, studyTours: 1 }),
+    ...Object.entries(models).map(([communeCode, n]) => entry('P5', 'H-MN', { communeCode, modelsBuilt: n })),
+  ];
+
+  it('a lowland district with a mountain district needs 2 models in each commune the pair covers', () => {
+    const result = evaluateUnit(
+      lowland(districtPair(['XA-1', 'XA-2', 'XA-3']), districtEntries({ 'XA-1': 2, 'XA-2': 2, 'XA-3': 2 })),
+      settings,
+    );
+    expect(result.sponsorTargets?.recipients).toEqual(['XA-1', 'XA-2', 'XA-3']);
+    expect(result.sponsorTargets?.modelsTotal).toBe(6);
+    expect(
+      result.targets
+        .filter((t) => t.target === 'models')
+        .map((t) => [t.recipientCode ?? 'total', t.required, t.achieved]),
+    ).toEqual([
+      ['total', '6', '6'],
+      ['XA-1', '2', '2'],
+      ['XA-2', '2', '2'],
+      ['XA-3', '2', '2'],
+    ]);
+    expect(result.score).toBe(100);
+    expect(result.level.id).toBe('TOT');
+  });
+
+  it('models in two of three communes: (1 + 1 + 0) / 3 of the models target; models named for no commune count for none', () => {
+    const result = evaluateUnit(
+      lowland(districtPair(['XA-1', 'XA-2', 'XA-3']), [
+        ...districtEntries({ 'XA-1': 2, 'XA-2': 3 }),
+        entry('P5', 'H-MN', { modelsBuilt: 4 }),
+      ]),
+      settings,
+    );
+    // households 1, amount 1, models mean(1, 1, 0) = 0.6666, tours 1, obligations 1 → 4.6666 / 5 = 93.3 → Khá.
+    expect(result.targets.find((t) => t.target === 'models' && t.scope === 'total')?.ratio).toBe(0.6666);
+    expect(result.score).toBe(93.3);
+    expect(result.level.id).toBe('KHA');
+  });
+
+  it('a district whose communes are not known counts as one place, so its target never vanishes', () => {
+    const result = evaluateUnit(lowland(districtPair([]), districtEntries({})), settings);
+    expect(result.sponsorTargets?.recipients).toEqual(['H-MN']);
+    expect(result.sponsorTargets?.modelsTotal).toBe(2);
+  });
+
+  it("signed but not carried out: only measurable results of the unit's own side clear it", () => {
+    const signedOnly = department(
+      25,
+      [cycle('P1', 'XA-A')],
       [
-        entry('P5', 'H-MN', {
-          communeCode: 'XA-1',
-          modelsBuilt: 1,
-          households: 6,
-          amountDong: 150_000_000n,
-          studyTours: 1,
-        }),
-        entry('P5', 'H-MN', {
-          communeCode: 'XA-2',
-          modelsReplicated: 1,
-          households: 4,
-          amountDong: 50_000_000n,
-        }),
+        // An all-zero entry of its own and a measurable one of the other side clear nothing.
+        entry('P1', 'XA-A', { side: 'sponsor' }),
+        entry('P1', 'XA-A', { side: 'recipient', households: 3, modelsBuilt: 1 }),
       ],
     );
-    const result = evaluateUnit(input, settings);
-    expect(result.score).toBe(100);
-    expect(result.progress.byCommune['XA-1']?.models).toBe(1);
-    expect(result.progress.byRecipient['H-MN']?.models).toBe(2);
+    const criticised = evaluateUnit(signedOnly, settings);
+    expect(criticised.criticism).toEqual([{ reason: 'signedNothingDone', pairCode: 'P1' }]);
+    const carriedOut = department(
+      25,
+      [cycle('P1', 'XA-A')],
+      [entry('P1', 'XA-A', { side: 'sponsor', studyTours: 1 })],
+    );
+    expect(evaluateUnit(carriedOut, settings).criticism).toEqual([]);
+  });
+
+  it('a recipient that signed but never sent its own plan and working group (O1) is criticised', () => {
+    const result = evaluateUnit(recipient([cycle('P1', 'XA-A', { O1: 'missed' })]), settings);
+    expect(result.criticism).toEqual([{ reason: 'recipientNothingDone', pairCode: 'P1', obligation: 'O1' }]);
+    expect(result.explanation.map((l) => l.vi)).toContain(
+      'Cặp P1: đã ký kết nhưng đơn vị không gửi kế hoạch triển khai và tổ công tác (O1).',
+    );
   });
 });
 

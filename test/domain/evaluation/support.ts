@@ -32,7 +32,7 @@ export function cycle(
   pairCode: string,
   recipient: string,
   statuses: Partial<Record<'O1' | 'O2' | 'O3' | 'O5' | 'O6', ObligationStatus>> = {},
-  options: { kind?: string; active?: boolean } = {},
+  options: { kind?: string; active?: boolean; communes?: string[] } = {},
 ): UnitCycleInput {
   const all = {
     O1: 'submitted',
@@ -44,7 +44,11 @@ export function cycle(
   } as const;
   return {
     pairCode,
-    counterpart: { code: recipient, kind: options.kind ?? 'COMMUNE' },
+    counterpart: {
+      code: recipient,
+      kind: options.kind ?? 'COMMUNE',
+      ...(options.communes !== undefined ? { communes: options.communes } : {}),
+    },
     active: options.active ?? true,
     obligations: (['O1', 'O2', 'O3', 'O5', 'O6'] as const).map((o) => ({ obligation: o, status: all[o] })),
   };

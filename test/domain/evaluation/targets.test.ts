@@ -2,7 +2,11 @@ import { householdsForStaff, resolveEvaluationSettings, sponsorTargets } from '.
 
 const settings = resolveEvaluationSettings();
 const communes = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({ code: `XA-${i + 1}`, kind: 'COMMUNE' as const }));
+  Array.from({ length: n }, (_, i) => ({
+    code: `XA-${i + 1}`,
+    kind: 'COMMUNE' as const,
+    communes: [`XA-${i + 1}`],
+  }));
 
 describe('householdsForStaff: ceil(staff × 2 / 10), computed by hand', () => {
   it.each([
