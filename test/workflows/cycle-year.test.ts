@@ -5,6 +5,7 @@
  */
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bilingual } from '../../domain/messages';
 import type { SmtpCatcher } from '../../system/smtp-catcher';
 import {
   dissolveUpdate,
@@ -265,34 +266,51 @@ describe('twinning cycle workflow, 2026', () => {
     await cycle.at('2026-02-20T09:00:00+07:00');
     const historyBefore = (await cycle.handle.fetchHistory()).events?.length ?? 0;
 
+    // The sponsor does not file the needs proposal.
     expect(
       await refusal(
         cycle.handle.executeUpdate(submitUpdate, {
           args: [{ obligation: 'O2', side: 'sponsor', actor: 'test:sponsor', data: needs }],
         }),
       ),
-    ).toMatch(/^.+ \/ .+$/);
+    ).toBe(
+      bilingual('cycle.wrongSide', {
+        sideVi: 'Đơn vị giúp đỡ',
+        sideEn: 'sponsor',
+        obligation: 'O2',
+        obligationVi: 'đề xuất nhu cầu',
+        obligationEn: 'needs proposal',
+      }),
+    );
+    // A year-end report in February is out of its phase.
     expect(
       await refusal(
         cycle.handle.executeUpdate(submitUpdate, {
           args: [{ obligation: 'O5', side: 'sponsor', actor: 'test:sponsor', data: report }],
         }),
       ),
-    ).toMatch(/^.+ \/ .+$/);
+    ).toBe(
+      bilingual('cycle.wrongPhase', {
+        actionVi: 'nộp',
+        actionEn: 'submit',
+        phaseVi: 'Đề xuất nhu cầu',
+        phaseEn: 'needs proposal',
+      }),
+    );
     expect(
       await refusal(
         cycle.handle.executeUpdate(submitUpdate, {
           args: [{ obligation: 'O2', side: 'recipient', actor: 'test:recipient', data: { summary: '' } }],
         }),
       ),
-    ).toMatch(/^.+ \/ .+$/);
+    ).toBe(bilingual('cycle.invalid.empty', { field: 'summary' }));
     expect(
       await refusal(
         cycle.handle.executeUpdate(extendUpdate, {
           args: [{ actor: 'test:admin', obligation: 'O2', newDate: '2026-02-30', reason: 'Lũ lụt' }],
         }),
       ),
-    ).toMatch(/^.+ \/ .+$/);
+    ).toBe(bilingual('cycle.invalid.date', { field: 'newDate' }));
     // The test server records the workflow tasks that ran the validators; nothing else may be added: no update
     // accepted or rejected, no payload of a refused request.
     const added = ((await cycle.handle.fetchHistory()).events ?? []).slice(historyBefore);
