@@ -9,6 +9,7 @@ import { validatePayload, type PayloadKind } from '../../../domain/cycle/schemas
 import type { CyclePhase, ObligationStatus } from '../../../domain/cycle/types';
 import { CYCLE_PHASES, OBLIGATION_IDS, SUBMITTABLE_OBLIGATIONS } from '../../../domain/cycle/types';
 import { bilingual, catalogue, t, type MessageKey } from '../../../domain/messages';
+import { PROGRESS_ENTRY } from './support';
 
 function view(
   phase: CyclePhase,
@@ -82,16 +83,6 @@ function everyRefusal(): CycleRefusal[] {
   return refusals;
 }
 
-const PROGRESS = {
-  category: 'SOCIO_ECONOMIC',
-  households: 3,
-  amountDong: '200000000',
-  modelsBuilt: 1,
-  modelsReplicated: 0,
-  studyTours: 1,
-  description: 'Hỗ trợ bò giống',
-};
-
 /** One bad payload per kind of problem the payload validation reports. */
 const BAD_PAYLOADS: readonly [PayloadKind, unknown][] = [
   ['needsProposal', {}],
@@ -99,11 +90,11 @@ const BAD_PAYLOADS: readonly [PayloadKind, unknown][] = [
   ['needsProposal', { summary: '' }],
   ['needsProposal', { summary: 'x'.repeat(5001) }],
   ['signature', { signedOn: '2026-02-30', signatoryName: 'A' }],
-  ['progressEntry', { ...PROGRESS, households: -2 }],
-  ['progressEntry', { ...PROGRESS, amountDong: 1.5 }],
-  ['progressEntry', { ...PROGRESS, category: 'SPORTS' }],
-  ['progressEntry', { ...PROGRESS, extra: 1 }],
-  ['progressEntry', { ...PROGRESS, beneficiaries: Array.from({ length: 501 }, () => 'Hộ A') }],
+  ['progressEntry', { ...PROGRESS_ENTRY, households: -2 }],
+  ['progressEntry', { ...PROGRESS_ENTRY, amountDong: 1.5 }],
+  ['progressEntry', { ...PROGRESS_ENTRY, category: 'SPORTS' }],
+  ['progressEntry', { ...PROGRESS_ENTRY, extra: 1 }],
+  ['progressEntry', { ...PROGRESS_ENTRY, beneficiaries: Array.from({ length: 501 }, () => 'Hộ A') }],
   ['dissolve', { reason: 'Sáp nhập', successorPairCode: 'P 77' }],
 ];
 
