@@ -2,7 +2,9 @@
  * Reads of the cycle read model (Prisma): the list an administrator filters and the detail of one cycle.
  * The CLI and the web dashboard use these; neither asks Temporal.
  */
+import type { LevelRef } from '../domain/evaluation/confirm';
 import type { ObligationStatus as DbObligationStatus, Prisma, PrismaClient } from '../generated/prisma';
+import { EvaluationSettingsError, loadEvaluationSettings } from './evaluation-store';
 
 /** Filters of {@link listCycles}. */
 export interface CycleFilters {
@@ -102,6 +104,18 @@ export interface CycleDetail extends CycleRow {
     level: number | null;
     status: string;
   }>;
+  /** The levels of the year's rating scale, to name the ratings in the timeline (empty when unreadable). */
+  readonly ratingLevels: readonly LevelRef[];
+}
+
+// A broken evaluation setting must not hide a cycle: its ratings are then shown as recorded.
+async function ratingLevelsOf(prisma: PrismaClient, year: number): Promise<readonly LevelRef[]> {
+  try {
+    return (await loadEvaluationSettings(prisma, year)).rating.levels;
+  } catch (error) {
+    if (error instanceof EvaluationSettingsError) return [];
+    throw error;
+  }
 }
 
 /** The detail of `pairCode`'s cycle in `year`, or undefined when there is none. */
@@ -142,5 +156,6 @@ export async function showCycle(
       level: n.level,
       status: n.status,
     })),
+    ratingLevels: await ratingLevelsOf(prisma, year),
   };
 }

@@ -3,7 +3,7 @@
  * one cycle's obligations, timeline and what it waits for.
  */
 import type { Command } from 'commander';
-import { describeTimelineEntry } from '../../domain/cycle/timeline';
+import { timelineLines } from '../../domain/cycle/timeline';
 import { formatDate, formatDateTime, formatDueDay } from '../../domain/format';
 import { cycleVocabulary } from '../../domain/messages/cycle';
 import { obligationStatusFromDb, type CyclePhase, type ObligationId } from '../../domain/cycle/types';
@@ -178,16 +178,8 @@ export function registerCycleCommands(program: Command, deps: CliDeps): void {
       }
       deps.out('');
       deps.out('Diễn biến / timeline:');
-      const lines = [
-        ...detail.timeline.map((e) => ({
-          at: e.at,
-          text: `${describeTimelineEntry(e.kind, e.detail, 'vi')} — ${e.actor}`,
-        })),
-        ...detail.notifications.map((n) => ({
-          at: n.at,
-          text: `${n.kind}${n.level ? ` ${n.level}` : ''} ${n.obligation ?? ''} [${n.status}]`,
-        })),
-      ].sort((a, b) => a.at.getTime() - b.at.getTime());
-      for (const line of lines) deps.out(`  ${formatDateTime(line.at)}  ${line.text}`);
+      for (const line of timelineLines(detail, { levels: detail.ratingLevels })) {
+        deps.out(`  ${formatDateTime(line.at)}  ${line.vi} / ${line.en}`);
+      }
     });
 }

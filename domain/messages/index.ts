@@ -5,6 +5,7 @@ import { cycleMessages } from './cycle';
 import { mailMessages } from './mail';
 import { evaluationMessages } from './evaluation';
 import { rosterMessages } from './roster';
+import { timelineMessages } from './timeline';
 import { webMessages } from './web';
 
 export type { Lang, MessageParams, BilingualText, CatalogueSection } from './catalogue';
@@ -18,6 +19,7 @@ export const catalogue = {
   ...calendarMessages,
   ...evaluationMessages,
   ...mailMessages,
+  ...timelineMessages,
 } as const;
 
 /** A key of the message catalogue. */

@@ -136,12 +136,20 @@ export const rosterMessages = {
     en: 'The e-mail address "{value}" is listed twice for the same unit.',
   },
   'roster.dateInvalid': {
-    vi: 'Ngày «{value}» không hợp lệ; dùng dạng yyyy-mm-dd hoặc dd/mm/yyyy.',
-    en: 'The date "{value}" is invalid; use yyyy-mm-dd or dd/mm/yyyy.',
+    vi: 'Ngày «{value}» không hợp lệ; dùng dạng yyyy-mm-dd, dd/mm/yyyy hoặc chỉ ghi năm (yyyy).',
+    en: 'The date "{value}" is invalid; use yyyy-mm-dd, dd/mm/yyyy or a year alone (yyyy).',
+  },
+  'roster.yearOutOfRange': {
+    vi: 'Năm «{value}» nằm ngoài khoảng cho phép, từ năm {min} đến năm {max}.',
+    en: 'The year "{value}" is outside the accepted range, {min} to {max}.',
   },
   'roster.periodReversed': {
     vi: 'Ngày bắt đầu {from} sau ngày kết thúc {to}.',
     en: 'The start date {from} is after the end date {to}.',
+  },
+  'roster.yearsReversed': {
+    vi: 'Năm kết thúc {to} trước năm bắt đầu {from}.',
+    en: 'The end year {to} is before the start year {from}.',
   },
 
   // Across rows.

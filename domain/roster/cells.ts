@@ -57,6 +57,21 @@ export function parseRosterDate(text: string): string | null {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * The years a bare year of a plan period may name. A typo (`1920`, `2205`) is refused with its own message
+ * rather than becoming a century-long pairing.
+ */
+export const ROSTER_YEARS = { min: 1990, max: 2100 } as const;
+
+/**
+ * Reads a bare four-digit year, as officials write a plan period (`2020`, in a JSON number or a CSV/xlsx
+ * cell). The range is checked by the caller, which reports it with its own message.
+ */
+export function parseBareYear(text: string): number | null {
+  const trimmed = text.trim();
+  return /^\d{4}$/.test(trimmed) ? Number(trimmed) : null;
+}
+
 // The WHATWG "valid e-mail address" grammar, with at least one dot in the domain: addresses on an
 // intranet without a dot are not used by the province, and a missing dot is a common typo.
 const EMAIL_PATTERN =

@@ -8,6 +8,8 @@ export { formatRosterError, describeRosterError, locateRosterError } from './for
 export { periodsOverlap } from './cross';
 export {
   parseRosterDate,
+  parseBareYear,
+  ROSTER_YEARS,
   parseBoolean,
   parseStaff,
   isEmail,

@@ -5,9 +5,11 @@ import {
   CODE_PATTERN,
   isEmail,
   MAX_NAME_LENGTH,
+  parseBareYear,
   parseBoolean,
   parseRosterDate,
   parseStaff,
+  ROSTER_YEARS,
   splitEmails,
 } from './cells';
 import { normaliseColumnName } from './header';
@@ -98,16 +100,29 @@ const emails = z.string().transform((text, ctx): RosterContact[] => {
   return contacts;
 });
 
-const date = z.string().transform((text, ctx) => {
+/**
+ * One end of a plan period: a date, or a bare year standing for its first day (`from`) or its last day
+ * (`to`), so `2020`–`2030` covers the whole of both years.
+ */
+function periodEnd(end: 'from' | 'to', text: string, ctx: Ctx): string {
+  const year = parseBareYear(text);
+  if (year === null) return parseRosterDate(text) ?? fail(ctx, 'roster.dateInvalid', { value: text });
+  if (year < ROSTER_YEARS.min || year > ROSTER_YEARS.max) {
+    return fail(ctx, 'roster.yearOutOfRange', { value: text, ...ROSTER_YEARS });
+  }
+  return end === 'from' ? `${year}-01-01` : `${year}-12-31`;
+}
+
+const from = z.string().transform((text, ctx) => {
   const value = text.trim();
   if (value === '') return fail(ctx, 'roster.required');
-  return parseRosterDate(value) ?? fail(ctx, 'roster.dateInvalid', { value });
+  return periodEnd('from', value, ctx);
 });
 
-const optionalDate = z.string().transform((text, ctx) => {
+const to = z.string().transform((text, ctx) => {
   const value = text.trim();
   if (value === '') return null;
-  return parseRosterDate(value) ?? fail(ctx, 'roster.dateInvalid', { value });
+  return periodEnd('to', value, ctx);
 });
 
 /** The schema of one units row (cells as text, keyed by normalised column name). */
@@ -126,8 +141,8 @@ export const pairRowSchema = z.object({
   code,
   sponsor: code,
   recipient: code,
-  from: date,
-  to: optionalDate,
+  from,
+  to,
 });
 
 /** The cells of a row keyed by normalised column name; a column left out of the file reads as empty. */
@@ -220,16 +235,19 @@ export function validatePairRow(
   const source = sourceOf(table, raw);
   const width = widthError(table, raw);
   if (width) return { pair: null, errors: [width] };
-  const parsed = pairRowSchema.safeParse(cellsOf(raw, columns));
+  const cells = cellsOf(raw, columns);
+  const parsed = pairRowSchema.safeParse(cells);
   if (!parsed.success) return { pair: null, errors: errorsOf(source, parsed.error.issues) };
   const data = parsed.data;
   if (data.to !== null && data.from > data.to) {
-    return {
-      pair: null,
-      errors: [
-        { ...source, column: 'to', key: 'roster.periodReversed', params: { from: data.from, to: data.to } },
-      ],
-    };
+    // Told in the form the official wrote: two years, or the dates they stand for.
+    const fromYear = parseBareYear(cells.from ?? '');
+    const toYear = parseBareYear(cells.to ?? '');
+    const error: RosterError =
+      fromYear !== null && toYear !== null
+        ? { ...source, column: 'to', key: 'roster.yearsReversed', params: { from: fromYear, to: toYear } }
+        : { ...source, column: 'to', key: 'roster.periodReversed', params: { from: data.from, to: data.to } };
+    return { pair: null, errors: [error] };
   }
   return { pair: { ...data, source }, errors: [] };
 }

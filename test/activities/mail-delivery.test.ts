@@ -605,6 +605,53 @@ describe('the leadership digest', () => {
   });
 });
 
-it('keeps the ledger rows of the due instants it was given', () => {
-  expect(endOf('2026-03-02').toISOString()).toBe('2026-03-02T17:00:00.000Z');
+describe('a reminder written before an extension', () => {
+  it('keeps the ledger rows of the due instants it was given', async () => {
+    // P01's O6 was due on 15 December; the D-7 reminder was written on 8 December, then an extension moved the
+    // obligation to 31 December before the delayed reminder went out on 9 December. The row keeps its due day.
+    const cycle = await seedCycle(db.prisma, 'P01', {
+      id: 'O6',
+      statutory: '2026-12-15',
+      effective: '2026-12-31',
+    });
+    const key = await seedLedgerRow(db.prisma, {
+      ...cycle,
+      obligation: 'O6',
+      kind: 'REMINDER',
+      label: 'reminder-D-7',
+      dueDate: '2026-12-15',
+      createdAt: new Date('2026-12-08T01:00:00.000Z'),
+    });
+    const { deliverNotification } = createMailDeliveryActivities(
+      deps({ now: () => new Date('2026-12-09T01:00:00.000Z') }),
+    );
+    expect(await deliverNotification({ idempotencyKey: key })).toEqual({
+      status: 'sent',
+      messageId: messageIdFor(key),
+      smtpReply: '250 OK: message queued',
+    });
+    const mail = await parse(caughtWith(messageIdFor(key))[0]!);
+    expect(addressesOf(mail.to)).toEqual(['vanphong@ladee.example.gov.vn']);
+    expect(mail.subject).toBe(
+      '[Nhắc hạn] Báo cáo kết quả của đơn vị được giúp đỡ — Xã La Dêê — hạn 15/12/2026',
+    );
+    const text = mail.text ?? '';
+    expect(text).toContain(
+      'Xã La Dêê (Đơn vị được giúp đỡ) cần nộp báo cáo kết quả của đơn vị được giúp đỡ (O6) của cặp kết nghĩa P01 năm 2026, chậm nhất hết ngày 15/12/2026 (24:00).',
+    );
+    expect(text).toContain('Còn 6 ngày.');
+    expect(text).toContain(
+      'Nếu quá hạn: ngày 16/12/2026 việc chậm nộp được báo cáo Ban Dân tộc tỉnh và thủ trưởng đơn vị; ngày 22/12/2026 được báo cáo lãnh đạo UBND tỉnh;',
+    );
+    expect(text).toContain(
+      "must submit the recipient's year-end report (O6) of twinning pair P01 for 2026 by the end of 15/12/2026 (24:00).",
+    );
+    // Nothing in the message follows the obligation's new due day.
+    expect(text).not.toContain('31/12/2026');
+    const ics = parseIcs(mail.attachments[0]!.content.toString('utf8'));
+    expect(ics.find((l) => l.name === 'DTEND')?.value).toBe('20261215T170000Z');
+    expect(mail.attachments[0]?.filename).toBe('Hạn nộp O6 – Xã La Dêê – 15-12-2026.ics');
+    const row = await db.prisma.notification.findUniqueOrThrow({ where: { idempotencyKey: key } });
+    expect([row.status, row.dueAt]).toEqual(['SENT', endOf('2026-12-15')]);
+  });
 });

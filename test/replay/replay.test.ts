@@ -1,17 +1,29 @@
 /**
  * Replays saved histories of cycle scenarios against the current workflow code: a change that would break
- * running cycles (a non-determinism) fails here. Histories are recorded by the workflow tests with
- * RECORD_HISTORIES=1 (see test/support/cycle-harness.ts); a deliberate change of running code must be
+ * running cycles (a non-determinism) fails here. Histories are recorded by the workflow tests under a new
+ * prefix (RECORD_HISTORIES=v3, see test/support/cycle-harness.ts); a deliberate change of running code must be
  * guarded with patched() so that these old histories keep replaying.
  */
 import { promises as fs, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import type { temporal } from '@temporalio/proto';
 import { silentLogger } from '../../system/silent-logger';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { PATCHES } from '../../workflows/twinning-cycle';
+import { HISTORY_DIR } from '../support/cycle-harness';
 
-const dir = path.join(__dirname, 'histories');
 let bundle: WorkflowBundleWithSourceMap;
+
+/**
+ * The patches each prefix's histories were recorded with: `v1-*` before both, `v2-*` after. Recording under a
+ * new prefix means adding it here, so that a history that silently lost (or gained) a patch fails.
+ */
+const PATCHES_BY_PREFIX: Readonly<Record<string, readonly string[]>> = {
+  v1: [],
+  v2: [PATCHES.mailDelivery, PATCHES.ratings],
+};
 
 beforeAll(async () => {
   bundle = await bundleWorkflowCode({
@@ -21,10 +33,29 @@ beforeAll(async () => {
 });
 
 // Read at collection time so each saved history is its own test case.
-const names = readdirSync(dir)
+const names = readdirSync(HISTORY_DIR)
   .filter((f) => f.endsWith('.json'))
   .map((f) => f.replace(/\.json$/, ''))
   .sort();
+
+async function readHistory(name: string): Promise<temporal.api.history.v1.IHistory> {
+  return historyFromJSON(JSON.parse(await fs.readFile(path.join(HISTORY_DIR, `${name}.json`), 'utf8')));
+}
+
+/**
+ * The patch IDs a history carries. SDK 1.24 records each `patched()` that returned true as a MARKER_RECORDED
+ * event `core_patch` whose `patch-data` payload is `{ id, deprecated }` (the histories' `sdkMetadata` holds
+ * only core flags); a later SDK that records them elsewhere makes the `v2-*` cases below fail.
+ */
+function patchesOf(history: temporal.api.history.v1.IHistory): string[] {
+  return (history.events ?? []).flatMap((event) => {
+    const marker = event.markerRecordedEventAttributes;
+    if (marker?.markerName !== 'core_patch') return [];
+    const payload = marker.details?.['patch-data']?.payloads?.[0];
+    if (!payload) throw new Error(`core_patch marker ${String(event.eventId)} has no patch-data`);
+    return [defaultPayloadConverter.fromPayload<{ id: string }>(payload as Payload).id];
+  });
+}
 
 describe('saved histories replay on the current code', () => {
   it('has histories from before and after each patch', () => {
@@ -33,10 +64,20 @@ describe('saved histories replay on the current code', () => {
   });
 
   for (const name of names) {
+    it(`${name} carries exactly the patches of its prefix`, async () => {
+      const prefix = name.slice(0, name.indexOf('-'));
+      const expected = PATCHES_BY_PREFIX[prefix];
+      if (expected === undefined) {
+        throw new Error(
+          `${name}.json: prefix ${prefix} is not in PATCHES_BY_PREFIX (test/replay/replay.test.ts)`,
+        );
+      }
+      expect(patchesOf(await readHistory(name)).sort()).toEqual([...expected].sort());
+    });
+
     it(name, async () => {
-      const history = historyFromJSON(JSON.parse(await fs.readFile(path.join(dir, `${name}.json`), 'utf8')));
       await expect(
-        Worker.runReplayHistory({ workflowBundle: bundle }, history, `replay-${name}`),
+        Worker.runReplayHistory({ workflowBundle: bundle }, await readHistory(name), `replay-${name}`),
       ).resolves.toBeUndefined();
     });
   }

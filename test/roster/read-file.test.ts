@@ -4,9 +4,9 @@ import path from 'node:path';
 
 import ExcelJS from 'exceljs';
 
-import { formatRosterError } from '../../domain/roster';
+import { formatRosterError, type RosterFile } from '../../domain/roster';
 import { csvPartner } from '../../roster/read-file';
-import { loadRoster } from '../../roster/load';
+import { loadRoster, type LoadRosterResult } from '../../roster/load';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'rosters');
 const fixture = (name: string) => path.join(FIXTURES, name);
@@ -14,6 +14,12 @@ const fixture = (name: string) => path.join(FIXTURES, name);
 async function messages(paths: string[], options = {}): Promise<string[]> {
   const result = await loadRoster(paths, options);
   return result.ok ? [] : result.errors.map(formatRosterError);
+}
+
+/** The roster of a load that must succeed; otherwise the test fails with the load's errors. */
+function rosterOf(result: LoadRosterResult): RosterFile {
+  if (!result.ok) throw new Error(result.errors.map(formatRosterError).join('\n'));
+  return result.roster;
 }
 
 let dir: string;
@@ -46,16 +52,16 @@ describe('CSV', () => {
     const pairs = await readFile(fixture('pairs.csv'), 'utf8');
     await writeFile(path.join(dir, 'bom.units.csv'), `\uFEFF${units.replace(/\n/g, '\r\n')}`);
     await writeFile(path.join(dir, 'bom.pairs.csv'), `\uFEFF${pairs.replace(/\n/g, '\r\n')}`);
-    const plain = await loadRoster([fixture('units.csv')]);
-    const bom = await loadRoster([path.join(dir, 'bom.units.csv')]);
-    expect(bom.ok).toBe(true);
-    if (!bom.ok || !plain.ok) return;
-    const strip = (r: typeof bom.roster) => ({
+    // Both loads must succeed (a failure names its errors): the comparison below always runs.
+    const plain = rosterOf(await loadRoster([fixture('units.csv')]));
+    const bom = rosterOf(await loadRoster([path.join(dir, 'bom.units.csv')]));
+    const strip = (r: RosterFile) => ({
       units: r.units.map(({ source: { row }, ...u }) => ({ ...u, row })),
       pairs: r.pairs.map(({ source: { row }, ...p }) => ({ ...p, row })),
     });
-    expect(strip(bom.roster)).toEqual(strip(plain.roster));
-    expect(bom.roster.units[0]?.code).toBe('QN-STC');
+    expect([bom.units.length, bom.pairs.length]).toEqual([24, 14]);
+    expect(strip(bom)).toEqual(strip(plain));
+    expect(bom.units[0]?.code).toBe('QN-STC');
   });
 
   it('reports the line of the row, even after a quoted cell spanning two lines', async () => {

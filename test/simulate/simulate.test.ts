@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { formatDateTime } from '../../domain/format';
+import { bilingual } from '../../domain/messages';
 import {
   readScenario,
   simulate,
@@ -35,6 +36,17 @@ afterAll(async () => {
 });
 
 const local = (line: TimelineLine): string => formatDateTime(line.at);
+
+/** The refusal of a scenario file, which must be a ScenarioError. */
+async function scenarioRefusal(file: string): Promise<string> {
+  try {
+    await readScenario(file);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ScenarioError);
+    return (error as Error).message;
+  }
+  throw new Error(`${file} was accepted`);
+}
 
 describe('twinning simulate', () => {
   it('prints lines of the documented shape, in time order', () => {
@@ -68,7 +80,16 @@ describe('twinning simulate', () => {
         '21/02/2026 10:00',
         'sponsor needs-proposal: Đơn vị giúp đỡ không phải bên thực hiện «đề xuất nhu cầu» (O2). / The sponsor is not the party that submits the needs proposal (O2).',
       ],
-      ['P02', '22/02/2026 10:00', expect.stringMatching(/^recipient progress: .+ \/ .+$/)],
+      [
+        'P02',
+        '22/02/2026 10:00',
+        `recipient progress: ${bilingual('cycle.wrongPhase', {
+          actionVi: 'cập nhật tiến độ',
+          actionEn: 'enter progress',
+          phaseVi: 'Đề xuất nhu cầu',
+          phaseEn: 'needs proposal',
+        })}`,
+      ],
     ]);
   });
 
@@ -101,8 +122,47 @@ describe('twinning simulate', () => {
   });
 
   it('refuses a malformed scenario with every problem named', async () => {
-    const bad = path.join(__dirname, 'roster.json');
-    await expect(readScenario(bad)).rejects.toThrow(ScenarioError);
-    await expect(readScenario(bad)).rejects.toThrow(/year/);
+    // A roster given where a scenario is expected.
+    const roster = path.join(__dirname, 'roster.json');
+    expect(await scenarioRefusal(roster)).toBe(
+      [
+        `Kịch bản không hợp lệ / Invalid scenario ${roster}:`,
+        '  year: Invalid input: expected number, received undefined',
+        '  roster: Invalid input: expected string, received undefined',
+        '  (root): Unrecognized keys: "units", "pairs"',
+      ].join('\n'),
+    );
+    // One problem of each kind, in the year, the policy, the events and an unknown key.
+    const bad = path.join(os.tmpdir(), `simulate-bad-${process.pid}.json`);
+    await fs.writeFile(
+      bad,
+      JSON.stringify({
+        year: 1999,
+        policy: 'sometimes',
+        extra: true,
+        events: [
+          { at: '2026-02-20 09:00', pair: 'P01', as: 'chairman', action: 'needs-proposal' },
+          { at: '2026-02-20T09:00:00+07:00', pair: '', as: 'admin', action: 'approve', data: 5 },
+        ],
+      }),
+    );
+    try {
+      expect(await scenarioRefusal(bad)).toBe(
+        [
+          `Kịch bản không hợp lệ / Invalid scenario ${bad}:`,
+          '  year: Too small: expected number to be >=2000',
+          '  roster: Invalid input: expected string, received undefined',
+          '  policy: Invalid option: expected one of "roll-forward"|"fixed"',
+          '  events.0.at: must be an ISO instant with its offset, e.g. 2026-02-20T09:00:00+07:00',
+          '  events.0.as: Invalid option: expected one of "sponsor"|"recipient"|"admin"',
+          '  events.1.pair: Too small: expected string to have >=1 characters',
+          '  events.1.action: Invalid option: expected one of "plan"|"needs-proposal"|"sign"|"progress"|"sponsor-report"|"recipient-report"|"extend"|"waive"|"resend"|"dissolve"|"rating"',
+          '  events.1.data: Invalid input: expected record, received number',
+          '  (root): Unrecognized key: "extra"',
+        ].join('\n'),
+      );
+    } finally {
+      await fs.rm(bad, { force: true });
+    }
   });
 });

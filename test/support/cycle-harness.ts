@@ -1,9 +1,9 @@
 /**
  * Drives cycle workflows on the time-skipping test server in business time: `at('2026-03-10T12:00+07:00')`
  * advances the server until business time reaches that instant. Histories can be saved for the replay tests
- * (RECORD_HISTORIES=1).
+ * under a new prefix (RECORD_HISTORIES=v3 writes `v3-<scenario>.json`).
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
@@ -89,14 +89,76 @@ export async function ledgerOf(prisma: PrismaClient, workflowId: string): Promis
   }));
 }
 
-/** Saves a workflow's history for the replay tests when RECORD_HISTORIES=1. */
+/** Where the replay tests read saved histories. */
+export const HISTORY_DIR = path.resolve(__dirname, '..', 'replay', 'histories');
+
+/**
+ * The prefix under which to record histories, from the value of RECORD_HISTORIES (undefined when it is unset
+ * or empty). Refuses anything but a version prefix (`v3`) and a prefix that `dir` already holds histories of:
+ * re-recording under an old name would make the replay test pass by definition.
+ */
+export function historyPrefix(value: string | undefined, dir: string = HISTORY_DIR): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  const taken = readdirSync(dir, { withFileTypes: true })
+    .filter((f) => f.isFile() && f.name.endsWith('.json'))
+    .map((f) => f.name);
+  const used = taken.map((n) => /^v(\d+)-/.exec(n)?.[1]).filter((v) => v !== undefined);
+  const next = `v${Math.max(0, ...used.map(Number)) + 1}`;
+  if (!/^v\d+$/.test(value)) {
+    throw new Error(
+      `RECORD_HISTORIES=${value} is refused: name a new prefix, e.g. RECORD_HISTORIES=${next} ` +
+        `(writes ${next}-<scenario>.json in ${path.relative(process.cwd(), dir)})`,
+    );
+  }
+  const existing = taken.filter((n) => n.startsWith(`${value}-`)).sort();
+  if (existing.length > 0) {
+    throw new Error(
+      `RECORD_HISTORIES=${value} is refused: ${path.relative(process.cwd(), dir)} already holds ` +
+        `${existing.join(', ')}; saved histories are never overwritten, name a new prefix (next free: ${next})`,
+    );
+  }
+  return value;
+}
+
+/** Writes one history as `<prefix>-<scenario>.json` in `dir`; fails when that file already exists. */
+export async function writeHistory(
+  dir: string,
+  prefix: string,
+  scenario: string,
+  json: string,
+): Promise<string> {
+  const file = path.join(dir, `${prefix}-${scenario}.json`);
+  try {
+    // 'wx' makes the existence check and the write one step: nothing can slip in between.
+    await fs.writeFile(file, json, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new Error(`${path.basename(file)} already exists: saved histories are never overwritten`);
+    }
+    throw error;
+  }
+  return file;
+}
+
+// Decided once per test file, before the first history is written: the scenarios of one run share a prefix.
+let recording: { prefix: string | undefined } | undefined;
+
+/**
+ * The prefix this run records under (see {@link historyPrefix}); call it before the scenarios run so that a
+ * refused prefix fails the run before any work is done.
+ */
+export function recordingPrefix(): string | undefined {
+  recording ??= { prefix: historyPrefix(process.env.RECORD_HISTORIES) };
+  return recording.prefix;
+}
+
+/** Saves a workflow's history for the replay tests as `<prefix>-<scenario>.json` when recording. */
 export async function maybeRecordHistory(
   handle: WorkflowHandle<typeof twinningCycleWorkflow>,
-  name: string,
+  scenario: string,
 ): Promise<void> {
-  if (process.env.RECORD_HISTORIES !== '1') return;
+  const prefix = recordingPrefix();
+  if (prefix === undefined) return;
   const history = await handle.fetchHistory();
-  const dir = path.resolve(__dirname, '..', 'replay', 'histories');
-  await fs.mkdir(dir, { recursive: true });
-  await fs.writeFile(path.join(dir, `${name}.json`), historyToJSON(history));
+  await writeHistory(HISTORY_DIR, prefix, scenario, historyToJSON(history));
 }

@@ -7,7 +7,7 @@ import { formatDateTime, formatDueDay } from '../../domain/format';
 import type { Lang } from '../../domain/messages';
 import { cycleVocabulary } from '../../domain/messages/cycle';
 import { obligationStatusFromDb, type CyclePhase, type ObligationId } from '../../domain/cycle/types';
-import { describeTimelineEntry } from '../../domain/cycle/timeline';
+import { timelineLines } from '../../domain/cycle/timeline';
 import type { CycleDetail } from '../../services/cycle-read';
 import { escapeHtml, pageShell } from '../html';
 
@@ -81,18 +81,8 @@ export function renderPair(options: {
 <td>${escapeHtml(status)}</td><td>${o.completedAt ? formatDateTime(o.completedAt) : ''}</td></tr>`;
     })
     .join('\n');
-  const events = [
-    ...detail.timeline.map((e) => ({
-      at: e.at,
-      text: `${describeTimelineEntry(e.kind, e.detail, lang)} — ${e.actor}`,
-    })),
-    ...detail.notifications.map((n) => ({
-      at: n.at,
-      text: `${n.kind}${n.level ? ` ${n.level}` : ''} ${n.obligation ?? ''} [${n.status}]`,
-    })),
-  ]
-    .sort((a, b) => a.at.getTime() - b.at.getTime())
-    .map((e) => `<li>${formatDateTime(e.at)} — ${escapeHtml(e.text)}</li>`)
+  const events = timelineLines(detail, { levels: detail.ratingLevels })
+    .map((e) => `<li>${formatDateTime(e.at)} — ${escapeHtml(e[lang])}</li>`)
     .join('\n');
   const body = `<h1>${escapeHtml(title)}</h1>
 <p>${escapeHtml(detail.sponsor.name)} → ${escapeHtml(detail.recipient.name)}</p>

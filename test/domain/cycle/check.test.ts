@@ -1,8 +1,15 @@
 /** The permission check used by the update validators and the statechart's guards. */
-import { checkSubmissionAllowed, type CycleView } from '../../../domain/cycle/check';
+import {
+  checkSubmissionAllowed,
+  type CycleRefusal,
+  type CycleRequest,
+  type CycleView,
+} from '../../../domain/cycle/check';
+import { validatePayload, type PayloadKind } from '../../../domain/cycle/schemas';
 import type { CyclePhase, ObligationStatus } from '../../../domain/cycle/types';
-import { OBLIGATION_IDS } from '../../../domain/cycle/types';
-import { bilingual, catalogue, type MessageKey } from '../../../domain/messages';
+import { CYCLE_PHASES, OBLIGATION_IDS, SUBMITTABLE_OBLIGATIONS } from '../../../domain/cycle/types';
+import { bilingual, catalogue, t, type MessageKey } from '../../../domain/messages';
+import { PROGRESS_ENTRY } from './support';
 
 function view(
   phase: CyclePhase,
@@ -23,6 +30,81 @@ function view(
 
 const text = (r: ReturnType<typeof checkSubmissionAllowed>): string =>
   r.ok ? 'ok' : bilingual(r.message.key as MessageKey, r.message.params);
+
+/** The `{name}` placeholders of a template. */
+function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+}
+
+const STATUSES: readonly ObligationStatus[] = [
+  'pending',
+  'submitted',
+  'late',
+  'missed',
+  'waived',
+  'notApplicable',
+];
+
+/** Every refusal the check gives: each request in each phase, every obligation in each status, O3 signed or not. */
+function everyRefusal(): CycleRefusal[] {
+  const sides = ['sponsor', 'recipient'] as const;
+  const requests: CycleRequest[] = [
+    ...SUBMITTABLE_OBLIGATIONS.flatMap((obligation) =>
+      sides.map((side) => ({ action: 'submit' as const, obligation, side })),
+    ),
+    { action: 'progress' },
+    ...sides.map((side) => ({ action: 'progress' as const, side })),
+    ...OBLIGATION_IDS.flatMap((obligation): CycleRequest[] => [
+      {
+        action: 'extend',
+        obligation,
+        at: '2026-03-05T01:00:00.000Z',
+        newEndsAt: '2026-03-02T17:00:00.000Z',
+        newDate: '2026-03-02',
+      },
+      { action: 'waive', obligation },
+      { action: 'resend', obligation },
+    ]),
+    { action: 'dissolve' },
+    { action: 'rate' },
+  ];
+  const refusals: CycleRefusal[] = [];
+  for (const phase of CYCLE_PHASES) {
+    for (const status of STATUSES) {
+      for (const signed of [[], ['sponsor' as const]]) {
+        const state = view(phase, Object.fromEntries(OBLIGATION_IDS.map((id) => [id, status])), signed);
+        for (const request of requests) {
+          const result = checkSubmissionAllowed(state, request);
+          if (!result.ok) refusals.push(result.message);
+        }
+      }
+    }
+  }
+  return refusals;
+}
+
+/** One bad payload per kind of problem the payload validation reports. */
+const BAD_PAYLOADS: readonly [PayloadKind, unknown][] = [
+  ['needsProposal', {}],
+  ['needsProposal', { summary: 5 }],
+  ['needsProposal', { summary: '' }],
+  ['needsProposal', { summary: 'x'.repeat(5001) }],
+  ['signature', { signedOn: '2026-02-30', signatoryName: 'A' }],
+  ['progressEntry', { ...PROGRESS_ENTRY, households: -2 }],
+  ['progressEntry', { ...PROGRESS_ENTRY, amountDong: 1.5 }],
+  ['progressEntry', { ...PROGRESS_ENTRY, category: 'SPORTS' }],
+  ['progressEntry', { ...PROGRESS_ENTRY, extra: 1 }],
+  ['progressEntry', { ...PROGRESS_ENTRY, beneficiaries: Array.from({ length: 501 }, () => 'Hộ A') }],
+  ['dissolve', { reason: 'Sáp nhập', successorPairCode: 'P 77' }],
+];
+
+function everyPayloadRefusal(): CycleRefusal[] {
+  return BAD_PAYLOADS.map(([kind, payload]) => {
+    const result = validatePayload(kind, payload);
+    if (result.ok) throw new Error(`${kind} ${JSON.stringify(payload)} was accepted`);
+    return result.message;
+  });
+}
 
 describe('checkSubmissionAllowed', () => {
   test('accepts a recipient needs proposal in needsProposal, and late in agreement', () => {
@@ -156,11 +238,21 @@ describe('checkSubmissionAllowed', () => {
   });
 
   test('every cycle message has Vietnamese and English text and every placeholder it uses is given', () => {
-    for (const [key, m] of Object.entries(catalogue).filter(([k]) => k.startsWith('cycle.'))) {
+    const all = [...everyRefusal(), ...everyPayloadRefusal()];
+    const given = [...new Map(all.map((m) => [JSON.stringify(m), m])).values()];
+    // Every cycle message is reached by at least one request or payload, so none escapes the checks below.
+    const cycleKeys = Object.keys(catalogue).filter((k) => k.startsWith('cycle.'));
+    expect([...new Set(given.map((m) => m.key))].sort()).toEqual(cycleKeys.sort());
+    for (const { key, params } of given) {
+      const m = catalogue[key];
       expect(m.vi.length).toBeGreaterThan(0);
       expect(m.en.length).toBeGreaterThan(0);
       expect(m.vi).not.toEqual(m.en);
-      expect(key).toMatch(/^cycle\./);
+      for (const lang of ['vi', 'en'] as const) {
+        const missing = placeholders(m[lang]).filter((name) => !Object.hasOwn(params, name));
+        expect({ key, lang, missing }).toEqual({ key, lang, missing: [] });
+        expect(`${key} (${lang}): ${t(key, params, lang)}`).not.toMatch(/\{\w+\}/);
+      }
     }
   });
 });

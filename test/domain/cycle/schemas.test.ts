@@ -1,16 +1,9 @@
 /** Payload schemas of the cycle's submissions and administrator actions. */
 import { validatePayload } from '../../../domain/cycle/schemas';
 import { bilingual, type MessageKey } from '../../../domain/messages';
+import { PROGRESS_ENTRY } from './support';
 
-const progress = {
-  category: 'SOCIO_ECONOMIC',
-  households: 3,
-  amountDong: '200000000',
-  modelsBuilt: 1,
-  modelsReplicated: 0,
-  studyTours: 1,
-  description: 'Hỗ trợ bò giống',
-};
+const progress = PROGRESS_ENTRY;
 
 describe('validatePayload', () => {
   test('a needs proposal with amounts as numbers or digit strings, normalised to decimal strings', () => {

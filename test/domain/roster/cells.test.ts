@@ -1,5 +1,6 @@
 import {
   isEmail,
+  parseBareYear,
   parseBoolean,
   parseRosterDate,
   parseStaff,
@@ -19,6 +20,19 @@ describe('roster cells', () => {
     ['', null],
   ])('parseRosterDate(%j) = %j', (text, expected) => {
     expect(parseRosterDate(text)).toBe(expected);
+  });
+
+  it.each([
+    ['2020', 2020],
+    [' 2030 ', 2030],
+    ['1850', 1850],
+    ['202', null],
+    ['20201', null],
+    ['2020.0', null],
+    ['2020-01-01', null],
+    ['', null],
+  ])('parseBareYear(%j) = %j', (text, expected) => {
+    expect(parseBareYear(text)).toBe(expected);
   });
 
   it.each([

@@ -5,7 +5,8 @@ import {
   type RawRoster,
   type RosterRules,
 } from '../../../domain/roster';
-import { csvTable, PAIRS, PAIRS_HEADER, replace, roster, UNITS } from './support';
+import { readJson } from '../../../roster/read-file';
+import { csvTable, PAIRS, PAIRS_HEADER, replace, roster, UNITS, UNITS_HEADER } from './support';
 
 function messages(raw: RawRoster, rules?: Partial<RosterRules>): string[] {
   const result = validateRoster(raw, rules ? { rules } : {});
@@ -194,7 +195,7 @@ describe('validateRoster: bad rosters, each with its exact message', () => {
       '14. an impossible date',
       roster(UNITS, replace(PAIRS, 1, ['KN-02', 'DIEN-BAN', 'NAM-GIANG', '30/02/2020', ''])),
       [
-        'pairs.csv, dòng 3, cột from: Ngày «30/02/2020» không hợp lệ; dùng dạng yyyy-mm-dd hoặc dd/mm/yyyy. / The date "30/02/2020" is invalid; use yyyy-mm-dd or dd/mm/yyyy.',
+        'pairs.csv, dòng 3, cột from: Ngày «30/02/2020» không hợp lệ; dùng dạng yyyy-mm-dd, dd/mm/yyyy hoặc chỉ ghi năm (yyyy). / The date "30/02/2020" is invalid; use yyyy-mm-dd, dd/mm/yyyy or a year alone (yyyy).',
       ],
     ],
     [
@@ -383,5 +384,105 @@ describe('validateRoster: bad rosters, each with its exact message', () => {
     expect(describeRosterError(error, 'vi')).toBe(
       'roster.xlsx, trang Đơn vị, dòng 4, cột parent: Đơn vị cấp trên «X» không có trong danh sách đơn vị.',
     );
+  });
+});
+
+describe('validateRoster: a plan period given as bare years', () => {
+  /** The small roster as a JSON document read by the JSON reader, with `pairs` as given. */
+  function jsonRoster(pairs: readonly Record<string, unknown>[]): RawRoster {
+    const units = UNITS.map((cells) => Object.fromEntries(UNITS_HEADER.map((name, i) => [name, cells[i]])));
+    const read = readJson('roster.json', Buffer.from(JSON.stringify({ units, pairs })));
+    if (read.raw === null || read.errors.length > 0) throw new Error('the test roster does not read');
+    return read.raw;
+  }
+
+  function periods(raw: RawRoster): [string, string | null][] {
+    const result = validateRoster(raw);
+    if (!result.ok) throw new Error(result.errors.map(formatRosterError).join('\n'));
+    return result.roster.pairs.map((p) => [p.from, p.to]);
+  }
+
+  it('reads JSON numbers 2020 and 2030 as 1 January 2020 to 31 December 2030', () => {
+    const raw = jsonRoster([{ code: 'KN-01', sponsor: 'STC', recipient: 'LA-DEE', from: 2020, to: 2030 }]);
+    expect(periods(raw)).toEqual([['2020-01-01', '2030-12-31']]);
+  });
+
+  it('reads JSON strings "2020" and " 2030 " the same way, and a year with an empty or missing end', () => {
+    const raw = jsonRoster([
+      { code: 'KN-01', sponsor: 'STC', recipient: 'LA-DEE', from: '2020', to: ' 2030 ' },
+      { code: 'KN-02', sponsor: 'DIEN-BAN', recipient: 'NAM-GIANG', from: 2021, to: '' },
+      { code: 'KN-03', sponsor: 'STC', recipient: 'CA-DY', from: 2022 },
+      { code: 'KN-04', sponsor: 'DIEN-BAN', recipient: 'CA-DY', from: 2023, to: null },
+    ]);
+    expect(periods(raw)).toEqual([
+      ['2020-01-01', '2030-12-31'],
+      ['2021-01-01', null],
+      ['2022-01-01', null],
+      ['2023-01-01', null],
+    ]);
+  });
+
+  it('mixes years and dates in CSV cells, and a single year covers that whole year', () => {
+    const pairs = [
+      ['KN-01', 'STC', 'LA-DEE', '2020', '30/06/2025'],
+      ['KN-02', 'DIEN-BAN', 'NAM-GIANG', '2020-07-01', '2030'],
+      ['KN-03', 'STC', 'CA-DY', '2026', '2026'],
+      ['KN-04', 'DIEN-BAN', 'CA-DY', '1990', '2100'],
+    ];
+    expect(periods(roster(UNITS, pairs))).toEqual([
+      ['2020-01-01', '2025-06-30'],
+      ['2020-07-01', '2030-12-31'],
+      ['2026-01-01', '2026-12-31'],
+      ['1990-01-01', '2100-12-31'],
+    ]);
+  });
+
+  it('counts the last year as a whole: 2020–2025 overlaps a pairing from 2025, not one from 2026', () => {
+    const from2026 = [
+      ['KN-01', 'STC', 'LA-DEE', '2020', '2025'],
+      ['KN-01B', 'STC', 'LA-DEE', '2026', ''],
+    ];
+    expect(messages(roster(UNITS, from2026))).toEqual([]);
+    const from2025 = replace(from2026, 1, ['KN-01B', 'STC', 'LA-DEE', '2025', '']);
+    expect(messages(roster(UNITS, from2025))).toEqual([
+      'pairs.csv, dòng 3, cột from: «STC» và «LA-DEE» đã được kết nghĩa trong cặp «KN-01» (dòng 2) với thời gian trùng nhau. / "STC" and "LA-DEE" are already paired in "KN-01" (row 2) over an overlapping period.',
+    ]);
+  });
+
+  it('refuses a year outside 1990–2100, in either column', () => {
+    const raw = jsonRoster([
+      { code: 'KN-01', sponsor: 'STC', recipient: 'LA-DEE', from: 1989, to: 2030 },
+      { code: 'KN-02', sponsor: 'DIEN-BAN', recipient: 'NAM-GIANG', from: 2020, to: '2101' },
+    ]);
+    expect(messages(raw)).toEqual([
+      'roster.json, trang pairs, dòng 1, cột from: Năm «1989» nằm ngoài khoảng cho phép, từ năm 1990 đến năm 2100. / The year "1989" is outside the accepted range, 1990 to 2100.',
+      'roster.json, trang pairs, dòng 2, cột to: Năm «2101» nằm ngoài khoảng cho phép, từ năm 1990 đến năm 2100. / The year "2101" is outside the accepted range, 1990 to 2100.',
+    ]);
+  });
+
+  it('refuses an end year before the start year, in years', () => {
+    const raw = jsonRoster([{ code: 'KN-01', sponsor: 'STC', recipient: 'LA-DEE', from: 2030, to: 2020 }]);
+    expect(messages(raw)).toEqual([
+      'roster.json, trang pairs, dòng 1, cột to: Năm kết thúc 2020 trước năm bắt đầu 2030. / The end year 2020 is before the start year 2030.',
+    ]);
+  });
+
+  it('tells a reversed period of a year and a date in the dates they stand for', () => {
+    const pairs = [['KN-01', 'STC', 'LA-DEE', '2026', '31/12/2025']];
+    expect(messages(roster(UNITS, pairs))).toEqual([
+      'pairs.csv, dòng 2, cột to: Ngày bắt đầu 2026-01-01 sau ngày kết thúc 2025-12-31. / The start date 2026-01-01 is after the end date 2025-12-31.',
+    ]);
+  });
+
+  it('refuses numbers that are not four-digit years as dates', () => {
+    const raw = jsonRoster([
+      { code: 'KN-01', sponsor: 'STC', recipient: 'LA-DEE', from: 202, to: 20301 },
+      { code: 'KN-02', sponsor: 'DIEN-BAN', recipient: 'NAM-GIANG', from: 2020.5 },
+    ]);
+    expect(messages(raw)).toEqual([
+      'roster.json, trang pairs, dòng 1, cột from: Ngày «202» không hợp lệ; dùng dạng yyyy-mm-dd, dd/mm/yyyy hoặc chỉ ghi năm (yyyy). / The date "202" is invalid; use yyyy-mm-dd, dd/mm/yyyy or a year alone (yyyy).',
+      'roster.json, trang pairs, dòng 1, cột to: Ngày «20301» không hợp lệ; dùng dạng yyyy-mm-dd, dd/mm/yyyy hoặc chỉ ghi năm (yyyy). / The date "20301" is invalid; use yyyy-mm-dd, dd/mm/yyyy or a year alone (yyyy).',
+      'roster.json, trang pairs, dòng 2, cột from: Ngày «2020.5» không hợp lệ; dùng dạng yyyy-mm-dd, dd/mm/yyyy hoặc chỉ ghi năm (yyyy). / The date "2020.5" is invalid; use yyyy-mm-dd, dd/mm/yyyy or a year alone (yyyy).',
+    ]);
   });
 });
