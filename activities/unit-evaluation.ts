@@ -5,7 +5,7 @@
  * and no second audit event.
  */
 import { activityInfo } from '@temporalio/activity';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Side } from '../domain/cycle/types';
 import { storedExplanation } from '../domain/evaluation';
@@ -93,20 +93,17 @@ export function createUnitEvaluationActivities(deps: {
           openedAt: input.at,
           ...(input.simulated ? { businessStart: input.at } : {}),
         };
-        try {
-          await client.workflow.signalWithStart(UNIT_EVALUATION_WORKFLOW, {
-            workflowId: args.workflowId,
-            // The unit's evaluation runs where the cycles run.
-            taskQueue: activityInfo().taskQueue,
-            args: [args],
-            signal: CYCLE_CHANGED_SIGNAL,
-            signalArgs: [{ workflowId: input.cycleWorkflowId, at: input.at }],
-            // A finished evaluation (rating confirmed) is never started again by a late change.
-            workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          });
-        } catch (error) {
-          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-        }
+        await client.workflow.signalWithStart(UNIT_EVALUATION_WORKFLOW, {
+          workflowId: args.workflowId,
+          // The unit's evaluation runs where the cycles run.
+          taskQueue: activityInfo().taskQueue,
+          args: [args],
+          signal: CYCLE_CHANGED_SIGNAL,
+          signalArgs: [{ workflowId: input.cycleWorkflowId, at: input.at }],
+          // A finished evaluation (nothing to rate then, or confirmed) starts again for a cycle that reaches
+          // evaluation later: it finds a confirmed rating stored and passes it on, or proposes.
+          workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+        });
       }
     },
 
@@ -128,6 +125,32 @@ export function createUnitEvaluationActivities(deps: {
       if (waitingFor.length > 0) return { status: 'waiting', waitingFor };
       const awaiting = group.cycles.filter((c) => c.phase === 'evaluation');
       if (awaiting.length === 0) return { status: 'nothingToRate' };
+      const scale = data.settings.rating.levels.map((l) => ({ id: l.id, vi: l.vi, en: l.en }));
+      const confirmed = data.unitEvaluations.get(unit.id);
+      if (confirmed?.finalRating) {
+        const level = scale.find((l) => l.id === confirmed.proposedRating) ?? scale[scale.length - 1]!;
+        return {
+          status: 'confirmed',
+          proposal: {
+            rating: level.id,
+            labelVi: level.vi,
+            labelEn: level.en,
+            score: confirmed.proposedScore ?? 0,
+            criticised: confirmed.criticised,
+            proposedReward: confirmed.proposedReward,
+            scale,
+          },
+          final: {
+            rating: confirmed.finalRating,
+            override: confirmed.finalRating !== confirmed.proposedRating,
+            actor: confirmed.confirmedBy ?? 'system',
+            at: (confirmed.confirmedAt ?? new Date()).toISOString(),
+            ...(confirmed.overrideReason ? { reason: confirmed.overrideReason } : {}),
+            ...(confirmed.decisionNumber ? { decisionNumber: confirmed.decisionNumber } : {}),
+          },
+          cycles: awaiting.map((c) => c.workflowId),
+        };
+      }
       const evaluation = evaluateGroup(group, data);
       const values = {
         side: DB_SIDE[side],
@@ -186,7 +209,7 @@ export function createUnitEvaluationActivities(deps: {
           score: evaluation.score,
           criticised: evaluation.criticised,
           proposedReward: evaluation.proposedReward,
-          scale: data.settings.rating.levels.map((l) => ({ id: l.id, vi: l.vi, en: l.en })),
+          scale,
         },
         cycles: awaiting.map((c) => c.workflowId),
       };

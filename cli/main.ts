@@ -15,6 +15,7 @@ import { registerDbCommands } from './commands/db';
 import { registerEvaluationCommands } from './commands/evaluation';
 import { registerMailCommands } from './commands/mail';
 import { registerRosterCommands } from './commands/roster';
+import { registerUnitCommands } from './commands/unit';
 import type { CliDeps } from './deps';
 
 /** Builds the program with every command registered. */
@@ -30,6 +31,7 @@ export function buildProgram(deps: CliDeps): Command {
   registerCalendarCommands(program, deps);
   registerEvaluationCommands(program, deps);
   registerCycleCommands(program, deps);
+  registerUnitCommands(program, deps);
   registerMailCommands(program, deps);
   registerSimulateCommands(program, deps);
   return program;

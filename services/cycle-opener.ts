@@ -5,8 +5,11 @@
  * Used by `twinning cycle open` and by the yearly Schedule's activity.
  */
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { fromDbDate } from '../domain/calendar/time';
+import { CYCLE_WORKFLOW, cycleWorkflowId } from '../domain/workflow-ids';
 import type { PrismaClient } from '../generated/prisma';
-import { cycleWorkflowId, twinningCycleWorkflow, type TwinningCycleInput } from '../workflows/twinning-cycle';
+import { validDuring } from './validity';
+import type { TwinningCycleInput, twinningCycleWorkflow } from '../workflows/twinning-cycle';
 import { ESCALATION_LEVEL, OVERDUE, PHASE, RECIPIENT, SPONSOR, YEAR } from '../workflows/search-attributes';
 import { loadCalendarDays, loadSettingsOverrides } from './calendar-store';
 
@@ -32,23 +35,65 @@ export interface OpenYearOptions {
   readonly openedAt?: string;
 }
 
-/** Pairs whose period overlaps the year and that are not dissolved before it. */
-export async function activePairs(
-  prisma: PrismaClient,
-  year: number,
-): Promise<Array<{ code: string; sponsorCode: string; recipientCode: string }>> {
+/** A pair active in a year, with what its cycle needs to know of it. */
+export interface ActivePair {
+  readonly code: string;
+  readonly sponsorCode: string;
+  readonly recipientCode: string;
+  /** The pair's period within the year, when it starts or ends inside it (yyyy-mm-dd). */
+  readonly period: { readonly from?: string; readonly to?: string };
+  /** The communes the pair covers (its own list, a mountain district's communes by default, or the commune). */
+  readonly communes: readonly string[];
+}
+
+/**
+ * Pairs whose period overlaps the year: an open-ended pair while it is active, and a pair with an end date
+ * (dissolved, re-paired or ended by a merger on that day) up to that date.
+ */
+export async function activePairs(prisma: PrismaClient, year: number): Promise<ActivePair[]> {
   const firstDay = new Date(Date.UTC(year, 0, 1));
   const lastDay = new Date(Date.UTC(year, 11, 31));
   const pairs = await prisma.pair.findMany({
     where: {
-      status: 'ACTIVE',
       validFrom: { lte: lastDay },
-      OR: [{ validTo: null }, { validTo: { gte: firstDay } }],
+      OR: [{ validTo: null, status: 'ACTIVE' }, { validTo: { gte: firstDay } }],
     },
-    include: { sponsor: { select: { code: true } }, recipient: { select: { code: true } } },
+    include: {
+      sponsor: { select: { code: true } },
+      recipient: {
+        select: {
+          code: true,
+          kind: true,
+          children: {
+            where: { kind: 'COMMUNE', ...validDuring(year) },
+            select: { code: true },
+            orderBy: { code: 'asc' },
+          },
+        },
+      },
+    },
     orderBy: { code: 'asc' },
   });
-  return pairs.map((p) => ({ code: p.code, sponsorCode: p.sponsor.code, recipientCode: p.recipient.code }));
+  return pairs.map((p) => {
+    const from = fromDbDate(p.validFrom);
+    const to = p.validTo ? fromDbDate(p.validTo) : undefined;
+    const communes =
+      p.recipient.kind !== 'MOUNTAIN_DISTRICT'
+        ? [p.recipient.code]
+        : p.communes.length > 0
+          ? [...p.communes].sort()
+          : p.recipient.children.map((c) => c.code);
+    return {
+      code: p.code,
+      sponsorCode: p.sponsor.code,
+      recipientCode: p.recipient.code,
+      period: {
+        ...(from > `${year}-01-01` ? { from } : {}),
+        ...(to !== undefined && to < `${year}-12-31` ? { to } : {}),
+      },
+      communes,
+    };
+  });
 }
 
 /** Starts the missing cycles of `options.year`. */
@@ -72,11 +117,13 @@ export async function openYear(
       recipientCode: pair.recipientCode,
       settings: overrides,
       calendarDays: days.entries,
+      ...(pair.period.from !== undefined || pair.period.to !== undefined ? { period: pair.period } : {}),
+      ...(pair.communes.length > 0 ? { communes: pair.communes } : {}),
       ...(options.searchAttributes === false ? { searchAttributes: false } : {}),
       ...(options.openedAt !== undefined ? { businessStart: options.openedAt } : {}),
     };
     try {
-      await client.workflow.start(twinningCycleWorkflow, {
+      await client.workflow.start<typeof twinningCycleWorkflow>(CYCLE_WORKFLOW, {
         workflowId: cycleWorkflowId(pair.code, year),
         taskQueue: options.taskQueue,
         args: [input],

@@ -22,6 +22,7 @@ import {
   type UnitEvaluationInput,
 } from '../domain/evaluation';
 import { bilingual } from '../domain/messages';
+import { validDuring } from './validity';
 import type { PrismaClient, UnitEvaluation as StoredUnitEvaluation } from '../generated/prisma';
 
 /** A unit as the evaluation shows it. */
@@ -218,10 +219,7 @@ async function districtCommunes(
     where: {
       parentId: { in: [...new Set(districtIds)] },
       kind: 'COMMUNE',
-      AND: [
-        { OR: [{ validFrom: null }, { validFrom: { lte: new Date(Date.UTC(year, 11, 31)) } }] },
-        { OR: [{ validTo: null }, { validTo: { gte: new Date(Date.UTC(year, 0, 1)) } }] },
-      ],
+      ...validDuring(year),
     },
     select: { code: true, parentId: true },
     orderBy: { code: 'asc' },

@@ -94,6 +94,7 @@ const envSchema = z.object({
     .max(100, 'must be a whole number of connections (1–100)')
     .optional(),
   TEMPORAL_ADDRESS: hostPort.optional(),
+  USER: optionalText,
   TEMPORAL_NAMESPACE: z.string().trim().min(1, 'must not be empty').default('default'),
   TEMPORAL_TASK_QUEUE: z.string().trim().min(1, 'must not be empty').default('twinning'),
   TEMPORAL_API_KEY: optionalText,
@@ -165,6 +166,8 @@ export interface AppConfig {
   readonly smtp: { readonly url: string; readonly from: string };
   readonly timeZone: 'Asia/Ho_Chi_Minh';
   readonly lang: 'vi' | 'en';
+  /** Who runs the command-line program (the login name, `USER`): audit entries name `cli:<operator>`. */
+  readonly operator: string;
   readonly web: { readonly host: string; readonly port: number; readonly publicBaseUrl: string };
   readonly embedded: {
     /** Which embedded services `npm start` launches: those whose variable points at no existing service. */
@@ -253,6 +256,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtp: { url: e.SMTP_URL ?? `smtp://127.0.0.1:${e.EMBEDDED_SMTP_PORT}`, from: e.MAIL_FROM },
     timeZone: e.APP_TIMEZONE,
     lang: e.APP_LANG,
+    operator: e.USER ?? 'admin',
     web: {
       host: e.WEB_HOST,
       port: e.WEB_PORT,

@@ -1,21 +1,13 @@
 /**
- * The administrator's actions on one cycle, as Updates of its workflow: extend a deadline, waive an
- * obligation, resend a reminder, dissolve or re-pair, record positive factors, and confirm or override the
- * final ratings. A refusal (wrong phase, missing reason…) is printed as the workflow's bilingual message.
+ * The administrator's actions on one cycle, as Updates of its workflow through the cycle-commands client:
+ * extend a deadline, waive an obligation, resend a reminder, dissolve or re-pair, end the pair's period. A refusal
+ * (wrong phase, missing reason, unknown successor…) is printed as the workflow's bilingual message.
  */
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Command } from 'commander';
-import { OBLIGATION_IDS, type CycleProjection, type ObligationId, type Side } from '../../domain/cycle/types';
-import {
-  cycleWorkflowId,
-  dissolveUpdate,
-  extendUpdate,
-  positiveFactorsUpdate,
-  rateUpdate,
-  resendUpdate,
-  waiveUpdate,
-  type twinningCycleWorkflow,
-} from '../../workflows/twinning-cycle';
+import { OBLIGATION_IDS, type CycleProjection, type ObligationId } from '../../domain/cycle/types';
+import { bilingual } from '../../domain/messages';
+import { cycleVocabulary } from '../../domain/messages/cycle';
+import { CycleCommands, type CommandResult } from '../../services/cycle-commands';
 import type { CliDeps } from '../deps';
 
 function parseYear(value: string): number {
@@ -36,40 +28,35 @@ function parseObligation(value: string): ObligationId {
   return id as ObligationId;
 }
 
-function parseSide(value: string): Side {
-  if (value !== 'sponsor' && value !== 'recipient') {
-    throw new Error(
-      `Bên không hợp lệ: «${value}» (sponsor, recipient). / Unknown side "${value}" (sponsor, recipient).`,
-    );
-  }
-  return value;
-}
-
 /** Who the audit trail names for actions taken from the CLI. */
-function actor(): string {
-  return `cli:${process.env.USER ?? 'admin'}`;
+export function cliActor(deps: Pick<CliDeps, 'config'>): string {
+  return `cli:${deps.config.operator}`;
 }
 
-type Act = (handle: ReturnType<CycleHandle>) => Promise<CycleProjection>;
-type CycleHandle = (id: string) => import('@temporalio/client').WorkflowHandle<typeof twinningCycleWorkflow>;
+/** The cycle-commands client of a CLI run. */
+export async function commandsOf(deps: CliDeps): Promise<CycleCommands> {
+  return new CycleCommands(await deps.getTemporal(), await deps.getPrisma());
+}
 
-async function act(deps: CliDeps, pair: string, year: number, action: Act, done: string): Promise<void> {
-  const client = await deps.getTemporal();
-  const handle = client.workflow.getHandle<typeof twinningCycleWorkflow>(cycleWorkflowId(pair, year));
-  try {
-    const projection = await action(handle);
-    deps.out(`${done} — ${pair} ${year}: ${projection.phase}`);
-  } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError) {
-      throw new Error(error.cause?.message ?? error.message);
-    }
-    if ((error as { name?: string }).name === 'WorkflowNotFoundError') {
-      throw new Error(
-        `Cặp «${pair}» không có chu kỳ đang chạy năm ${year}. / Pair "${pair}" has no running cycle in ${year}.`,
-      );
-    }
-    throw error;
-  }
+type Done =
+  | 'cycle.done.extended'
+  | 'cycle.done.waived'
+  | 'cycle.done.resent'
+  | 'cycle.done.dissolved'
+  | 'cycle.done.repaired'
+  | 'cycle.done.periodEnd';
+
+/** Prints the new phase of an accepted command, or throws the refusal as the message an official reads. */
+function report(
+  deps: CliDeps,
+  result: CommandResult<CycleProjection>,
+  pair: string,
+  year: number,
+  done: Done,
+): void {
+  if (!result.ok) throw new Error(result.refusal.text);
+  const phase = cycleVocabulary.phase[result.value.phase];
+  deps.out(bilingual(done, { pair, year, phaseVi: phase.vi, phaseEn: phase.en }));
 }
 
 /** Registers the action subcommands on the `cycle` command. */
@@ -83,28 +70,21 @@ export function registerCycleActionCommands(cycle: Command, deps: CliDeps): void
     .requiredOption('--reason <text>', 'lý do / reason')
     .option('--decision <number>', 'số văn bản / decision number')
     .action(
-      (
+      async (
         pair: string,
         f: { year: number; obligation: ObligationId; date: string; reason: string; decision?: string },
-      ) =>
-        act(
-          deps,
-          pair,
-          f.year,
-          (h) =>
-            h.executeUpdate(extendUpdate, {
-              args: [
-                {
-                  actor: actor(),
-                  obligation: f.obligation,
-                  newDate: f.date,
-                  reason: f.reason,
-                  ...(f.decision ? { decisionNumber: f.decision } : {}),
-                },
-              ],
-            }),
-          'Đã gia hạn / extended',
-        ),
+      ) => {
+        const result = await (
+          await commandsOf(deps)
+        ).extend(pair, f.year, {
+          actor: cliActor(deps),
+          obligation: f.obligation,
+          newDate: f.date,
+          reason: f.reason,
+          ...(f.decision ? { decisionNumber: f.decision } : {}),
+        });
+        report(deps, result, pair, f.year, 'cycle.done.extended');
+      },
     );
 
   cycle
@@ -113,108 +93,73 @@ export function registerCycleActionCommands(cycle: Command, deps: CliDeps): void
     .requiredOption('--year <year>', 'năm / year', parseYear)
     .requiredOption('--obligation <id>', 'O1…O7', parseObligation)
     .requiredOption('--reason <text>', 'lý do / reason')
-    .action((pair: string, f: { year: number; obligation: ObligationId; reason: string }) =>
-      act(
-        deps,
-        pair,
-        f.year,
-        (h) =>
-          h.executeUpdate(waiveUpdate, {
-            args: [{ actor: actor(), obligation: f.obligation, reason: f.reason }],
-          }),
-        'Đã miễn / waived',
-      ),
-    );
+    .action(async (pair: string, f: { year: number; obligation: ObligationId; reason: string }) => {
+      const result = await (
+        await commandsOf(deps)
+      ).waive(pair, f.year, { actor: cliActor(deps), obligation: f.obligation, reason: f.reason });
+      report(deps, result, pair, f.year, 'cycle.done.waived');
+    });
 
   cycle
     .command('resend <pair>')
     .description('Gửi lại nhắc nhở / resend a reminder')
     .requiredOption('--year <year>', 'năm / year', parseYear)
     .requiredOption('--obligation <id>', 'O1…O7', parseObligation)
-    .action((pair: string, f: { year: number; obligation: ObligationId }) =>
-      act(
-        deps,
-        pair,
-        f.year,
-        (h) => h.executeUpdate(resendUpdate, { args: [{ actor: actor(), obligation: f.obligation }] }),
-        'Đã gửi lại / resent',
-      ),
-    );
+    .action(async (pair: string, f: { year: number; obligation: ObligationId }) => {
+      const result = await (
+        await commandsOf(deps)
+      ).resend(pair, f.year, { actor: cliActor(deps), obligation: f.obligation });
+      report(deps, result, pair, f.year, 'cycle.done.resent');
+    });
 
   cycle
     .command('dissolve <pair>')
     .description('Giải thể, hoặc ghép lại khi sáp nhập đơn vị / dissolve, or re-pair when units merge')
     .requiredOption('--year <year>', 'năm / year', parseYear)
     .requiredOption('--reason <text>', 'lý do / reason')
-    .option('--successor <pair>', 'mã cặp kế tiếp / successor pair code')
-    .action((pair: string, f: { year: number; reason: string; successor?: string }) =>
-      act(
-        deps,
-        pair,
-        f.year,
-        (h) =>
-          h.executeUpdate(dissolveUpdate, {
-            args: [
-              {
-                actor: actor(),
-                reason: f.reason,
-                ...(f.successor ? { successorPairCode: f.successor } : {}),
-              },
-            ],
-          }),
-        f.successor ? 'Đã ghép lại / re-paired' : 'Đã giải thể / dissolved',
-      ),
-    );
+    .option(
+      '--successor <pair>',
+      'mã cặp kế tiếp (phải có trong danh mục) / successor pair code (must exist)',
+    )
+    .action(async (pair: string, f: { year: number; reason: string; successor?: string }) => {
+      const result = await (
+        await commandsOf(deps)
+      ).dissolve(pair, f.year, {
+        actor: cliActor(deps),
+        reason: f.reason,
+        ...(f.successor ? { successorPairCode: f.successor } : {}),
+      });
+      report(deps, result, pair, f.year, f.successor ? 'cycle.done.repaired' : 'cycle.done.dissolved');
+    });
 
   cycle
-    .command('factors <pair>')
+    .command('end-period <pair>')
     .description(
-      'Ghi yếu tố tích cực của một bên rồi đề xuất lại / record positive factors and propose again',
+      "Kết thúc thời hạn kết nghĩa vào một ngày (sáp nhập đơn vị) / end the pair's period on a day (units merged)",
     )
     .requiredOption('--year <year>', 'năm / year', parseYear)
-    .requiredOption('--side <side>', 'sponsor | recipient', parseSide)
-    .requiredOption('--text <text>', 'nội dung (để trống để xoá) / the factors (empty clears them)')
-    .action((pair: string, f: { year: number; side: Side; text: string }) =>
-      act(
-        deps,
-        pair,
-        f.year,
-        (h) =>
-          h.executeUpdate(positiveFactorsUpdate, { args: [{ actor: actor(), side: f.side, text: f.text }] }),
-        'Đã ghi yếu tố tích cực / positive factors recorded',
-      ),
-    );
-
-  cycle
-    .command('rate <pair>')
-    .description('Xác nhận hoặc thay đổi xếp loại (O7) / confirm or override the final ratings (O7)')
-    .requiredOption('--year <year>', 'năm / year', parseYear)
-    .requiredOption('--sponsor <rating>', 'xếp loại đơn vị giúp đỡ / sponsor rating')
-    .requiredOption('--recipient <rating>', 'xếp loại đơn vị được giúp đỡ / recipient rating')
-    .option('--reason <text>', 'lý do (bắt buộc khi khác đề xuất) / reason (required when overriding)')
-    .option('--decision <number>', 'số quyết định / decision number')
+    .requiredOption('--last-day <yyyy-mm-dd>', "ngày cuối cùng của cặp / the pair's last day")
+    .requiredOption('--reason <text>', 'lý do / reason')
+    .option(
+      '--successor <pair>',
+      'mã cặp kế tiếp (phải có trong danh mục) / successor pair code (must exist)',
+    )
+    .option('--decision <number>', 'số văn bản / decision number')
     .action(
-      (
+      async (
         pair: string,
-        f: { year: number; sponsor: string; recipient: string; reason?: string; decision?: string },
-      ) =>
-        act(
-          deps,
-          pair,
-          f.year,
-          (h) =>
-            h.executeUpdate(rateUpdate, {
-              args: [
-                {
-                  actor: actor(),
-                  sponsorRating: f.sponsor,
-                  recipientRating: f.recipient,
-                  ...(f.reason ? { reason: f.reason } : {}),
-                  ...(f.decision ? { decisionNumber: f.decision } : {}),
-                },
-              ],
-            }),
-          'Đã ghi xếp loại / ratings recorded',
-        ),
+        f: { year: number; lastDay: string; reason: string; successor?: string; decision?: string },
+      ) => {
+        const result = await (
+          await commandsOf(deps)
+        ).endPeriod(pair, f.year, {
+          actor: cliActor(deps),
+          lastDay: f.lastDay,
+          reason: f.reason,
+          ...(f.successor ? { successorPairCode: f.successor } : {}),
+          ...(f.decision ? { decisionNumber: f.decision } : {}),
+        });
+        report(deps, result, pair, f.year, 'cycle.done.periodEnd');
+      },
     );
 }

@@ -84,6 +84,12 @@ function decisionPart(value: unknown): TimelineMessage['parts'] {
     : [];
 }
 
+function successorPart(value: unknown): TimelineMessage['parts'] {
+  return typeof value === 'string' && value.trim() !== ''
+    ? [{ key: 'timeline.part.successor', params: { successorPairCode: value.trim() } }]
+    : [];
+}
+
 type Describer = (data: Data, obligation: string | undefined, options: TimelineOptions) => TimelineMessage;
 
 const line = (key: MessageKey, params: MessageParams, parts: TimelineMessage['parts'] = []) => ({
@@ -93,7 +99,7 @@ const line = (key: MessageKey, params: MessageParams, parts: TimelineMessage['pa
 });
 
 /**
- * One describer per kind of entry the cycle machine records (`RecordKind` of machines/cycle/model.ts; the
+ * One describer per kind of entry the cycle machine records (`RecordKind` of machines/cycle/types.ts; the
  * test of this module lists them all) and per evaluation audit action.
  */
 const DESCRIBERS: Readonly<Record<string, Describer>> = {
@@ -118,6 +124,20 @@ const DESCRIBERS: Readonly<Record<string, Describer>> = {
     typeof d.successorPairCode === 'string'
       ? line('timeline.repaired', { successorPairCode: d.successorPairCode }, reasonPart(d.reason))
       : line('timeline.dissolved', {}, reasonPart(d.reason)),
+  periodEnding: (d) =>
+    line('timeline.periodEnding', { lastDay: day(d.lastDay) }, [
+      ...successorPart(d.successorPairCode),
+      ...reasonPart(d.reason),
+      ...decisionPart(d.decisionNumber),
+    ]),
+  periodEnded: (d) =>
+    line('timeline.periodEnded', { lastDay: day(d.lastDay) }, successorPart(d.successorPairCode)),
+  unitRated: (d, _o, options) =>
+    line('timeline.unitRated', {
+      ...sideWords(d.side),
+      unitCode: text(d.unitCode),
+      ...ratingWords(d.rating, 'rating', options),
+    }),
   rated: (d, o, options) =>
     line(
       'timeline.rated',

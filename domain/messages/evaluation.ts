@@ -123,6 +123,31 @@ export const evaluationMessages = {
     vi: 'Việc đánh giá năm {year} của đơn vị {unitCode} chưa bắt đầu: chưa có cặp nào của đơn vị đến giai đoạn đánh giá.',
     en: 'The {year} evaluation of unit {unitCode} has not started: none of its pairs has reached evaluation.',
   },
+  'unit.phase.waiting': {
+    vi: 'Đơn vị {unitCode}, năm {year}: đang chờ các cặp đến giai đoạn đánh giá.',
+    en: 'Unit {unitCode}, {year}: waiting for its pairs to reach evaluation.',
+  },
+  'unit.phase.proposed': {
+    vi: 'Đơn vị {unitCode}, năm {year}: đã có đề xuất, chờ Ban Dân tộc xác nhận.',
+    en: 'Unit {unitCode}, {year}: proposed, waiting for the ethnic-affairs committee to confirm.',
+  },
+  'unit.phase.confirmed': {
+    vi: 'Đơn vị {unitCode}, năm {year}: đã xác nhận xếp loại.',
+    en: 'Unit {unitCode}, {year}: rating confirmed.',
+  },
+  'unit.phase.nothingToRate': {
+    vi: 'Đơn vị {unitCode}, năm {year}: không có cặp nào cần xếp loại.',
+    en: 'Unit {unitCode}, {year}: no pair to be rated.',
+  },
+  'unit.proposal': {
+    vi: 'Đề xuất: {ratingVi} ({score} điểm).',
+    en: 'Proposal: {ratingEn} ({score} points).',
+  },
+  'unit.waitingFor': { vi: 'Còn chờ các cặp: {pairs}.', en: 'Still waiting for pairs: {pairs}.' },
+  'unit.final': {
+    vi: 'Xếp loại chính thức: {ratingVi} (xác nhận bởi {actor}).',
+    en: 'Final rating: {ratingEn} (confirmed by {actor}).',
+  },
   'evaluation.unknownCycle': {
     vi: 'Không tìm thấy chu kỳ {workflowId}.',
     en: 'No cycle {workflowId}.',

@@ -63,6 +63,22 @@ export const timelineMessages = {
     vi: 'Ghép lại cặp kết nghĩa, chuyển sang cặp {successorPairCode}',
     en: 'Pair re-paired into {successorPairCode}',
   },
+  'timeline.periodEnding': {
+    vi: 'Thời hạn kết nghĩa của cặp sẽ kết thúc vào ngày {lastDay}',
+    en: "The pair's period will end on {lastDay}",
+  },
+  'timeline.periodEnded': {
+    vi: 'Thời hạn kết nghĩa của cặp đã kết thúc (ngày cuối {lastDay})',
+    en: "The pair's period ended (last day {lastDay})",
+  },
+  'timeline.part.successor': {
+    vi: 'cặp kế tiếp {successorPairCode}',
+    en: 'successor pair {successorPairCode}',
+  },
+  'timeline.unitRated': {
+    vi: 'Xếp loại của {sideVi} {unitCode} được xác nhận: {ratingVi}',
+    en: 'Rating of the {sideEn} {unitCode} confirmed: {ratingEn}',
+  },
   'timeline.rated': {
     vi: '{obligation} {obligationVi}: đơn vị giúp đỡ được xếp loại {sponsorRatingVi}, đơn vị được giúp đỡ được xếp loại {recipientRatingVi}',
     en: '{obligation} {obligationEn}: sponsor rated {sponsorRatingEn}, recipient rated {recipientRatingEn}',

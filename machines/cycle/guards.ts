@@ -11,9 +11,19 @@ import {
 } from '../../domain/cycle/types';
 import type { CycleContext } from './types';
 
-/** Whether the phase's own obligations are settled, so that the cycle moves to the next phase. */
+/**
+ * Whether the phase's own obligations are settled, so that the cycle moves to the next phase. While the end of
+ * the pair's period is ahead, the cycle stays in implementation (or wherever it is past it) until that end closes
+ * it: the obligations it no longer owes are not applicable, but its progress entries still count.
+ */
 export function phaseComplete(ctx: CycleContext, phase: CyclePhase): boolean {
   const settled = (id: ObligationId): boolean => isSettled(ctx.obligations[id].status);
+  const periodEndAhead = ctx.periodEnd !== undefined && ctx.closedBy === undefined;
+  if (
+    periodEndAhead &&
+    (phase === 'implementation' || phase === 'yearEndReporting' || phase === 'evaluation')
+  )
+    return false;
   switch (phase) {
     case 'needsProposal':
       return settled('O1') && settled('O2');

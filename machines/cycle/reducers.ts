@@ -619,7 +619,9 @@ export function unitRated(ctx0: CycleContext, event: UnitRatedEvent): Outcome {
 /** Entering a phase after the first: record it, and clean up timers that the new phase makes pointless. */
 export function enterPhase(ctx0: CycleContext, from: CyclePhase, to: CyclePhase): Outcome {
   let ctx: CycleContext = { ...ctx0, phaseEnteredAt: ctx0.lastEventAt };
-  if (from === 'implementation' && ctx.progressCount === 0)
+  const o4 = ctx.obligations.O4.status;
+  // Nothing to flag when no progress was owed (waived, or not applicable: the pair's period ended first).
+  if (from === 'implementation' && ctx.progressCount === 0 && o4 !== 'waived' && o4 !== 'notApplicable')
     ctx = { ...ctx, noProgressAtImplementationEnd: true };
   if (to === 'closed' && ctx.closedBy === undefined) ctx = { ...ctx, closedBy: 'waived' };
   const entry = record({ at: ctx.lastEventAt, kind: 'phaseChanged', detail: { from, to } });

@@ -4,7 +4,8 @@
  *   computed again; the computation says whether every cycle of the unit has reached evaluation (proposed), some
  *   still have not (waiting), or none is left to rate (nothingToRate).
  * - A proposal can be confirmed or overridden once (`RATE`): the final rating is recorded and each of the unit's
- *   cycles is told; later data no longer changes it.
+ *   cycles is told; later data no longer changes it. A later run (a cycle of the unit that reached evaluation after
+ *   the confirmation) finds the stored rating and tells that cycle too.
  * - Positive factors are recorded in waiting or proposed, and the proposal is computed again.
  * Pure XState v5, driven with `initialTransition` / `transition`; named effect actions only.
  */
@@ -44,6 +45,7 @@ const base = setup({
     proposedNow: ({ event }) => event.type === 'PROPOSAL_COMPUTED' && event.result.status === 'proposed',
     waitingNow: ({ event }) => event.type === 'PROPOSAL_COMPUTED' && event.result.status === 'waiting',
     nothingNow: ({ event }) => event.type === 'PROPOSAL_COMPUTED' && event.result.status === 'nothingToRate',
+    confirmedBefore: ({ event }) => event.type === 'PROPOSAL_COMPUTED' && event.result.status === 'confirmed',
   },
 });
 
@@ -98,7 +100,19 @@ const confirm = base.enqueueActions(({ context, event, enqueue }) => {
   });
 });
 
+/** The rating confirmed before stands: the cycles that wait for it are told. */
+const standing = base.enqueueActions(({ context, event, enqueue }) => {
+  if (event.type !== 'PROPOSAL_COMPUTED' || event.result.status !== 'confirmed') return;
+  const { proposal, final, cycles } = event.result;
+  enqueue.assign({ lastEventAt: event.at, proposal, final, cycles: [...cycles], waitingFor: [] });
+  enqueue({
+    type: 'notifyCycles',
+    params: { workflowIds: cycles, side: context.side, unitCode: context.unitCode, final },
+  });
+});
+
 const computed = [
+  { guard: 'confirmedBefore', target: 'confirmed', actions: standing },
   { guard: 'proposedNow', target: 'proposed', actions: keepResult },
   { guard: 'waitingNow', target: 'waiting', actions: keepResult },
   { guard: 'nothingNow', target: 'nothingToRate', actions: keepResult },

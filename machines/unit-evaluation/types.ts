@@ -43,7 +43,17 @@ export type ComputedProposal =
       readonly waitingFor: readonly string[];
     }
   /** Every cycle of the unit closed without a year to rate (dissolved, ended before the year end). */
-  | { readonly status: 'nothingToRate' };
+  | { readonly status: 'nothingToRate' }
+  /**
+   * The unit's rating was confirmed already (by an earlier run of its evaluation, before a late cycle of the unit
+   * reached evaluation): it stands, and the cycles still waiting for it are told.
+   */
+  | {
+      readonly status: 'confirmed';
+      readonly proposal: ProposalView;
+      readonly final: FinalRating;
+      readonly cycles: readonly string[];
+    };
 
 /** One of the unit's cycles changed: it reached evaluation, late data came in there, or it closed. */
 export interface CyclesChangedEvent {

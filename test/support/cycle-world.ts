@@ -32,13 +32,18 @@ export interface CycleWorld {
   teardown(): Promise<void>;
 }
 
-/** Starts the world; `worker: false` leaves running workers to the test (e.g. in child processes). */
+/**
+ * Starts the world; `worker: false` leaves running workers to the test (e.g. in child processes); `roster` names
+ * another fixture roster of test/fixtures.
+ */
 export async function startCycleWorld(
   prefix: string,
-  options: { worker?: boolean } = {},
+  options: { worker?: boolean; roster?: string } = {},
 ): Promise<CycleWorld> {
   const db = await createTestDatabase();
-  const loaded = await loadRoster([path.join(__dirname, '..', 'fixtures', 'cycle-roster.json')]);
+  const loaded = await loadRoster([
+    path.join(__dirname, '..', 'fixtures', options.roster ?? 'cycle-roster.json'),
+  ]);
   if (!loaded.ok) throw new Error('fixture roster invalid');
   await importRoster(db.prisma, loaded.roster, { staffYear: 2026 });
   const env = await createTimeSkippingEnv();

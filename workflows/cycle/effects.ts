@@ -111,7 +111,10 @@ export class EffectsQueue {
       }
     }
     const written = new Promise<void>((resolve) => batch.waiters.push(resolve));
-    this.draining ??= this.drain();
+    // Cleared in a later microtask, never inside drain(): a drain that ends at once must not leave it set.
+    this.draining ??= this.drain().finally(() => {
+      this.draining = undefined;
+    });
     return written;
   }
 
@@ -153,26 +156,22 @@ export class EffectsQueue {
   }
 
   private async drain(): Promise<void> {
-    try {
-      for (let batch = this.pending; batch !== undefined; batch = this.pending) {
-        this.pending = undefined;
-        await applyCycleEffects(batch.effects);
-        for (const d of batch.deliveries) this.deliver(d);
-        // After the write: the units' evaluation reads this cycle's phase from the read model.
-        if (batch.evaluate.length > 0) {
-          await requestUnitEvaluation({
-            cycleWorkflowId: this.target.workflowId,
-            pairCode: this.target.pairCode,
-            year: this.target.year,
-            sides: batch.evaluate,
-            at: this.now(),
-            simulated: this.target.simulated,
-          });
-        }
-        for (const resolve of batch.waiters) resolve();
+    for (let batch = this.pending; batch !== undefined; batch = this.pending) {
+      this.pending = undefined;
+      await applyCycleEffects(batch.effects);
+      for (const d of batch.deliveries) this.deliver(d);
+      // After the write: the units' evaluation reads this cycle's phase from the read model.
+      if (batch.evaluate.length > 0) {
+        await requestUnitEvaluation({
+          cycleWorkflowId: this.target.workflowId,
+          pairCode: this.target.pairCode,
+          year: this.target.year,
+          sides: batch.evaluate,
+          at: this.now(),
+          simulated: this.target.simulated,
+        });
       }
-    } finally {
-      this.draining = undefined;
+      for (const resolve of batch.waiters) resolve();
     }
   }
 }

@@ -18,6 +18,7 @@ import type {
   WaiveRequest,
 } from '../../domain/cycle/requests';
 import type { CycleProjection } from '../../domain/cycle/types';
+import { CYCLE_MESSAGES } from '../../domain/workflow-ids';
 import type { PersistedCycle } from '../../machines/cycle';
 
 export type {
@@ -48,29 +49,29 @@ export const PATCHES = {
 } as const;
 
 /** A submission of O1, O2, O3 (one side's signature), O5 or O6. */
-export const submitUpdate = defineUpdate<CycleProjection, [SubmitRequest]>('submit');
+export const submitUpdate = defineUpdate<CycleProjection, [SubmitRequest]>(CYCLE_MESSAGES.submit);
 /** A progress entry. */
-export const progressUpdate = defineUpdate<CycleProjection, [ProgressRequest]>('progress');
+export const progressUpdate = defineUpdate<CycleProjection, [ProgressRequest]>(CYCLE_MESSAGES.progress);
 /** Extend a deadline. */
-export const extendUpdate = defineUpdate<CycleProjection, [ExtendRequest]>('extend');
+export const extendUpdate = defineUpdate<CycleProjection, [ExtendRequest]>(CYCLE_MESSAGES.extend);
 /** Waive an obligation. */
-export const waiveUpdate = defineUpdate<CycleProjection, [WaiveRequest]>('waive');
+export const waiveUpdate = defineUpdate<CycleProjection, [WaiveRequest]>(CYCLE_MESSAGES.waive);
 /** Resend a reminder. */
-export const resendUpdate = defineUpdate<CycleProjection, [ResendRequest]>('resend');
+export const resendUpdate = defineUpdate<CycleProjection, [ResendRequest]>(CYCLE_MESSAGES.resend);
 /** Dissolve or re-pair now. */
-export const dissolveUpdate = defineUpdate<CycleProjection, [DissolveRequest]>('dissolve');
+export const dissolveUpdate = defineUpdate<CycleProjection, [DissolveRequest]>(CYCLE_MESSAGES.dissolve);
 /** End the pair's period on a given day (a merger of units), optionally re-paired. */
-export const endPeriodUpdate = defineUpdate<CycleProjection, [EndPeriodRequest]>('endPeriod');
+export const endPeriodUpdate = defineUpdate<CycleProjection, [EndPeriodRequest]>(CYCLE_MESSAGES.endPeriod);
 /** Record the final rating of both sides (cycles started before unit ratings; see the `unitRated` signal). */
-export const rateUpdate = defineUpdate<CycleProjection, [RateRequest]>('rate');
+export const rateUpdate = defineUpdate<CycleProjection, [RateRequest]>(CYCLE_MESSAGES.rate);
 /** Record positive factors and propose again (cycles started before unit ratings). */
 export const positiveFactorsUpdate = defineUpdate<CycleProjection, [PositiveFactorsRequest]>(
-  'positiveFactors',
+  CYCLE_MESSAGES.positiveFactors,
 );
 /** A unit's confirmed rating, from its evaluation workflow. */
-export const unitRatedSignal = defineSignal<[UnitRatedSignal]>('unitRated');
+export const unitRatedSignal = defineSignal<[UnitRatedSignal]>(CYCLE_MESSAGES.unitRated);
 /** The cycle's projection: phase, obligations, next timer, escalation level, flags. */
-export const statusQuery = defineQuery<CycleProjection>('status');
+export const statusQuery = defineQuery<CycleProjection>(CYCLE_MESSAGES.status);
 
 /** What a run hands to the next one when it continues as new. */
 export interface ContinuedCycle {

@@ -82,9 +82,11 @@ export class CycleRunner {
     const calendar = WorkingCalendar.fromEntries(input.calendarDays);
     this.env = { settings, calendar, schedule: yearSchedule(input.year, settings, calendar) };
     const continued = input.continued;
-    // Workflow time comes from history, so the offset is the same on every replay.
+    // Anchored on the run's start time (from history, so the same on every replay, and the instant the caller
+    // started it, however late the first workflow task ran).
     const businessAnchor = continued?.businessNow ?? input.businessStart;
-    this.offsetMs = businessAnchor !== undefined ? Date.parse(businessAnchor) - engineNowMs() : 0;
+    this.offsetMs =
+      businessAnchor !== undefined ? Date.parse(businessAnchor) - workflowInfo().runStartTime.getTime() : 0;
     this.indexed = input.searchAttributes ?? true;
     this.effects = new EffectsQueue(
       { workflowId, pairCode: input.pairCode, year: input.year, simulated: this.offsetMs !== 0 },
@@ -267,7 +269,9 @@ export class CycleRunner {
 
   /** The event of an accepted decision; a refusal is thrown as the failure the caller reads. */
   private accept(decision: Decision): CycleEvent {
-    if (!decision.ok) throw ApplicationFailure.nonRetryable(bilingualOf(decision.message), decision.type);
+    // The catalogue message travels as the failure's detail, so a caller can show it in its reader's language.
+    if (!decision.ok)
+      throw ApplicationFailure.nonRetryable(bilingualOf(decision.message), decision.type, decision.message);
     return decision.event;
   }
 

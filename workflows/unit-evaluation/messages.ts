@@ -3,7 +3,7 @@
  * evaluations' histories and of every caller: never rename one; add optional fields only.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import { CYCLE_CHANGED_SIGNAL } from '../../domain/workflow-ids';
+import { CYCLE_CHANGED_SIGNAL, UNIT_EVALUATION_MESSAGES } from '../../domain/workflow-ids';
 import type {
   RateUnitRequest,
   UnitEvaluationInput,
@@ -30,8 +30,12 @@ export interface CycleChangedSignal {
 /** One of the unit's cycles changed. */
 export const cycleChangedSignal = defineSignal<[CycleChangedSignal]>(CYCLE_CHANGED_SIGNAL);
 /** Confirm or override the unit's proposal: its final rating, recorded once. */
-export const rateUnitUpdate = defineUpdate<UnitEvaluationStatus, [RateUnitRequest]>('rate');
+export const rateUnitUpdate = defineUpdate<UnitEvaluationStatus, [RateUnitRequest]>(
+  UNIT_EVALUATION_MESSAGES.rate,
+);
 /** Record (or clear) the unit's positive factors and propose again. */
-export const unitFactorsUpdate = defineUpdate<UnitEvaluationStatus, [UnitFactorsRequest]>('positiveFactors');
+export const unitFactorsUpdate = defineUpdate<UnitEvaluationStatus, [UnitFactorsRequest]>(
+  UNIT_EVALUATION_MESSAGES.positiveFactors,
+);
 /** The evaluation's state: phase, proposal, what it waits for, the final rating. */
-export const unitStatusQuery = defineQuery<UnitEvaluationStatus>('status');
+export const unitStatusQuery = defineQuery<UnitEvaluationStatus>(UNIT_EVALUATION_MESSAGES.status);

@@ -5,7 +5,12 @@
  * pure decision of `machines/unit-evaluation/requests.ts`, and a handler makes its transition before it awaits,
  * so of two `rate` Updates delivered together the second is refused by its validator.
  */
-import { ApplicationFailure, getExternalWorkflowHandle, proxyActivities } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  getExternalWorkflowHandle,
+  proxyActivities,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { initialTransition, transition } from 'xstate';
 import type { UnitEvaluationActivities } from '../../activities/unit-evaluation';
 import { bilingualOf } from '../../domain/messages';
@@ -44,7 +49,11 @@ export class UnitEvaluationRunner {
     workflowId: string,
     private readonly engineNowMs: () => number,
   ) {
-    this.offsetMs = input.businessStart !== undefined ? Date.parse(input.businessStart) - engineNowMs() : 0;
+    // Anchored on the run's start time, as the cycle's business clock is.
+    this.offsetMs =
+      input.businessStart !== undefined
+        ? Date.parse(input.businessStart) - workflowInfo().runStartTime.getTime()
+        : 0;
     const [initial, actions] = initialTransition(unitEvaluationMachine, {
       workflowId,
       unitCode: input.unitCode,
@@ -108,7 +117,9 @@ export class UnitEvaluationRunner {
   }
 
   private accept<E extends UnitEvaluationEvent>(decision: UnitDecision<E>): E {
-    if (!decision.ok) throw ApplicationFailure.nonRetryable(bilingualOf(decision.message), decision.type);
+    // The catalogue message travels as the failure's detail, so a caller can show it in its reader's language.
+    if (!decision.ok)
+      throw ApplicationFailure.nonRetryable(bilingualOf(decision.message), decision.type, decision.message);
     return decision.event;
   }
 
@@ -126,17 +137,17 @@ export class UnitEvaluationRunner {
       if (action.type === 'computeProposal' && this.queue.some((a) => a.type === 'computeProposal')) continue;
       this.queue.push(action);
     }
-    this.draining ??= this.drain();
+    if (this.queue.length === 0 && !this.draining) return;
+    // Cleared in a later microtask, never inside drain(): a drain that ends at once must not leave it set.
+    this.draining ??= this.drain().finally(() => {
+      this.draining = undefined;
+    });
     await this.idle();
   }
 
   private async drain(): Promise<void> {
-    try {
-      for (let action = this.queue.shift(); action !== undefined; action = this.queue.shift()) {
-        await this.execute(action);
-      }
-    } finally {
-      this.draining = undefined;
+    for (let action = this.queue.shift(); action !== undefined; action = this.queue.shift()) {
+      await this.execute(action);
     }
   }
 

@@ -7,7 +7,7 @@ import {
   type TimelineNotification,
 } from '../../../domain/cycle/timeline';
 import { DEFAULT_RATING_SCALE } from '../../../domain/evaluation/settings';
-import type { RecordKind } from '../../../machines/cycle/model';
+import type { RecordKind } from '../../../machines/cycle/types';
 
 const levels = DEFAULT_RATING_SCALE.levels;
 
@@ -142,6 +142,30 @@ const RECORDED: Record<RecordKind, readonly Case[]> = {
       { reason: 'Sáp nhập đơn vị hành chính', repaired: true, successorPairCode: 'P08' },
       'Ghép lại cặp kết nghĩa, chuyển sang cặp P08; lý do: Sáp nhập đơn vị hành chính',
       'Pair re-paired into P08; reason: Sáp nhập đơn vị hành chính',
+    ],
+  ],
+  periodEnding: [
+    [
+      'periodEnding',
+      { lastDay: '2025-06-30', reason: 'Sáp nhập', successorPairCode: 'P08', decisionNumber: '1/NQ' },
+      'Thời hạn kết nghĩa của cặp sẽ kết thúc vào ngày 30/06/2025; cặp kế tiếp P08; lý do: Sáp nhập; quyết định số 1/NQ',
+      "The pair's period will end on 30/06/2025; successor pair P08; reason: Sáp nhập; decision no. 1/NQ",
+    ],
+  ],
+  periodEnded: [
+    [
+      'periodEnded',
+      { lastDay: '2025-06-30' },
+      'Thời hạn kết nghĩa của cặp đã kết thúc (ngày cuối 30/06/2025)',
+      "The pair's period ended (last day 30/06/2025)",
+    ],
+  ],
+  unitRated: [
+    [
+      'unitRated:O7',
+      { side: 'sponsor', unitCode: 'SO-NN', rating: 'TOT' },
+      'Xếp loại của đơn vị giúp đỡ SO-NN được xác nhận: Tốt',
+      'Rating of the sponsor SO-NN confirmed: Good',
     ],
   ],
   rated: [
