@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { createPrismaClient } from '../db/client';
 import { migrate } from '../db/migrate';
-import { startProcess, type ManagedProcess } from '../system/child-process';
+import { describeExit, startProcess, type ManagedProcess } from '../system/child-process';
 import { startEmbeddedPostgres, startEmbeddedSmtp, startEmbeddedTemporal } from '../system/embedded';
 import { assertPortsFree, waitForPort, type WantedPort } from '../system/ports';
 import { ensureDigestSchedule } from '../schedules/digest';
@@ -98,9 +98,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
   const supervise = (p: ManagedProcess): ManagedProcess => {
     processes.push(p);
-    void p.exited.then((code) => {
+    void p.exited.then((exit) => {
       if (!stopping) {
-        console.error(`${p.name} exited unexpectedly (code ${code}); its log: ${p.logFile}`);
+        console.error(`${p.name} exited unexpectedly (${describeExit(exit)}); its log: ${p.logFile}`);
         void shutdown(1);
       }
     });

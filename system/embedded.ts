@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import type { AppConfig } from '../worker/config';
-import { startProcess, type ManagedProcess } from './child-process';
+import { describeExit, startProcess, type ManagedProcess } from './child-process';
 import { waitForPort } from './ports';
 import { startSmtpCatcher, type SmtpCatcher } from './smtp-catcher';
 import { temporalCliPath } from './toolchain';
@@ -44,8 +44,8 @@ export async function startPgliteServer(options: {
   });
   await Promise.race([
     waitForPort(options.port, '127.0.0.1', 120_000),
-    proc.exited.then((code) => {
-      throw new Error(`embedded PostgreSQL (PGlite) exited with code ${code}; see ${proc.logFile}`);
+    proc.exited.then((exit) => {
+      throw new Error(`embedded PostgreSQL (PGlite) exited (${describeExit(exit)}); see ${proc.logFile}`);
     }),
   ]);
   return proc;
@@ -86,8 +86,8 @@ export async function startEmbeddedTemporal(config: AppConfig): Promise<ManagedP
   });
   await Promise.race([
     waitForPort(config.embedded.temporalPort, '127.0.0.1', 120_000),
-    proc.exited.then((code) => {
-      throw new Error(`embedded Temporal dev server exited with code ${code}; see ${proc.logFile}`);
+    proc.exited.then((exit) => {
+      throw new Error(`embedded Temporal dev server exited (${describeExit(exit)}); see ${proc.logFile}`);
     }),
   ]);
   return proc;
