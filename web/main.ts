@@ -6,6 +6,7 @@ import type { Client } from '@temporalio/client';
 import { createPrismaClient } from '../db/client';
 import { outboxDir } from '../mail/outbox';
 import { createMailTransport } from '../mail/transport';
+import { supervisorStatusPath } from '../system/supervisor-status';
 import { connectClient } from '../system/temporal-connection';
 import { loadConfig } from '../worker/config';
 import { buildWebServer } from './server';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     defaultLang: config.lang,
     temporalUiUrl: config.temporal.uiUrl,
     outboxDir: outboxDir(config.embedded.dataDir),
+    supervisionStatusFile: supervisorStatusPath(config.embedded.dataDir),
   });
   // Everything main opened, closed once: on a failed start and on SIGINT or SIGTERM. A Temporal client that
   // never connected has nothing to close.
