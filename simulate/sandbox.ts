@@ -2,7 +2,8 @@
  * A throw-away world in which the real workflows and activities run: a fresh database (in-memory PGlite in its
  * own process, or a new database on a PostgreSQL server the caller names), migrated and optionally loaded with
  * a roster; an SMTP catcher; the time-skipping Temporal test server; and a Worker with every activity of the
- * product. `twinning simulate` plays scenarios in it. `teardown()` stops all of it and drops the database.
+ * product. `twinning simulate` plays scenarios in it and the tests run cycles in it (test/support/cycle-world.ts),
+ * so both share one definition of the world. `teardown()` stops all of it and drops the database.
  */
 import { randomBytes } from 'node:crypto';
 import type { Client } from '@temporalio/client';
