@@ -115,7 +115,6 @@ async function play(
 
   const start = scenario.start ?? `${scenario.year}-01-01T00:05:00+07:00`;
   const until = scenario.until ?? `${scenario.year + 1}-02-01T00:00:00+07:00`;
-  const startedAtMs = await env.currentTimeMs();
   const handles = new Map<string, WorkflowHandle<typeof twinningCycleWorkflow>>();
   for (const pair of pairs) {
     handles.set(
@@ -138,6 +137,11 @@ async function play(
       }),
     );
   }
+  // Each cycle's business time starts at its first workflow task. Measuring from after every cycle's first
+  // task makes each event reach its cycle at or a moment after its business time, never a moment before
+  // (which would print a 09:00 event as 08:59, or put a submission on the wrong side of a deadline).
+  await Promise.all([...handles.values()].map((handle) => firstTaskCompleted(handle)));
+  const startedAtMs = await env.currentTimeMs();
   const advanceTo = async (instant: string): Promise<void> => {
     const target = Date.parse(instant) - Date.parse(start);
     const elapsed = (await env.currentTimeMs()) - startedAtMs;
@@ -192,6 +196,19 @@ async function play(
     return { timeline, evaluations, reportFile: options.reportFile };
   }
   return { timeline, evaluations };
+}
+
+/** Resolves once a workflow has completed its first workflow task (waiting in real time, at most a minute). */
+async function firstTaskCompleted(handle: WorkflowHandle): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const history = await handle.fetchHistory();
+    if (history.events?.some((event) => event.workflowTaskCompletedEventAttributes)) return;
+    if (Date.now() > deadline) {
+      throw new Error(bilingual('simulate.workerSilent', { workflowId: handle.workflowId, seconds: 60 }));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** The timeline of every cycle of `year` from the audit trail and the notification ledger. */

@@ -66,6 +66,10 @@ export const simulateMessages = {
     vi: 'Các cặp không có trong danh mục hoặc không hoạt động năm {year}: {pairs}',
     en: 'Pairs not in the roster or not active in {year}: {pairs}',
   },
+  'simulate.workerSilent': {
+    vi: 'Chu kỳ {workflowId} không được xử lý trong {seconds} giây: worker của mô phỏng không hoạt động.',
+    en: "The cycle {workflowId} was not processed within {seconds} s: the simulation's worker is not working.",
+  },
   // An event the simulator refuses before anything is sent; it becomes a `rejected` line of the timeline.
   'simulate.event.notByAdmin': {
     vi: '«{action}» do đơn vị giúp đỡ hoặc đơn vị được giúp đỡ thực hiện, không phải quản trị viên.',

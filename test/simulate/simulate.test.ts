@@ -101,6 +101,10 @@ describe('twinning simulate', () => {
     expect(p01.filter((l) => l.kind === 'escalation')).toEqual([]);
     const rated = p01.find((l) => l.kind === 'rated');
     expect(local(rated!)).toBe('12/01/2027 09:00');
+    // The event reaches its cycle at its business time or a moment after, never a moment before.
+    const lateByMs = Date.parse(rated!.at) - Date.parse('2027-01-12T09:00:00+07:00');
+    expect(lateByMs).toBeGreaterThanOrEqual(0);
+    expect(lateByMs).toBeLessThan(5_000);
     expect(p01.some((l) => l.kind === 'phaseChanged' && l.detail.includes('"to":"closed"'))).toBe(true);
   });
 
