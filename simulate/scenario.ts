@@ -120,15 +120,6 @@ const CHOICES: Readonly<Record<string, readonly string[]>> = {
   action: ACTIONS,
 };
 
-function valueAt(input: unknown, at: readonly PropertyKey[]): unknown {
-  let value = input;
-  for (const step of at) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[step];
-  }
-  return value;
-}
-
 function isProblemKey(message: string): message is ProblemKey {
   return Object.prototype.hasOwnProperty.call(problemParams, message);
 }
@@ -150,8 +141,8 @@ const problemParams: Readonly<Record<ProblemKey, (field: string) => Record<strin
   'simulate.invalid.value': () => ({}),
 };
 
-/** The lines, in both languages, that one zod issue of a scenario stands for. */
-function problemsOf(issue: z.core.$ZodIssue, input: unknown): string[] {
+/** The lines, in both languages, that one zod issue of a scenario (parsed with `reportInput`) stands for. */
+function problemsOf(issue: z.core.$ZodIssue): string[] {
   const field = issue.path.map(String).join('.');
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) =>
@@ -159,8 +150,8 @@ function problemsOf(issue: z.core.$ZodIssue, input: unknown): string[] {
     );
   }
   if (issue.path.length === 0) return [bilingual('simulate.invalid.root')];
-  // zod does not report the input: look the value up to tell a missing field from a wrong one.
-  if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
+  // The input the issue reports tells a missing field from a wrong one.
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
     return [bilingual('simulate.invalid.required', { field })];
   }
   // Every schema above names its problem; the generic one is only a safety net.
@@ -176,9 +167,9 @@ export async function readScenario(file: string): Promise<{ scenario: Scenario; 
   } catch (error) {
     throw new ScenarioError(bilingual('simulate.unreadable', { file, detail: (error as Error).message }));
   }
-  const parsed = scenarioSchema.safeParse(json);
+  const parsed = scenarioSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
-    const lines = parsed.error.issues.flatMap((issue) => problemsOf(issue, json).map((line) => `  ${line}`));
+    const lines = parsed.error.issues.flatMap((issue) => problemsOf(issue).map((line) => `  ${line}`));
     throw new ScenarioError([`${bilingual('simulate.invalid', { file })}:`, ...lines].join('\n'));
   }
   return { scenario: parsed.data, rosterPath: path.resolve(path.dirname(file), parsed.data.roster) };
