@@ -4,6 +4,7 @@
  * records Ban Dân tộc's final rating once, and records positive factors. Idempotent: a retry writes the same rows
  * and no second audit event.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { activityInfo } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -167,7 +168,8 @@ export function createUnitEvaluationActivities(deps: {
           before?.proposedRating !== values.proposedRating ||
           before?.proposedScore !== values.proposedScore ||
           before?.criticised !== values.criticised ||
-          JSON.stringify(before?.explanation) !== JSON.stringify(values.explanation);
+          // PostgreSQL's jsonb keeps its own key order: compare values, not text.
+          !isDeepStrictEqual(before?.explanation, JSON.parse(JSON.stringify(values.explanation)));
         if (!changed) return;
         // The final rating, its reason and the positive factors are never touched here: a new proposal after a
         // confirmation keeps the decision.

@@ -117,7 +117,8 @@ export class CycleCommands {
     );
   }
 
-  private cycleUpdate<A>(
+  /** An Update of a pair's cycle by its name (`CYCLE_MESSAGES`); prefer the named methods below. */
+  cycleUpdate<A>(
     pairCode: string,
     year: number,
     name: string,

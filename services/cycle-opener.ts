@@ -33,6 +33,8 @@ export interface OpenYearOptions {
    * open a year "on 15 January" whatever today is. Default: the engine's own time when each cycle starts.
    */
   readonly openedAt?: string;
+  /** With `openedAt`: the engine time it stands for, shared by every cycle opened (see the cycle's input). */
+  readonly openedAtEngineMs?: number;
 }
 
 /** A pair active in a year, with what its cycle needs to know of it. */
@@ -121,6 +123,7 @@ export async function openYear(
       ...(pair.communes.length > 0 ? { communes: pair.communes } : {}),
       ...(options.searchAttributes === false ? { searchAttributes: false } : {}),
       ...(options.openedAt !== undefined ? { businessStart: options.openedAt } : {}),
+      ...(options.openedAtEngineMs !== undefined ? { businessStartEngineMs: options.openedAtEngineMs } : {}),
     };
     try {
       await client.workflow.start<typeof twinningCycleWorkflow>(CYCLE_WORKFLOW, {

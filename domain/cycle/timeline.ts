@@ -133,11 +133,11 @@ const DESCRIBERS: Readonly<Record<string, Describer>> = {
   periodEnded: (d) =>
     line('timeline.periodEnded', { lastDay: day(d.lastDay) }, successorPart(d.successorPairCode)),
   unitRated: (d, _o, options) =>
-    line('timeline.unitRated', {
-      ...sideWords(d.side),
-      unitCode: text(d.unitCode),
-      ...ratingWords(d.rating, 'rating', options),
-    }),
+    line(
+      'timeline.unitRated',
+      { ...sideWords(d.side), unitCode: text(d.unitCode), ...ratingWords(d.rating, 'rating', options) },
+      [...reasonPart(d.reason), ...decisionPart(d.decisionNumber)],
+    ),
   rated: (d, o, options) =>
     line(
       'timeline.rated',

@@ -5,7 +5,7 @@
  */
 // The categories are listed once, here; the progress payload schema (domain/cycle/schemas.ts) uses them.
 
-/** Support categories (docs/domain.md). */
+/** Support categories (docs/domain.md, "Numeric targets by kind of sponsor"). */
 export const SUPPORT_CATEGORIES = [
   'SOCIO_ECONOMIC',
   'POLITICAL_SYSTEM',

@@ -5,7 +5,9 @@ import { cycleMessages } from './cycle';
 import { mailMessages } from './mail';
 import { evaluationMessages } from './evaluation';
 import { rosterMessages } from './roster';
+import { simulateMessages } from './simulate';
 import { timelineMessages } from './timeline';
+import { systemMessages } from './system';
 import { webMessages } from './web';
 
 export type { Lang, MessageParams, BilingualText, CatalogueSection } from './catalogue';
@@ -20,6 +22,8 @@ export const catalogue = {
   ...evaluationMessages,
   ...mailMessages,
   ...timelineMessages,
+  ...systemMessages,
+  ...simulateMessages,
 } as const;
 
 /** A key of the message catalogue. */

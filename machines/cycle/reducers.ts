@@ -580,13 +580,19 @@ export function unitRated(ctx0: CycleContext, event: UnitRatedEvent): Outcome {
   };
   const unitRatings = { ...(ctx0.unitRatings ?? {}), [event.side]: rated };
   const ctx: CycleContext = { ...at(ctx0, event.at), unitRatings };
+  const detail: Record<string, string | number | boolean> = {
+    unitCode: event.unitCode,
+    rating: event.rating,
+  };
+  if (event.reason !== undefined) detail.reason = event.reason;
+  if (event.decisionNumber !== undefined) detail.decisionNumber = event.decisionNumber;
   const entry = record({
     at: event.at,
     kind: 'unitRated',
     obligation: 'O7',
     side: event.side,
     actor: event.actor,
-    detail: { unitCode: event.unitCode, rating: event.rating },
+    detail,
   });
   const { sponsor, recipient } = unitRatings;
   if (sponsor === undefined || recipient === undefined) return withActions(ctx, [entry]);

@@ -7,21 +7,21 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Command } from 'commander';
 import { registerCycleCommands } from '../../cli/commands/cycle';
+import { registerUnitCommands } from '../../cli/commands/unit';
 import type { CliDeps } from '../../cli/deps';
 import type { CycleProjection } from '../../domain/cycle/types';
 import { bilingual } from '../../domain/messages';
-import type { Evaluation } from '../../generated/prisma';
+import type { UnitEvaluation } from '../../generated/prisma';
 import { showCycle } from '../../services/cycle-read';
 import { renderPair } from '../../web/pages/pair';
 import { loadConfig } from '../../worker/config';
 import { statusQuery } from '../../workflows/twinning-cycle';
 import { startCycle, type CycleUnderTest } from '../support/cycle-harness';
 import { startCycleWorld, type CycleWorld } from '../support/cycle-world';
-import type { TestDatabase } from '../support/db';
 
 let world: CycleWorld;
 let env: TestWorkflowEnvironment;
-let db: TestDatabase;
+let db: CycleWorld['db'];
 let taskQueue: string;
 
 async function twinning(...args: string[]): Promise<string[]> {
@@ -35,6 +35,7 @@ async function twinning(...args: string[]): Promise<string[]> {
   };
   const program = new Command('twinning').exitOverride();
   registerCycleCommands(program, deps);
+  registerUnitCommands(program, deps);
   await program.parseAsync(['node', 'twinning', ...args]);
   return out;
 }
@@ -56,7 +57,7 @@ let cycle: CycleUnderTest;
 let refusals: { rate: string; extend: string };
 let factorsOutput: string[];
 let rateOutput: string[];
-let evaluations: Evaluation[];
+let evaluations: (UnitEvaluation & { unit: { code: string } })[];
 let result: CycleProjection;
 let status: CycleProjection;
 let showOutput: string[];
@@ -67,9 +68,7 @@ beforeAll(async () => {
   cycle = await startCycle(env, taskQueue, 'P07', { sponsorCode: 'QN-SNN', recipientCode: 'XA-A-XAN' });
   await cycle.at('2026-03-05T09:00:00+07:00');
   refusals = {
-    rate: await refusal(
-      twinning('cycle', 'rate', 'P07', '--year', '2026', '--sponsor', 'Tốt', '--recipient', 'Tốt'),
-    ),
+    rate: await refusal(twinning('unit', 'rate', 'QN-SNN', '--year', '2026', '--rating', 'Tốt')),
     extend: await refusal(
       twinning(
         'cycle',
@@ -90,35 +89,24 @@ beforeAll(async () => {
   await cycle.at('2027-01-20T09:00:00+07:00');
   await env.sleep(60_000);
   factorsOutput = await twinning(
-    'cycle',
+    'unit',
     'factors',
-    'P07',
+    'XA-A-XAN',
     '--year',
     '2026',
-    '--side',
-    'recipient',
     '--text',
     'Tích cực phòng chống lũ',
   );
-  rateOutput = await twinning(
-    'cycle',
-    'rate',
-    'P07',
-    '--year',
-    '2026',
-    '--sponsor',
-    'Yếu',
-    '--recipient',
-    'Trung bình',
-    '--reason',
-    'Theo đề nghị của Hội đồng thi đua',
-    '--decision',
-    '99/QĐ-UBND',
-  );
+  const decision = ['--reason', 'Theo đề nghị của Hội đồng thi đua', '--decision', '99/QĐ-UBND'];
+  rateOutput = [
+    ...(await twinning('unit', 'rate', 'QN-SNN', '--year', '2026', '--rating', 'Yếu', ...decision)),
+    ...(await twinning('unit', 'rate', 'XA-A-XAN', '--year', '2026', '--rating', 'Trung bình', ...decision)),
+  ];
   result = await cycle.handle.result();
   status = await cycle.handle.query(statusQuery);
-  evaluations = await db.prisma.evaluation.findMany({
-    where: { cycle: { workflowId: cycle.workflowId } },
+  evaluations = await db.prisma.unitEvaluation.findMany({
+    where: { year: 2026 },
+    include: { unit: { select: { code: true } } },
     orderBy: { side: 'asc' },
   });
   showOutput = await twinning('cycle', 'show', 'P07', '--year', '2026');

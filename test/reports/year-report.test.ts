@@ -1,19 +1,19 @@
 /**
- * The evaluation activities and the year-end outputs against a real PostgreSQL: units and pairs from a roster,
- * cycles, obligations and progress entries written directly, proposals and final ratings through the
- * activities, then the summary exported and read back.
+ * The units' evaluation activities and the year-end outputs against a real PostgreSQL: units and pairs from a
+ * roster, cycles, obligations and progress entries written directly, one proposal and one final rating per unit
+ * through the activities, then the summary exported and read back.
  */
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import ExcelJS from 'exceljs';
-import { ApplicationFailure } from '@temporalio/common';
-import { createEvaluationActivities } from '../../activities/evaluation';
+import { createUnitEvaluationActivities } from '../../activities/unit-evaluation';
 import { registerEvaluationCommands } from '../../cli/commands/evaluation';
 import type { CliDeps } from '../../cli/deps';
 import type { ObligationId } from '../../domain/cycle/types';
 import type { PrismaClient } from '../../generated/prisma';
+import type { ComputedProposal } from '../../machines/unit-evaluation';
 import { buildYearSummary, renderReport } from '../../reports';
 import { renderHtml } from '../../reports/render-html';
 import { importRoster } from '../../roster/import';
@@ -165,7 +165,8 @@ beforeAll(async () => {
   const first = await addEntry(p, cycles.P1, { households: 3, modelsBuilt: 1, studyTours: 1 });
   await addEntry(p, cycles.P1, { households: 4, modelsBuilt: 1, studyTours: 1, supersedesId: first });
   await addEntry(p, cycles.P2, { households: 2, modelsReplicated: 1, category: 'SOCIAL_SECURITY' });
-  await addEntry(p, cycles.P3, { category: 'PROPAGANDA' });
+  // P3's only entry is a study tour: a measurable result of the sponsor, so it is not "signed, nothing done".
+  await addEntry(p, cycles.P3, { category: 'PROPAGANDA', studyTours: 1 });
   // H-DB: lowland district, one đồng short of 200,000,000.
   cycles.P4 = await createCycle(p, 'P4');
   await addEntry(p, cycles.P4, {
@@ -185,116 +186,97 @@ afterAll(async () => {
   await db?.drop();
 });
 
-describe('evaluation activities', () => {
-  it('proposes both sides of every cycle, idempotently', async () => {
-    const activities = createEvaluationActivities({ prisma: db.prisma });
-    await activities.recordPositiveFactors({
-      workflowId: `twinning-cycle:P4:${YEAR}`,
-      side: 'recipient',
+describe('unit evaluation activities', () => {
+  const unitActivities = () =>
+    createUnitEvaluationActivities({
+      prisma: db.prisma,
+      temporalClient: () => Promise.reject(new Error('no Temporal in this test')),
+    });
+
+  it('proposes one rating per unit from all of its pairs, idempotently', async () => {
+    const activities = unitActivities();
+    await activities.recordUnitPositiveFactors({
+      unitCode: 'H-MN',
+      year: YEAR,
       text: 'Tổ công tác kết nghĩa hoạt động hiệu quả',
       actor: 'admin@bandantoc',
+      at: '2026-01-05T02:00:00.000Z',
     });
-    const results: Record<string, Awaited<ReturnType<typeof activities.proposeRatings>>> = {};
-    for (const pair of ['P1', 'P2', 'P3', 'P4', 'P5']) {
-      results[pair] = await activities.proposeRatings({ workflowId: `twinning-cycle:${pair}:${YEAR}` });
-    }
-    // Hand-computed: SO-NN (1 + 0.6666 + 1 + 1) / 4 = 91.6 → Khá; H-DB 99.9 → Khá; SO-YT 87.5 → Khá, criticised.
-    expect(results.P1?.sponsor).toMatchObject({
-      unitCode: 'SO-NN',
-      proposedRating: 'KHA',
-      score: 91.6,
-      criticised: false,
-    });
-    expect(results.P4?.sponsor).toMatchObject({ unitCode: 'H-DB', proposedRating: 'KHA', score: 99.9 });
-    expect(results.P5?.sponsor).toMatchObject({
-      unitCode: 'SO-YT',
-      proposedRating: 'KHA',
-      score: 87.5,
-      criticised: true,
-    });
+    const units = ['SO-NN', 'SO-YT', 'H-DB', 'H-MN', 'XA-A', 'XA-B', 'XA-C', 'XA-D'];
+    const results: Record<string, ComputedProposal> = {};
+    for (const unitCode of units)
+      results[unitCode] = await activities.computeUnitProposal({ unitCode, year: YEAR });
+    const proposal = (code: string) => {
+      const r = results[code];
+      if (r?.status !== 'proposed') throw new Error(`${code}: ${JSON.stringify(r)}`);
+      return r.proposal;
+    };
+    // Hand-computed: SO-NN over its three pairs (1 + 0.6666 + 1 + 1) / 4 = 91.6 → Khá; H-DB with the four
+    // communes of H-MN (2 models each, 1 in XA-A and XA-B): (1 + 0.9999 + 0.25 + 1 + 1) / 5 = 84.9 → Khá;
+    // SO-YT 87.5 → Khá, criticised (no year-end report).
+    expect(proposal('SO-NN')).toMatchObject({ rating: 'KHA', score: 91.6, criticised: false });
+    expect(proposal('H-DB')).toMatchObject({ rating: 'KHA', score: 84.9 });
+    expect(proposal('SO-YT')).toMatchObject({ rating: 'KHA', score: 87.5, criticised: true });
     // Recipients: XA-A 100 → Tốt; XA-B (O2 late) 87.5 → Khá; XA-C (no report) 75 → TB, criticised;
     // H-MN on time with positive factors → Hoàn thành xuất sắc, reward.
-    expect(results.P1?.recipient).toMatchObject({ unitCode: 'XA-A', proposedRating: 'TOT', score: 100 });
-    expect(results.P2?.recipient).toMatchObject({ unitCode: 'XA-B', proposedRating: 'KHA', score: 87.5 });
-    expect(results.P3?.recipient).toMatchObject({ unitCode: 'XA-C', proposedRating: 'TB', criticised: true });
-    expect(results.P4?.recipient).toMatchObject({
-      unitCode: 'H-MN',
-      proposedRating: 'HTXS',
-      proposedReward: true,
+    expect(proposal('XA-A')).toMatchObject({ rating: 'TOT', score: 100 });
+    expect(proposal('XA-B')).toMatchObject({ rating: 'KHA', score: 87.5 });
+    expect(proposal('XA-C')).toMatchObject({ rating: 'TB', criticised: true });
+    expect(proposal('H-MN')).toMatchObject({ rating: 'HTXS', proposedReward: true });
+    expect(proposal('SO-NN').scale.map((l) => l.id)).toEqual(['HTXS', 'TOT', 'KHA', 'TB', 'YEU']);
+    expect(results['SO-NN']).toMatchObject({
+      cycles: [`twinning-cycle:P1:${YEAR}`, `twinning-cycle:P2:${YEAR}`, `twinning-cycle:P3:${YEAR}`],
     });
-    expect(results.P1?.sponsor.scale.map((l) => l.id)).toEqual(['HTXS', 'TOT', 'KHA', 'TB', 'YEU']);
 
     const audits = await db.prisma.auditEvent.count({ where: { action: 'evaluation.proposed' } });
-    await activities.proposeRatings({ workflowId: `twinning-cycle:P1:${YEAR}` });
+    await activities.computeUnitProposal({ unitCode: 'SO-NN', year: YEAR });
     expect(await db.prisma.auditEvent.count({ where: { action: 'evaluation.proposed' } })).toBe(audits);
-    expect(await db.prisma.evaluation.count()).toBe(10);
-    const stored = await db.prisma.evaluation.findFirstOrThrow({
-      where: { cycleId: cycles.P5, side: 'SPONSOR' },
-    });
+    expect(await db.prisma.unitEvaluation.count()).toBe(8);
+    const stored = await db.prisma.unitEvaluation.findFirstOrThrow({ where: { unit: { code: 'SO-YT' } } });
     expect(JSON.stringify(stored.explanation)).toContain('Cặp P5: không gửi báo cáo cuối năm (O5).');
     // No personal data in the stored working.
     expect(JSON.stringify(stored.explanation)).not.toContain('Hồ Thị A');
   });
 
-  it('records a final rating: confirmation, override with a reason, refusal without one', async () => {
-    const activities = createEvaluationActivities({ prisma: db.prisma });
-    const p4 = `twinning-cycle:P4:${YEAR}`;
-    await expect(
-      activities.recordFinalRating({
-        workflowId: p4,
-        side: 'sponsor',
-        rating: 'Tốt',
-        actor: 'admin@bandantoc',
-      }),
-    ).rejects.toThrow(ApplicationFailure);
-    await expect(
-      activities.recordFinalRating({
-        workflowId: p4,
-        side: 'sponsor',
-        rating: 'Giỏi',
-        reason: 'x',
-        actor: 'admin@bandantoc',
-      }),
-    ).rejects.toThrow(/không có trong thang/);
-    const override = await activities.recordFinalRating({
-      workflowId: p4,
-      side: 'sponsor',
-      rating: 'Tốt',
-      reason: 'Đã bổ sung chứng từ chi 1 đồng còn thiếu',
-      decisionNumber: '15/QĐ-UBND',
-      actor: 'admin@bandantoc',
-      at: '2026-01-10T02:00:00.000Z',
-    });
-    expect(override).toEqual({ side: 'sponsor', finalRating: 'TOT', override: true });
-    // A retry of the same activity writes nothing new.
-    await activities.recordFinalRating({
-      workflowId: p4,
-      side: 'sponsor',
+  it("records a unit's final rating once: a retry writes nothing, a different second rating is refused", async () => {
+    const activities = unitActivities();
+    const override = {
+      unitCode: 'H-DB',
+      year: YEAR,
       rating: 'TOT',
+      override: true,
       reason: 'Đã bổ sung chứng từ chi 1 đồng còn thiếu',
       decisionNumber: '15/QĐ-UBND',
       actor: 'admin@bandantoc',
       at: '2026-01-10T02:00:00.000Z',
-    });
+    };
+    await activities.recordUnitFinalRating(override);
+    await activities.recordUnitFinalRating(override);
     const audit = await db.prisma.auditEvent.findMany({ where: { action: 'evaluation.overridden' } });
     expect(audit).toHaveLength(1);
     expect(audit[0]?.before).toMatchObject({ proposedRating: 'KHA', finalRating: null });
     expect(audit[0]?.after).toMatchObject({ finalRating: 'TOT', decisionNumber: '15/QĐ-UBND' });
-    await activities.recordFinalRating({
-      workflowId: p4,
-      side: 'recipient',
+    await expect(
+      activities.recordUnitFinalRating({ ...override, rating: 'KHA', actor: 'someone-else' }),
+    ).rejects.toThrow(
+      'Xếp loại năm 2025 của đơn vị H-DB đã được xác nhận («TOT»); không thể ghi lại. / The 2025 rating of unit H-DB is already confirmed ("TOT"); it cannot be recorded again.',
+    );
+    await activities.recordUnitFinalRating({
+      ...override,
+      unitCode: 'H-MN',
       rating: 'HTXS',
-      actor: 'admin@bandantoc',
+      override: false,
     });
-    await activities.recordFinalRating({
-      workflowId: `twinning-cycle:P1:${YEAR}`,
-      side: 'recipient',
-      rating: 'tốt',
-      actor: 'admin@bandantoc',
-    });
+    await activities.recordUnitFinalRating({ ...override, unitCode: 'XA-A', rating: 'TOT', override: false });
     // A new proposal keeps the decision.
-    const again = await activities.proposeRatings({ workflowId: p4 });
-    expect(again.sponsor.finalRating).toBe('TOT');
+    const again = await activities.computeUnitProposal({ unitCode: 'H-DB', year: YEAR });
+    expect(again).toMatchObject({ status: 'confirmed', final: { rating: 'TOT' } });
+    const row = await db.prisma.unitEvaluation.findFirstOrThrow({ where: { unit: { code: 'H-DB' } } });
+    expect([row.proposedRating, row.finalRating, row.overrideReason]).toEqual([
+      'KHA',
+      'TOT',
+      'Đã bổ sung chứng từ chi 1 đồng còn thiếu',
+    ]);
   });
 });
 
@@ -345,8 +327,8 @@ describe('year-end outputs', () => {
         },
       });
       expect(row.getCell(col('Nghĩa vụ quá hạn')).value).toBe(missed);
-      const stored = await db.prisma.evaluation.findFirstOrThrow({
-        where: { side: 'SPONSOR', cycle: { year: YEAR, pair: { sponsor: { code } } } },
+      const stored = await db.prisma.unitEvaluation.findFirstOrThrow({
+        where: { year: YEAR, unit: { code } },
       });
       expect(row.getCell(col('Điểm')).value).toBe(stored.proposedScore);
     }

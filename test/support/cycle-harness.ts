@@ -38,6 +38,7 @@ export async function startCycle(
   const workflowId = cycleWorkflowId(pairCode, 2026);
   const startedAtMs = await env.currentTimeMs();
   const businessStart = overrides.businessStart ?? BUSINESS_START;
+  // The cycle's business clock is anchored on the same engine instant as `at()` below.
   const handle = await env.client.workflow.start(twinningCycleWorkflow, {
     workflowId,
     taskQueue,
@@ -49,6 +50,7 @@ export async function startCycle(
         recipientCode: 'R',
         calendarDays: [...seedCalendarDays(2026), ...seedCalendarDays(2027)],
         businessStart,
+        businessStartEngineMs: startedAtMs,
         searchAttributes: false,
         ...overrides,
       },

@@ -16,11 +16,10 @@ import { statusQuery } from '../../workflows/twinning-cycle';
 import type { UnitEvaluationStatus } from '../../workflows/unit-evaluation/status';
 import { ledgerOf, startCycle, type CycleUnderTest } from '../support/cycle-harness';
 import { startCycleWorld, type CycleWorld } from '../support/cycle-world';
-import type { TestDatabase } from '../support/db';
 
 let world: CycleWorld;
 let env: TestWorkflowEnvironment;
-let db: TestDatabase;
+let db: CycleWorld['db'];
 let taskQueue: string;
 let commands: CycleCommands;
 

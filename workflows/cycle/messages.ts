@@ -105,6 +105,12 @@ export interface TwinningCycleInput {
    */
   readonly businessStart?: string;
   /**
+   * With `businessStart`: the engine time (epoch ms) that business instant stands for. A simulation starts many
+   * cycles and gives each the same anchor, so all their clocks and the simulator's agree to the millisecond;
+   * without it a cycle's clock is anchored at its own start.
+   */
+  readonly businessStartEngineMs?: number;
+  /**
    * Whether to set the typed search attributes (default true). The time-skipping test server used by
    * `twinning simulate` and the tests cannot register custom search attributes, so they pass false.
    */

@@ -85,8 +85,11 @@ export class CycleRunner {
     // Anchored on the run's start time (from history, so the same on every replay, and the instant the caller
     // started it, however late the first workflow task ran).
     const businessAnchor = continued?.businessNow ?? input.businessStart;
-    this.offsetMs =
-      businessAnchor !== undefined ? Date.parse(businessAnchor) - workflowInfo().runStartTime.getTime() : 0;
+    const engineAnchor =
+      continued === undefined && input.businessStartEngineMs !== undefined
+        ? input.businessStartEngineMs
+        : workflowInfo().runStartTime.getTime();
+    this.offsetMs = businessAnchor !== undefined ? Date.parse(businessAnchor) - engineAnchor : 0;
     this.indexed = input.searchAttributes ?? true;
     this.effects = new EffectsQueue(
       { workflowId, pairCode: input.pairCode, year: input.year, simulated: this.offsetMs !== 0 },
