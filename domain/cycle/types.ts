@@ -64,6 +64,11 @@ export function obligationStatusFromDb(value: string): ObligationStatus {
 /** Statuses in which an obligation is still owed (reminders, escalations, late submission). */
 export const OPEN_STATUSES: readonly ObligationStatus[] = ['pending', 'missed'];
 
+/** Whether an obligation in this status is still owed: its reminders and escalations still go out. */
+export function isOwed(status: ObligationStatus): boolean {
+  return OPEN_STATUSES.includes(status);
+}
+
 /** Statuses after which an obligation no longer holds up its phase. */
 export function isSettled(status: ObligationStatus): boolean {
   return status !== 'pending';
@@ -100,6 +105,14 @@ export const OBLIGATION_PARTIES: Readonly<Record<ObligationId, readonly Party[]>
   O6: ['recipient'],
   O7: ['coordinator'],
 };
+
+/**
+ * Who still owes an obligation: its parties (see {@link OBLIGATION_PARTIES}) less, for O3, the sides that have
+ * already signed. The one place this rule lives (reminders, escalations and the "waiting on" line use it).
+ */
+export function owingParties(obligation: ObligationId, signed: readonly Side[]): readonly Party[] {
+  return OBLIGATION_PARTIES[obligation].filter((p) => p === 'coordinator' || !signed.includes(p));
+}
 
 /** Who may submit, and in which phases. Outside the listed phases a submission is refused. */
 export interface SubmissionRule {
