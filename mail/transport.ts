@@ -49,3 +49,13 @@ export function createMailTransport(smtpUrl: string, options: MailTransportOptio
   };
   return nodemailer.createTransport(poolOptions);
 }
+
+/** `protocol//host:port` of an SMTP URL, without credentials (for messages and logs). */
+export function smtpServerName(smtpUrl: string): string {
+  try {
+    const url = new URL(smtpUrl);
+    return `${url.protocol}//${url.host}`;
+  } catch {
+    return 'SMTP';
+  }
+}

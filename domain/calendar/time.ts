@@ -175,6 +175,11 @@ export function toLocalDate(instant: Date | string): IsoDate {
   return new Date(toInstant(instant).getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The local day whose end ({@link endOfLocalDay}) is the instant `end`: its last day. */
+export function dayEndingAt(end: Date | string): IsoDate {
+  return toLocalDate(new Date(toInstant(end).getTime() - 1));
+}
+
 /** The local wall-clock time of an instant as `HH:MM` (seconds are dropped, not rounded). */
 export function toLocalTime(instant: Date | string): LocalTime {
   return new Date(toInstant(instant).getTime() + OFFSET_MS).toISOString().slice(11, 16);

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { PrismaClient } from '../../generated/prisma';
-import type { MailDeliveryConfig } from '../../activities/mail-delivery';
+import type { MailDeliveryConfig } from '../../mail/deliver';
 import { importRoster } from '../../roster/import';
 import { loadRoster } from '../../roster/load';
 import type { CaughtMessage } from '../../system/smtp-catcher';
@@ -63,7 +63,7 @@ export async function seedCycle(
     id: 'O1' | 'O2' | 'O3' | 'O4' | 'O5' | 'O6' | 'O7';
     statutory: string;
     effective: string;
-    status?: 'PENDING' | 'MISSED' | 'SUBMITTED';
+    status?: 'PENDING' | 'MISSED' | 'SUBMITTED' | 'LATE' | 'WAIVED' | 'NOT_APPLICABLE';
     escalationLevel?: number;
   },
 ): Promise<{ cycleId: string; workflowId: string }> {

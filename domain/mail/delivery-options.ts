@@ -1,9 +1,9 @@
 /**
- * How workflows call the mail delivery activities. A module of its own, with no runtime imports, so that
+ * How workflows call the mail delivery activities. Pure constants (its one outside import is a type), so that
  * workflow code can import it without pulling nodemailer or Prisma into the workflow bundle.
  */
 import type { ActivityOptions } from '@temporalio/common';
-import { NON_RETRYABLE_MAIL_ERRORS } from './errors';
+import { NON_RETRYABLE_MAIL_ERRORS } from './failure-types';
 
 /**
  * How long one attempt may take. The transport's own timeouts (connect 10 s, greeting 10 s, socket 30 s) end
