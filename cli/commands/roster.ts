@@ -12,6 +12,7 @@ import { importRoster, type ImportRosterSummary } from '../../roster/import';
 import { listRoster, type ListedRoster } from '../../roster/list';
 import { loadRoster } from '../../roster/load';
 import type { CliDeps } from '../deps';
+import { parseYear } from '../options';
 import { progressBar } from '../progress';
 
 /** Files with more rows than this get a progress bar (when standard error is a terminal). */
@@ -19,7 +20,7 @@ export const PROGRESS_THRESHOLD = 500;
 
 interface ImportFlags {
   readonly dryRun?: boolean;
-  readonly year?: string;
+  readonly year?: number;
   readonly json?: boolean;
   readonly actor?: string;
   readonly oneSponsorPerRecipient?: boolean;
@@ -111,7 +112,7 @@ export function registerRosterCommands(program: Command, deps: CliDeps): void {
     )
     .argument('<files...>', 'roster.xlsx | roster.json | units.csv [pairs.csv]')
     .option('--dry-run', 'chỉ kiểm tra, không ghi / check only, write nothing')
-    .option('--year <year>', 'năm của số biên chế / year of the staff counts (default: this year)')
+    .option('--year <year>', 'năm của số biên chế / year of the staff counts (default: this year)', parseYear)
     .option('--json', 'in kết quả dạng JSON / print the result as JSON')
     .option('--actor <name>', 'người nhập, ghi vào nhật ký / who imports, for the audit trail')
     .option(
@@ -123,15 +124,6 @@ export function registerRosterCommands(program: Command, deps: CliDeps): void {
       'cấm một bên kết nghĩa có hai bên nhận cùng lúc / forbid two recipients at once',
     )
     .action(async (files: string[], flags: ImportFlags) => {
-      let staffYear: number | undefined;
-      if (flags.year !== undefined) {
-        if (!/^\d{4}$/.test(flags.year)) {
-          deps.err(bilingual('roster.yearInvalid', { value: flags.year }));
-          process.exitCode = 1;
-          return;
-        }
-        staffYear = Number(flags.year);
-      }
       const bar = progressBar(process.stderr.isTTY === true && !flags.json);
       let loaded;
       try {
@@ -163,7 +155,7 @@ export function registerRosterCommands(program: Command, deps: CliDeps): void {
         summary = await importRoster(prisma, loaded.roster, {
           dryRun: flags.dryRun ?? false,
           actor: flags.actor ?? defaultActor(),
-          ...(staffYear !== undefined ? { staffYear } : {}),
+          ...(flags.year !== undefined ? { staffYear: flags.year } : {}),
           onProgress: (done, total) => {
             if (loaded.rows > PROGRESS_THRESHOLD) bar.update(done, total);
           },
