@@ -5,6 +5,7 @@
  */
 import { neutraliseCell } from '../domain/export-safety';
 import { formatDateTime } from '../domain/format';
+import { escapeHtml } from '../domain/html';
 import { decimalVi, displayText } from './cells';
 import {
   KIND_VI,
@@ -17,16 +18,6 @@ import {
   type Table,
 } from './tables';
 import type { YearSummary } from './year-summary';
-
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 const NUMERIC = new Set(['int', 'dong', 'score', 'percent']);
 

@@ -3,10 +3,10 @@
  * deadlines an iCalendar attachment. Every text comes from the catalogue (`domain/messages/mail.ts`). The
  * body holds both languages, the chosen one first (Vietnamese by default); the subject is in the chosen one.
  */
-import { diffDays, toLocalDate, type IsoDate } from '../calendar/time';
-import { atLocalTime } from '../calendar/time';
+import { atLocalTime, diffDays, toLocalDate, type IsoDate } from '../calendar/time';
 import type { ObligationId, Party } from '../cycle/types';
 import { formatDate, formatDateTime } from '../format';
+import { escapeHtml } from '../html';
 import { t, type Lang, type MessageKey, type MessageParams } from '../messages';
 import { cycleVocabulary } from '../messages/cycle';
 import { buildDeadlineIcs } from './ics';
@@ -99,15 +99,6 @@ const OTHER: Record<Lang, Lang> = { vi: 'en', en: 'vi' };
 
 function para(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
   return t(key, params, lang);
-}
-
-function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 function linkify(escaped: string): string {

@@ -2,7 +2,8 @@
 import { formatDateTime } from '../../domain/format';
 import { t, type Lang } from '../../domain/messages';
 import type { HealthResult } from '../../system/health';
-import { escapeHtml, pageShell } from '../html';
+import { escapeHtml } from '../../domain/html';
+import { pageShell } from '../html';
 
 /** What the landing page shows. */
 export interface LandingData {
