@@ -3,7 +3,7 @@
  * deadlines an iCalendar attachment. Every text comes from the catalogue (`domain/messages/mail.ts`). The
  * body holds both languages, the chosen one first (Vietnamese by default); the subject is in the chosen one.
  */
-import { atLocalTime, diffDays, toLocalDate, type IsoDate } from '../calendar/time';
+import { atLocalTime, diffDays, endOfLocalDay, toLocalDate, type IsoDate } from '../calendar/time';
 import type { ObligationId, Party } from '../cycle/types';
 import { formatDate, formatDateTime } from '../format';
 import { escapeHtml } from '../html';
@@ -277,7 +277,7 @@ export function deadlineIcs(data: ObligationMailData, lang: Lang): MailAttachmen
     params,
     lang,
   );
-  const end = new Date(`${data.dueDate}T17:00:00.000Z`);
+  const end = endOfLocalDay(data.dueDate);
   const start = atLocalTime(data.dueDate, '08:00');
   const dayBefore = new Date(start.getTime() - 24 * 3600 * 1000);
   const alarm = t('mail.ics.alarm', params, lang);

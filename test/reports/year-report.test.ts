@@ -12,6 +12,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { createEvaluationActivities } from '../../activities/evaluation';
 import { registerEvaluationCommands } from '../../cli/commands/evaluation';
 import type { CliDeps } from '../../cli/deps';
+import { endOfLocalDay } from '../../domain/calendar/time';
 import type { ObligationId } from '../../domain/cycle/types';
 import type { PrismaClient } from '../../generated/prisma';
 import { buildYearSummary, renderReport } from '../../reports';
@@ -87,7 +88,7 @@ async function createCycle(
   });
   for (const obligation of Object.keys(DUE) as ObligationId[]) {
     const status = statuses[obligation] ?? (obligation === 'O7' ? 'PENDING' : 'SUBMITTED');
-    const due = new Date(`${DUE[obligation]}T17:00:00.000Z`);
+    const due = endOfLocalDay(DUE[obligation]);
     await prisma.cycleObligation.create({
       data: {
         cycleId: cycle.id,

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
+import { endOfLocalDay } from '../../domain/calendar/time';
 import type { PrismaClient } from '../../generated/prisma';
 import type { MailDeliveryConfig } from '../../mail/deliver';
 import { importRoster } from '../../roster/import';
@@ -50,9 +51,9 @@ export async function seedMailRoster(prisma: PrismaClient): Promise<void> {
   });
 }
 
-/** End of local day `date` (24:00 Asia/Ho_Chi_Minh = 17:00 UTC). */
+/** End of local day `date` (24:00 Asia/Ho_Chi_Minh), as the read model and the ledger store due instants. */
 export function endOf(date: string): Date {
-  return new Date(`${date}T17:00:00.000Z`);
+  return endOfLocalDay(date);
 }
 
 /** Creates (or finds) the 2026 cycle of a pair and one obligation of it. */
