@@ -44,10 +44,10 @@ export type Side = 'sponsor' | 'recipient';
 export type Party = Side | 'coordinator';
 
 /** How the database (Prisma enum `Side`) spells each side of a pair. */
-export const SIDE_TO_DB = { sponsor: 'SPONSOR', recipient: 'RECIPIENT' } as const satisfies Record<
-  Side,
-  string
->;
+export const SIDE_TO_DB = {
+  sponsor: 'SPONSOR',
+  recipient: 'RECIPIENT',
+} as const satisfies Record<Side, string>;
 
 /** How the database (Prisma enum `ObligationStatus`) spells each status: the one mapping both ways use. */
 export const OBLIGATION_STATUS_TO_DB = {
