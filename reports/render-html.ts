@@ -63,7 +63,7 @@ const COLORS = [
 ];
 
 /** A vertical bar chart of units per level: proposed and final side by side. */
-export function ratingChartSvg(summary: YearSummary): string {
+function ratingChartSvg(summary: YearSummary): string {
   const groups = summary.distribution;
   const width = 640;
   const height = 300;
@@ -119,7 +119,7 @@ ${parts.join('\n')}
 }
 
 /** A horizontal bar chart of the on-time rate of each obligation (0–100 %). */
-export function onTimeChartSvg(summary: YearSummary): string {
+function onTimeChartSvg(summary: YearSummary): string {
   const rows = summary.onTime;
   const width = 640;
   const rowH = 30;

@@ -7,7 +7,7 @@ import { yearOpenerWorkflow } from '../workflows/year-opener';
 export const YEAR_OPENER_SCHEDULE_ID = 'open-cycle-year';
 
 /** The Schedule's definition. */
-export function yearOpenerSchedule(taskQueue: string): ScheduleOptions {
+function yearOpenerSchedule(taskQueue: string): ScheduleOptions {
   return {
     scheduleId: YEAR_OPENER_SCHEDULE_ID,
     spec: {

@@ -61,7 +61,7 @@ function describeZodError(error: ZodError): string {
 }
 
 /** The text lines of `calendar show`: every obligation's dates, reminders and escalations, local time. */
-export function renderYearSchedule(
+function renderYearSchedule(
   schedule: YearSchedule,
   sources: Readonly<Record<number, CalendarSource>>,
 ): string[] {

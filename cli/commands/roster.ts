@@ -16,7 +16,7 @@ import { parseYear } from '../options';
 import { progressBar } from '../progress';
 
 /** Files with more rows than this get a progress bar (when standard error is a terminal). */
-export const PROGRESS_THRESHOLD = 500;
+const PROGRESS_THRESHOLD = 500;
 
 interface ImportFlags {
   readonly dryRun?: boolean;
@@ -37,7 +37,7 @@ function defaultActor(): string {
 }
 
 /** The summary lines of an import, each in Vietnamese then English. */
-export function summaryLines(summary: ImportRosterSummary): string[] {
+function summaryLines(summary: ImportRosterSummary): string[] {
   const lines = [
     bilingual('roster.summary.units', { ...summary.units }),
     bilingual('roster.summary.pairs', { ...summary.pairs }),
@@ -63,7 +63,7 @@ export function table(header: readonly string[], rows: readonly (readonly string
 }
 
 /** The roster as printed by `roster list`. */
-export function rosterTable(roster: ListedRoster): string[] {
+function rosterTable(roster: ListedRoster): string[] {
   if (roster.units.length === 0) return [bilingual('roster.list.empty')];
   const units = table(
     ['code', 'name', 'kind', 'parent', 'border', 'staff', 'emails'],

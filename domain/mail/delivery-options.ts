@@ -10,7 +10,7 @@ import { NON_RETRYABLE_MAIL_ERRORS } from './failure-types';
  * a stuck attempt well before; the ledger's claim lease ({@link MAIL_CLAIM_LEASE_MS}) is longer than this, so
  * a retry never takes over a claim whose attempt may still be running.
  */
-export const MAIL_ATTEMPT_TIMEOUT_MS = 2 * 60_000;
+const MAIL_ATTEMPT_TIMEOUT_MS = 2 * 60_000;
 
 /** A SENDING claim older than this belongs to an attempt that is over (timed out or killed): it may be re-taken. */
 export const MAIL_CLAIM_LEASE_MS = MAIL_ATTEMPT_TIMEOUT_MS + 30_000;

@@ -267,7 +267,7 @@ function obligationBlocks(data: ObligationMailData, lang: Lang): Block[] {
  * The calendar entry of a deadline: the effective due day from 08:00 local to the deadline (24:00 local),
  * with alarms at 08:00 local on the day before and on the day itself.
  */
-export function deadlineIcs(data: ObligationMailData, lang: Lang): MailAttachment {
+function deadlineIcs(data: ObligationMailData, lang: Lang): MailAttachment {
   const names = cycleVocabulary.obligation[data.obligation];
   const unit = owingNames(data.owing, lang);
   const due = formatDate(data.dueDate);
