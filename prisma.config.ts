@@ -1,6 +1,6 @@
 /**
  * Prisma CLI configuration. The CLI cannot download its engines on these machines, so it runs with the JS
- * schema engine through the pg driver adapter (see ../shared/design.md, "Toolchain facts").
+ * schema engine through the pg driver adapter (see docs/architecture.md, "Data").
  */
 import { PrismaPg } from '@prisma/adapter-pg';
 import { defineConfig } from 'prisma/config';

@@ -83,5 +83,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  void runCli(process.argv).then((code) => process.exit(code));
+  // Not process.exit: it would cut standard output at 64 KiB when it is a pipe (see bin/twinning.js).
+  void runCli(process.argv).then((code) => {
+    process.exitCode = code;
+  });
 }

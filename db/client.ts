@@ -1,6 +1,6 @@
 /**
  * Builds the Prisma client used by every process. Prisma runs without its native engines here: the JS
- * query compiler with the `pg` driver adapter (see ../shared/design.md, "Toolchain facts").
+ * query compiler with the `pg` driver adapter (see docs/architecture.md, "Data").
  */
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma';

@@ -1,15 +1,16 @@
 /**
  * The embedded services of `npm start`: PGlite served on loopback, the Temporal dev server with its web UI
  * (SQLite file under the data directory), and the SMTP catcher. Each is started only when its variable
- * does not point at an existing service.
+ * does not point at an existing service; PGlite and Temporal run as supervised parts (system/supervisor.ts).
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import type { AppConfig } from '../worker/config';
-import { startProcess, type ManagedProcess } from './child-process';
+import { describeExit, startProcess, type ManagedProcess } from './child-process';
 import { waitForPort } from './ports';
 import { startSmtpCatcher, type SmtpCatcher } from './smtp-catcher';
+import type { SupervisedPart } from './supervisor';
 import { temporalCliPath } from './toolchain';
 
 const projectRoot = path.resolve(__dirname, '..');
@@ -18,14 +19,19 @@ function logDir(config: AppConfig): string {
   return path.resolve(config.embedded.dataDir, 'logs');
 }
 
-/** Starts the PGlite server (system/pglite-server.ts) on loopback and waits until it accepts connections. */
-export async function startPgliteServer(options: {
+/** Where and how the PGlite server runs. */
+export interface PgliteServerOptions {
   /** A data directory, or `memory://` for a throw-away database. */
   readonly db: string;
   readonly port: number;
   readonly logDir: string;
-}): Promise<ManagedProcess> {
-  const proc = startProcess({
+  /** Run in a process group of its own (`npm start` stops its children itself, in order). */
+  readonly ownProcessGroup?: boolean;
+}
+
+/** Spawns the PGlite server (system/pglite-server.ts) on loopback, without waiting for it. */
+export function spawnPgliteServer(options: PgliteServerOptions): ManagedProcess {
+  return startProcess({
     name: 'pglite',
     command: process.execPath,
     args: [
@@ -41,26 +47,47 @@ export async function startPgliteServer(options: {
     ],
     logDir: options.logDir,
     cwd: projectRoot,
+    ownProcessGroup: options.ownProcessGroup ?? false,
   });
+}
+
+/** Starts the PGlite server on loopback and waits until it accepts connections. */
+export async function startPgliteServer(options: PgliteServerOptions): Promise<ManagedProcess> {
+  const proc = spawnPgliteServer(options);
   await Promise.race([
     waitForPort(options.port, '127.0.0.1', 120_000),
-    proc.exited.then((code) => {
-      throw new Error(`embedded PostgreSQL (PGlite) exited with code ${code}; see ${proc.logFile}`);
+    proc.exited.then((exit) => {
+      throw new Error(`embedded PostgreSQL (PGlite) exited (${describeExit(exit)}); see ${proc.logFile}`);
     }),
   ]);
   return proc;
 }
 
-/** Starts the embedded PostgreSQL with its data under `<dataDir>/pglite`. */
-export function startEmbeddedPostgres(config: AppConfig): Promise<ManagedProcess> {
+/**
+ * The embedded PostgreSQL as a supervised part, its data under `<dataDir>/pglite`: a restart opens the same
+ * directory on the same port, so nothing committed is lost.
+ */
+export function embeddedPostgresPart(config: AppConfig): SupervisedPart {
   const dir = path.resolve(config.embedded.dataDir, 'pglite');
-  mkdirSync(dir, { recursive: true });
-  return startPgliteServer({ db: dir, port: config.embedded.pgPort, logDir: logDir(config) });
+  const port = config.embedded.pgPort;
+  return {
+    name: 'database',
+    label: 'PostgreSQL (PGlite)',
+    ports: [port],
+    spawn: () => {
+      mkdirSync(dir, { recursive: true });
+      return spawnPgliteServer({ db: dir, port, logDir: logDir(config), ownProcessGroup: true });
+    },
+    ready: (_proc, signal) => waitForPort(port, '127.0.0.1', 120_000, signal),
+  };
 }
 
-/** Starts the Temporal dev server (SQLite under `<dataDir>`, UI on its port) and waits for its frontend. */
-export async function startEmbeddedTemporal(config: AppConfig): Promise<ManagedProcess> {
-  mkdirSync(path.resolve(config.embedded.dataDir), { recursive: true });
+/**
+ * The Temporal dev server as a supervised part (SQLite file `<dataDir>/temporal.db`, kept across restarts, so
+ * every workflow and timer survives; UI on its port).
+ */
+export function embeddedTemporalPart(config: AppConfig): SupervisedPart {
+  const port = config.embedded.temporalPort;
   const args = [
     'server',
     'start-dev',
@@ -69,7 +96,7 @@ export async function startEmbeddedTemporal(config: AppConfig): Promise<ManagedP
     '--ip',
     '127.0.0.1',
     '--port',
-    String(config.embedded.temporalPort),
+    String(port),
     '--ui-port',
     String(config.embedded.temporalUiPort),
     '--namespace',
@@ -78,19 +105,23 @@ export async function startEmbeddedTemporal(config: AppConfig): Promise<ManagedP
     'warn',
     ...SEARCH_ATTRIBUTES.flatMap((a) => ['--search-attribute', `${a.name}=${a.cliType}`]),
   ];
-  const proc = startProcess({
+  const command = temporalCliPath(config);
+  return {
     name: 'temporal',
-    command: temporalCliPath(config),
-    args,
-    logDir: logDir(config),
-  });
-  await Promise.race([
-    waitForPort(config.embedded.temporalPort, '127.0.0.1', 120_000),
-    proc.exited.then((code) => {
-      throw new Error(`embedded Temporal dev server exited with code ${code}; see ${proc.logFile}`);
-    }),
-  ]);
-  return proc;
+    label: 'Temporal',
+    ports: [port, config.embedded.temporalUiPort],
+    spawn: () => {
+      mkdirSync(path.resolve(config.embedded.dataDir), { recursive: true });
+      return startProcess({
+        name: 'temporal',
+        command,
+        args,
+        logDir: logDir(config),
+        ownProcessGroup: true,
+      });
+    },
+    ready: (_proc, signal) => waitForPort(port, '127.0.0.1', 120_000, signal),
+  };
 }
 
 /** Starts the SMTP catcher, keeping every message under `<dataDir>/outbox`. */

@@ -83,9 +83,12 @@ export async function checkHealth(deps: HealthDeps, timeoutMs = 3000): Promise<H
           taskQueue: { name: deps.taskQueue },
           taskQueueType: proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
         });
-        const pollers = res.pollers?.length ?? 0;
-        if (pollers === 0) throw new Error(`no worker polls task queue ${deps.taskQueue}`);
-        return `${pollers} poller(s) on ${deps.taskQueue}`;
+        const pollers = res.pollers ?? [];
+        if (pollers.length === 0) throw new Error(`no worker polls task queue ${deps.taskQueue}`);
+        // The server lists a poller for a few minutes after its last poll: identities (pid@host) tell a
+        // restarted worker from the one it replaced.
+        const identities = pollers.map((p) => p.identity ?? '?').join(', ');
+        return `${pollers.length} poller(s) on ${deps.taskQueue}: ${identities}`;
       },
       timeoutMs,
     ),

@@ -1,5 +1,6 @@
 /** Port checks done before anything starts, so a busy port gives a clear message instead of a crash. */
 import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { bilingual } from '../domain/messages';
 
 /** Whether something already listens on host:port. */
@@ -41,20 +42,53 @@ export async function assertPortsFree(wanted: readonly WantedPort[], host = '127
   if (busy.length > 1) throw new Error(busy.map((b) => b.message).join('\n'));
 }
 
-/** Resolves once something accepts connections on host:port, or rejects after `timeoutMs`. */
-export async function waitForPort(port: number, host = '127.0.0.1', timeoutMs = 60_000): Promise<void> {
+function answers(port: number, host: string): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const socket = net.connect(port, host);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * Resolves once something accepts connections on host:port, or rejects after `timeoutMs`, or as soon as
+ * `signal` aborts (so a stop during start-up leaves no polling behind).
+ */
+export async function waitForPort(
+  port: number,
+  host = '127.0.0.1',
+  timeoutMs = 60_000,
+  signal?: AbortSignal,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, host);
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
+    signal?.throwIfAborted();
+    if (await answers(port, host)) return;
     if (Date.now() > deadline) throw new Error(`Nothing answered on ${host}:${port} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
+    await sleep(200, undefined, { signal });
+  }
+}
+
+/**
+ * Resolves once nothing listens on any of `ports` any more (a restarted server must get its old port back),
+ * or rejects after `timeoutMs` naming the port that stayed busy.
+ */
+export async function waitForPortsFree(
+  ports: readonly number[],
+  host = '127.0.0.1',
+  timeoutMs = 30_000,
+  signal?: AbortSignal,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (const port of ports) {
+    for (;;) {
+      signal?.throwIfAborted();
+      if (!(await isPortInUse(port, host))) break;
+      if (Date.now() > deadline) throw new Error(`${host}:${port} still in use after ${timeoutMs} ms`);
+      await sleep(200, undefined, { signal });
+    }
   }
 }

@@ -1,11 +1,12 @@
 /**
  * The web server process: builds its clients once from configuration, serves, and closes them on SIGINT or
- * SIGTERM.
+ * SIGTERM, or when it cannot start (exit code 1); the process then ends by itself.
  */
 import type { Client } from '@temporalio/client';
 import { createPrismaClient } from '../db/client';
 import { outboxDir } from '../mail/outbox';
 import { createMailTransport } from '../mail/transport';
+import { supervisorStatusPath } from '../system/supervisor-status';
 import { connectClient } from '../system/temporal-connection';
 import { loadConfig } from '../worker/config';
 import { buildWebServer } from './server';
@@ -32,21 +33,30 @@ async function main(): Promise<void> {
     defaultLang: config.lang,
     temporalUiUrl: config.temporal.uiUrl,
     outboxDir: outboxDir(config.embedded.dataDir),
+    supervisionStatusFile: supervisorStatusPath(config.embedded.dataDir),
   });
-  await app.listen({ host: config.web.host, port: config.web.port });
-  console.log(`web: listening on ${config.web.publicBaseUrl}`);
-  const shutdown = async (): Promise<void> => {
+  // Everything main opened, closed once: on a failed start and on SIGINT or SIGTERM. A Temporal client that
+  // never connected has nothing to close.
+  const close = async (): Promise<void> => {
     await app.close();
     mailer.close();
-    if (client) await (await client).connection.close().catch(() => undefined);
+    if (client) await (await client.catch(() => undefined))?.connection.close().catch(() => undefined);
     await prisma.$disconnect();
-    process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  try {
+    await app.listen({ host: config.web.host, port: config.web.port });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  // No process.exit() after closing: with everything closed the process ends by itself, once its output is out.
+  // The handlers come before the line that says the server is ready, which a supervisor may answer at once.
+  process.once('SIGINT', () => void close());
+  process.once('SIGTERM', () => void close());
+  console.log(`web: listening on ${config.web.publicBaseUrl}`);
 }
 
 main().catch((error: unknown) => {
   console.error((error as Error).message);
-  process.exit(1);
+  process.exitCode = 1;
 });

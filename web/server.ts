@@ -1,11 +1,12 @@
 /**
- * The web server (Fastify). Today: the landing page with each part's health and `/healthz` for machines.
- * Pages read the Prisma read model; Temporal is asked only for health.
+ * The web server (Fastify). Today: the landing page with each part's health and restarts, `/healthz` for
+ * machines, the pair page and the Outbox. Pages read the Prisma read model; Temporal is asked only for health.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Lang } from '../domain/messages';
 import type { PrismaClient } from '../generated/prisma';
 import { checkHealth, type HealthDeps } from '../system/health';
+import { readSupervisionStatus } from '../system/supervisor-status';
 import { renderLanding } from './pages/landing';
 import { renderOutbox, renderOutboxMessage } from './pages/outbox';
 import { renderPair } from './pages/pair';
@@ -21,6 +22,8 @@ export interface WebDeps extends HealthDeps {
   readonly temporalUiUrl: string;
   /** Where the embedded SMTP catcher keeps messages (`<DATA_DIR>/outbox`), for the Outbox page. */
   readonly outboxDir?: string;
+  /** The status file of `npm start`'s supervisor (`<DATA_DIR>/supervisor.json`), for the landing page. */
+  readonly supervisionStatusFile?: string;
   /** The clock pages read "today" from (tests inject one); default: the system clock. */
   readonly now?: () => Date;
 }
@@ -43,10 +46,11 @@ export function buildWebServer(deps: WebDeps): FastifyInstance {
 
   app.get('/', async (request, reply) => {
     const lang = langOf(request.query, deps.defaultLang);
-    const [health, units, pairs] = await Promise.all([
+    const [health, units, pairs, supervision] = await Promise.all([
       checkHealth(deps),
       deps.prisma.unit.count().catch(() => undefined),
       deps.prisma.pair.count().catch(() => undefined),
+      deps.supervisionStatusFile ? readSupervisionStatus(deps.supervisionStatusFile) : undefined,
     ]);
     const mail = await Promise.all([
       deps.prisma.notification.count({ where: { status: 'FAILED' } }),
@@ -64,6 +68,7 @@ export function buildWebServer(deps: WebDeps): FastifyInstance {
         temporalUiUrl: deps.temporalUiUrl,
         checkedAt: now(),
         mail,
+        supervision,
       }),
     );
   });

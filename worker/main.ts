@@ -1,10 +1,10 @@
 /**
  * The worker process: builds the Prisma client, the mail transport and the Temporal connection once, runs
  * the worker on its task queue, and closes everything on SIGINT or SIGTERM (the SDK's default shutdown
- * signals). Several of these may run against one task queue.
+ * signals) or when it cannot start (exit code 1). Several of these may run against one task queue.
  */
 import type { Client } from '@temporalio/client';
-import { Worker } from '@temporalio/worker';
+import { type NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { createPrismaClient } from '../db/client';
 import { createMailTransport } from '../mail/transport';
@@ -15,10 +15,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const prisma = createPrismaClient(config.databaseUrl, { maxConnections: config.databasePoolSize });
   const mailer = createMailTransport(config.smtp.url, { rateLimitPerSecond: config.mail.rateLimitPerSecond });
-  const connection = await connectWorker(config);
+  let connection: NativeConnection | undefined;
   let client: Promise<Client> | undefined;
   const temporalClient = (): Promise<Client> => (client ??= connectClient(config));
   try {
+    connection = await connectWorker(config);
     const worker = await Worker.create({
       connection,
       namespace: config.temporal.namespace,
@@ -32,14 +33,25 @@ async function main(): Promise<void> {
     console.log(`worker: polling ${config.temporal.taskQueue} on ${config.temporal.address}`);
     await worker.run();
   } finally {
-    if (client) await (await client).connection.close();
-    await connection.close();
+    // Also on a failed start, so that nothing keeps the process alive; a client that never connected has
+    // nothing to close, and its error must not hide the one that stopped the worker.
+    if (client) await (await client.catch(() => undefined))?.connection.close();
+    await connection?.close();
     mailer.close();
     await prisma.$disconnect();
   }
 }
 
+/** How long a failed worker may take to end by itself before it is made to. */
+const FAILED_EXIT_GRACE_MS = 5_000;
+
 main().catch((error: unknown) => {
   console.error((error as Error).message);
-  process.exit(1);
+  // Not process.exit() at once: it could cut what was just written to a pipe; main has closed what it opened.
+  process.exitCode = 1;
+  // But when the native worker cannot be created (e.g. an unknown TEMPORAL_NAMESPACE), Worker.create of SDK
+  // 1.24 leaves the workflow threads it made just before running, and nothing can close them: a failed worker
+  // would then live on and its supervisor never learn. The timer is unref'd, so it fires only in that case,
+  // after the output has had the grace period to drain.
+  setTimeout(() => process.exit(1), FAILED_EXIT_GRACE_MS).unref();
 });

@@ -1,4 +1,4 @@
-/** The yearly obligations of a twinning pair (see ../shared/domain.md, "The yearly obligations"). */
+/** The yearly obligations of a twinning pair (see docs/domain.md, "The seven yearly obligations"). */
 
 /**
  * O1 implementation plan, O2 needs proposal, O3 signed programme, O4 progress through the year, O5 sponsor's

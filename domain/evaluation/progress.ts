@@ -4,7 +4,7 @@
  * per category, per recipient and per commune. Pure.
  */
 
-/** Support categories (../shared/domain.md). */
+/** Support categories (docs/domain.md, "Numeric targets by kind of sponsor"). */
 export const SUPPORT_CATEGORIES = [
   'SOCIO_ECONOMIC',
   'POLITICAL_SYSTEM',

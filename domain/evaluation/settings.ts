@@ -1,7 +1,7 @@
 /**
  * Per-year evaluation settings: the numeric targets of each sponsor kind, the obligations each side is rated on,
  * the weights of the score and the rating scale. Stored as overrides in `YearSettings.settings.evaluation`
- * (see docs/evaluation.md); the defaults are those of the provincial plan (../shared/domain.md). Pure.
+ * (see docs/evaluation.md); the defaults are those of the provincial plan (docs/domain.md). Pure.
  */
 import { z } from 'zod';
 import { OBLIGATION_IDS } from '../cycle/types';
@@ -180,7 +180,7 @@ export const DECREE_335_RATING_SCALE: RatingScale = {
   criticisedMaxLevel: null,
 };
 
-/** The default settings of every year (../shared/domain.md, "Numeric targets"). */
+/** The default settings of every year (docs/domain.md, "Numeric targets by kind of sponsor"). */
 export const DEFAULT_EVALUATION_SETTINGS: EvaluationSettings = {
   targets: {
     DEPARTMENT: {

@@ -6,6 +6,7 @@ import { mailMessages } from './mail';
 import { evaluationMessages } from './evaluation';
 import { rosterMessages } from './roster';
 import { timelineMessages } from './timeline';
+import { systemMessages } from './system';
 import { webMessages } from './web';
 
 export type { Lang, MessageParams, BilingualText, CatalogueSection } from './catalogue';
@@ -20,6 +21,7 @@ export const catalogue = {
   ...evaluationMessages,
   ...mailMessages,
   ...timelineMessages,
+  ...systemMessages,
 } as const;
 
 /** A key of the message catalogue. */

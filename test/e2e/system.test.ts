@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
+import { eventually } from '../support/eventually';
 import { isPortInUse } from '../../system/ports';
 import { startSystem, startSystemExpectingFailure, systemVariables, type SystemEnv } from '../support/system';
 
@@ -46,18 +47,6 @@ function twinning(
   });
 }
 
-async function eventually<T>(
-  read: () => Promise<T>,
-  ok: (value: T) => boolean,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-}
 let browser: Browser;
 
 beforeAll(async () => {

@@ -1,8 +1,17 @@
-/** The landing page: each part's health, the roster's size, and links (the full dashboard comes later). */
+/**
+ * The landing page: each part's health, the supervisor's restarts, the roster's size, and links (the full
+ * dashboard comes later).
+ */
 import { formatDateTime } from '../../domain/format';
 import { t, type Lang } from '../../domain/messages';
 import type { HealthResult } from '../../system/health';
 import { escapeHtml } from '../../domain/html';
+import {
+  exitText,
+  type PartExit,
+  type PartStatus,
+  type SupervisionStatus,
+} from '../../system/supervisor-status';
 import { pageShell } from '../html';
 
 /** What the landing page shows. */
@@ -15,6 +24,39 @@ export interface LandingData {
   readonly checkedAt: Date;
   /** Failed messages and bounced addresses (undefined when the database did not answer). */
   readonly mail?: { readonly failures: number; readonly bounced: number } | undefined;
+  /** The supervisor's status file (undefined when not run by `npm start`). */
+  readonly supervision?: SupervisionStatus | undefined;
+}
+
+/** A part's last exit: `16/02/2026 08:00, tín hiệu SIGKILL`. */
+function lastExitText(exit: PartExit | undefined, lang: Lang): string {
+  if (!exit) return t('web.supervision.never', {}, lang);
+  return t('web.supervision.exit', { at: formatDateTime(exit.at), exit: exitText(exit, lang) }, lang);
+}
+
+function stateText(part: PartStatus, lang: Lang): string {
+  return t(`web.supervision.state.${part.state}`, { pid: part.pid ?? '?' }, lang);
+}
+
+/** The supervisor's section: per part its state, restarts since `npm start`, last exit and log file. */
+function supervisionSection(data: LandingData): string {
+  if (!data.supervision) return '';
+  const { lang } = data;
+  const rows = data.supervision.parts
+    .map(
+      (p) => `<tr data-part="${p.name}" data-state="${p.state}" data-restarts="${p.restarts}">
+<td>${escapeHtml(t(`web.part.${p.name}`, {}, lang))}</td>
+<td class="${p.state === 'running' ? 'ok' : 'bad'}">${escapeHtml(stateText(p, lang))}</td>
+<td data-testid="restarts">${p.restarts}</td>
+<td data-testid="last-exit">${escapeHtml(lastExitText(p.lastExit, lang))}</td>
+<td><code>${escapeHtml(p.logFile ?? '')}</code></td></tr>`,
+    )
+    .join('\n');
+  return `<h2>${escapeHtml(t('web.supervision.heading', {}, lang))}</h2>
+<p>${escapeHtml(t('web.supervision.intro', {}, lang))}</p>
+<table data-testid="supervision">
+<thead><tr><th>${escapeHtml(t('web.health.part', {}, lang))}</th><th>${escapeHtml(t('web.health.status', {}, lang))}</th><th>${escapeHtml(t('web.supervision.restarts', {}, lang))}</th><th>${escapeHtml(t('web.supervision.lastExit', {}, lang))}</th><th>${escapeHtml(t('web.supervision.log', {}, lang))}</th></tr></thead>
+<tbody>${rows}</tbody></table>`;
 }
 
 /** The e-mail section: failed messages and bounced addresses raised to the administrators. */
@@ -52,6 +94,7 @@ export function renderLanding(data: LandingData): string {
 <thead><tr><th>${escapeHtml(t('web.health.part', {}, lang))}</th><th>${escapeHtml(t('web.health.status', {}, lang))}</th><th>${escapeHtml(t('web.health.detail', {}, lang))}</th></tr></thead>
 <tbody>${rows}</tbody></table>
 <p><small>${escapeHtml(t('web.checkedAt', { at: formatDateTime(data.checkedAt) }, lang))}</small></p>
+${supervisionSection(data)}
 ${roster}
 ${mailSection(data)}
 <h2>${escapeHtml(t('web.links.heading', {}, lang))}</h2>
