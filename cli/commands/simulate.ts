@@ -1,10 +1,11 @@
 /**
- * `twinning simulate SCENARIO.json [--json]`: a whole year on the time-skipping server against a throw-away
- * database (see services/simulate.ts), printed as a timeline in local time.
+ * `twinning simulate SCENARIO.json [--json] [--report FILE]`: a whole year on the time-skipping server against
+ * a throw-away database (see simulate/run.ts), printed as a timeline in local time.
  */
 import type { Command } from 'commander';
 import { formatDateTime } from '../../domain/format';
-import { simulate, type TimelineLine } from '../../services/simulate';
+import { simulate } from '../../simulate/run';
+import type { TimelineLine } from '../../simulate/scenario';
 import type { CliDeps } from '../deps';
 import { progressBar } from '../progress';
 

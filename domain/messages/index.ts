@@ -5,6 +5,7 @@ import { cycleMessages } from './cycle';
 import { mailMessages } from './mail';
 import { evaluationMessages } from './evaluation';
 import { rosterMessages } from './roster';
+import { simulateMessages } from './simulate';
 import { timelineMessages } from './timeline';
 import { systemMessages } from './system';
 import { webMessages } from './web';
@@ -22,6 +23,7 @@ export const catalogue = {
   ...mailMessages,
   ...timelineMessages,
   ...systemMessages,
+  ...simulateMessages,
 } as const;
 
 /** A key of the message catalogue. */

@@ -17,11 +17,10 @@ import { loadConfig } from '../../worker/config';
 import { statusQuery } from '../../workflows/twinning-cycle';
 import { startCycle, type CycleUnderTest } from '../support/cycle-harness';
 import { startCycleWorld, type CycleWorld } from '../support/cycle-world';
-import type { TestDatabase } from '../support/db';
 
 let world: CycleWorld;
 let env: TestWorkflowEnvironment;
-let db: TestDatabase;
+let db: CycleWorld['db'];
 let taskQueue: string;
 
 async function twinning(...args: string[]): Promise<string[]> {

@@ -34,7 +34,7 @@ function testFiles(dir: string): string[] {
 
 /** Modules through which this project's tests start a service: a database, Temporal, SMTP, a browser, a port. */
 const SERVICE_MODULES =
-  /^(\.\.\/)+(test\/)?support\/(db|postgres|cycle-world|system|chromium|mail|temporal)$|^@temporalio\/testing$|^(\.\.\/)+system\/(smtp-catcher|pglite-server|embedded)$|^node:(net|http)$|^playwright-core$/;
+  /^(\.\.\/)+(test\/)?support\/(db|postgres|cycle-world|system|chromium|mail|temporal)$|^@temporalio\/testing$|^(\.\.\/)+system\/(smtp-catcher|pglite-server|embedded)$|^(\.\.\/)+simulate\/(sandbox|database|run)$|^node:(net|http)$|^playwright-core$/;
 
 /** The modules a test file imports. */
 function imports(file: string): string[] {

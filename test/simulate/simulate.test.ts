@@ -1,19 +1,22 @@
 /**
  * `twinning simulate` end to end: the real workflows and activities on the time-skipping server, a throw-away
- * PGlite database and a local SMTP catcher. The live database named by the configuration is never touched.
+ * PGlite database and a local SMTP catcher (simulate/sandbox.ts). The live database named by the
+ * configuration is never touched. Also: the scenario file's problems, each named from the catalogue, and the
+ * request each event sends.
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { formatDateTime } from '../../domain/format';
 import { bilingual } from '../../domain/messages';
+import { simulate, type SimulationResult } from '../../simulate/run';
 import {
   readScenario,
-  simulate,
+  requestOf,
   ScenarioError,
-  type SimulationResult,
+  type ScenarioEvent,
   type TimelineLine,
-} from '../../services/simulate';
+} from '../../simulate/scenario';
 import { loadConfig } from '../../worker/config';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
@@ -98,6 +101,10 @@ describe('twinning simulate', () => {
     expect(p01.filter((l) => l.kind === 'escalation')).toEqual([]);
     const rated = p01.find((l) => l.kind === 'rated');
     expect(local(rated!)).toBe('12/01/2027 09:00');
+    // The event reaches its cycle at its business time or a moment after, never a moment before.
+    const lateByMs = Date.parse(rated!.at) - Date.parse('2027-01-12T09:00:00+07:00');
+    expect(lateByMs).toBeGreaterThanOrEqual(0);
+    expect(lateByMs).toBeLessThan(5_000);
     expect(p01.some((l) => l.kind === 'phaseChanged' && l.detail.includes('"to":"closed"'))).toBe(true);
   });
 
@@ -126,17 +133,16 @@ describe('twinning simulate', () => {
     const roster = path.join(__dirname, 'roster.json');
     expect(await scenarioRefusal(roster)).toBe(
       [
-        `Kịch bản không hợp lệ / Invalid scenario ${roster}:`,
-        '  year: Invalid input: expected number, received undefined',
-        '  roster: Invalid input: expected string, received undefined',
-        '  (root): Unrecognized keys: "units", "pairs"',
+        `Kịch bản ${roster} không hợp lệ / Invalid scenario ${roster}:`,
+        '  Thiếu trường bắt buộc «year». / The required field "year" is missing.',
+        '  Thiếu trường bắt buộc «roster». / The required field "roster" is missing.',
+        '  Trường «units» không có trong định dạng kịch bản. / The field "units" is not part of the scenario format.',
+        '  Trường «pairs» không có trong định dạng kịch bản. / The field "pairs" is not part of the scenario format.',
       ].join('\n'),
     );
     // One problem of each kind, in the year, the policy, the events and an unknown key.
-    const bad = path.join(os.tmpdir(), `simulate-bad-${process.pid}.json`);
-    await fs.writeFile(
-      bad,
-      JSON.stringify({
+    expect(
+      await refusalOf({
         year: 1999,
         policy: 'sometimes',
         extra: true,
@@ -145,24 +151,141 @@ describe('twinning simulate', () => {
           { at: '2026-02-20T09:00:00+07:00', pair: '', as: 'admin', action: 'approve', data: 5 },
         ],
       }),
-    );
+    ).toEqual([
+      '  Trường «year» phải là một năm, số nguyên từ 2000 đến 2100. / The field "year" must be a year, a whole number from 2000 to 2100.',
+      '  Thiếu trường bắt buộc «roster». / The required field "roster" is missing.',
+      '  Trường «policy» phải là một trong các giá trị: roll-forward, fixed. / The field "policy" must be one of: roll-forward, fixed.',
+      '  Trường «events.0.at» phải là một thời điểm ISO có múi giờ, ví dụ 2026-02-20T09:00:00+07:00. / The field "events.0.at" must be an ISO instant with its offset, e.g. 2026-02-20T09:00:00+07:00.',
+      '  Trường «events.0.as» phải là một trong các giá trị: sponsor, recipient, admin. / The field "events.0.as" must be one of: sponsor, recipient, admin.',
+      '  Trường «events.1.pair» phải là mã một cặp kết nghĩa trong danh mục. / The field "events.1.pair" must be the code of a pair in the roster.',
+      '  Trường «events.1.action» phải là một trong các giá trị: plan, needs-proposal, sign, progress, sponsor-report, recipient-report, extend, waive, resend, dissolve, rating. / The field "events.1.action" must be one of: plan, needs-proposal, sign, progress, sponsor-report, recipient-report, extend, waive, resend, dissolve, rating.',
+      '  Trường «events.1.data» phải là một đối tượng JSON. / The field "events.1.data" must be a JSON object.',
+      '  Trường «extra» không có trong định dạng kịch bản. / The field "extra" is not part of the scenario format.',
+    ]);
+  });
+
+  it('names a wrong type, a day that does not exist, a list and an event that are not, and an unknown event field', async () => {
+    expect(
+      await refusalOf({
+        year: '2026',
+        roster: 'roster.json',
+        start: '2026-02-30T00:05:00+07:00',
+        until: 20270201,
+        events: [
+          'plan',
+          {
+            at: '2026-02-20T09:00:00Z',
+            pair: 'P01',
+            as: 'recipient',
+            action: 'plan',
+            when: 'tomorrow',
+          },
+        ],
+      }),
+    ).toEqual([
+      '  Trường «year» phải là một năm, số nguyên từ 2000 đến 2100. / The field "year" must be a year, a whole number from 2000 to 2100.',
+      '  Trường «start» phải là một thời điểm ISO có múi giờ, ví dụ 2026-02-20T09:00:00+07:00. / The field "start" must be an ISO instant with its offset, e.g. 2026-02-20T09:00:00+07:00.',
+      '  Trường «until» phải là một thời điểm ISO có múi giờ, ví dụ 2026-02-20T09:00:00+07:00. / The field "until" must be an ISO instant with its offset, e.g. 2026-02-20T09:00:00+07:00.',
+      '  Trường «events.0» phải là một đối tượng JSON. / The field "events.0" must be a JSON object.',
+      '  Trường «events.1.when» không có trong định dạng kịch bản. / The field "events.1.when" is not part of the scenario format.',
+    ]);
+    expect(await refusalOf({ year: 2026, roster: 'roster.json', events: {} })).toEqual([
+      '  Trường «events» phải là một danh sách (mảng JSON). / The field "events" must be a list (a JSON array).',
+    ]);
+    expect(await refusalOf([{ year: 2026 }])).toEqual([
+      '  Kịch bản phải là một đối tượng JSON có các trường year, roster và events. / A scenario must be a JSON object with the fields year, roster and events.',
+    ]);
+  });
+
+  it('refuses a file that is not JSON, naming the file', async () => {
+    const file = path.join(os.tmpdir(), `simulate-not-json-${process.pid}.json`);
+    await fs.writeFile(file, '{ "year": 2026,');
     try {
-      expect(await scenarioRefusal(bad)).toBe(
-        [
-          `Kịch bản không hợp lệ / Invalid scenario ${bad}:`,
-          '  year: Too small: expected number to be >=2000',
-          '  roster: Invalid input: expected string, received undefined',
-          '  policy: Invalid option: expected one of "roll-forward"|"fixed"',
-          '  events.0.at: must be an ISO instant with its offset, e.g. 2026-02-20T09:00:00+07:00',
-          '  events.0.as: Invalid option: expected one of "sponsor"|"recipient"|"admin"',
-          '  events.1.pair: Too small: expected string to have >=1 characters',
-          '  events.1.action: Invalid option: expected one of "plan"|"needs-proposal"|"sign"|"progress"|"sponsor-report"|"recipient-report"|"extend"|"waive"|"resend"|"dissolve"|"rating"',
-          '  events.1.data: Invalid input: expected record, received number',
-          '  (root): Unrecognized key: "extra"',
-        ].join('\n'),
+      expect(await scenarioRefusal(file)).toMatch(
+        new RegExp(
+          `^Không đọc được kịch bản ${escape(file)}: .+ / Cannot read the scenario ${escape(file)}: .+$`,
+        ),
       );
     } finally {
-      await fs.rm(bad, { force: true });
+      await fs.rm(file, { force: true });
     }
+  });
+});
+
+/** Escapes a text for a regular expression. */
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The problem lines of a scenario written to a temporary file (the heading naming the file checked too). */
+async function refusalOf(scenario: unknown): Promise<string[]> {
+  const file = path.join(os.tmpdir(), `simulate-bad-${process.pid}.json`);
+  await fs.writeFile(file, JSON.stringify(scenario));
+  try {
+    const [heading, ...lines] = (await scenarioRefusal(file)).split('\n');
+    expect(heading).toBe(`Kịch bản ${file} không hợp lệ / Invalid scenario ${file}:`);
+    return lines;
+  } finally {
+    await fs.rm(file, { force: true });
+  }
+}
+
+describe('the request of each scenario event', () => {
+  const event = (fields: Pick<ScenarioEvent, 'as' | 'action'> & Partial<ScenarioEvent>): ScenarioEvent => ({
+    at: '2026-02-20T09:00:00+07:00',
+    pair: 'P01',
+    data: {},
+    ...fields,
+  });
+
+  it('sends a submission as the submit Update for its obligation and side', () => {
+    expect(requestOf(event({ as: 'recipient', action: 'sign', data: { signatoryName: 'A' } }))).toEqual({
+      update: 'submit',
+      args: [
+        { obligation: 'O3', side: 'recipient', actor: 'simulate:recipient', data: { signatoryName: 'A' } },
+      ],
+    });
+    expect(requestOf(event({ as: 'sponsor', action: 'progress', data: { households: 3 } }))).toEqual({
+      update: 'progress',
+      args: [{ side: 'sponsor', actor: 'simulate:sponsor', data: { households: 3 } }],
+    });
+  });
+
+  it("passes an administrator's fields on as text, optional ones only when given", () => {
+    expect(
+      requestOf(
+        event({
+          as: 'admin',
+          action: 'extend',
+          data: { obligation: 'O2', newDate: '2026-03-31', reason: 5 },
+        }),
+      ),
+    ).toEqual({
+      update: 'extend',
+      args: [{ actor: 'simulate:admin', obligation: 'O2', newDate: '2026-03-31', reason: '5' }],
+    });
+    expect(
+      requestOf(
+        event({ as: 'admin', action: 'rating', data: { sponsorRating: 'Tốt', decisionNumber: '12/QĐ' } }),
+      ),
+    ).toEqual({
+      update: 'rate',
+      args: [{ actor: 'simulate:admin', sponsorRating: 'Tốt', recipientRating: '', decisionNumber: '12/QĐ' }],
+    });
+    expect(requestOf(event({ as: 'admin', action: 'dissolve', data: { reason: 'Sáp nhập' } }))).toEqual({
+      update: 'dissolve',
+      args: [{ actor: 'simulate:admin', reason: 'Sáp nhập' }],
+    });
+  });
+
+  it('refuses an event that cannot be sent, in both languages', () => {
+    expect(() => requestOf(event({ as: 'admin', action: 'plan' }))).toThrow(
+      new ScenarioError(
+        '«plan» do đơn vị giúp đỡ hoặc đơn vị được giúp đỡ thực hiện, không phải quản trị viên. / "plan" is done by a sponsor or a recipient, not by the administrator.',
+      ),
+    );
+    expect(() => requestOf(event({ as: 'admin', action: 'waive', data: { obligation: 'O9' } }))).toThrow(
+      new ScenarioError('«waive» cần data.obligation (O1…O7) / "waive" needs data.obligation (O1…O7)'),
+    );
   });
 });

@@ -1,20 +1,18 @@
 /**
- * Everything a cycle test runs against: a fresh PostgreSQL database with the cycle fixture roster, the
- * time-skipping Temporal server, a real SMTP catcher and (unless the test runs its own) an in-process worker
- * with every activity of the product.
+ * Everything a cycle test runs against: the simulator's sandbox (simulate/sandbox.ts) on the real test
+ * PostgreSQL, in a fresh database copied from the migrated template and loaded with the cycle fixture roster,
+ * with the time-skipping Temporal server, a real SMTP catcher and (unless the test runs its own) an in-process
+ * worker with every activity of the product.
  */
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
-import { createMailTransport } from '../../mail/transport';
-import { importRoster } from '../../roster/import';
+import type { PrismaClient } from '../../db/client';
 import { loadRoster } from '../../roster/load';
-import { silentLogger } from '../../system/silent-logger';
-import { startSmtpCatcher, type SmtpCatcher } from '../../system/smtp-catcher';
+import { startSandbox } from '../../simulate/sandbox';
+import type { SmtpCatcher } from '../../system/smtp-catcher';
 import { loadConfig } from '../../worker/config';
-import { createTestDatabase, type TestDatabase } from './db';
-import { createTimeSkippingEnv, uniqueTaskQueue } from './temporal';
+import { adminUrl, TEMPLATE_DATABASE } from './postgres';
+import { uniqueTaskQueue } from './temporal';
 
 /** Addresses of Ban Dân tộc and UBND tỉnh in every cycle test. */
 export const STANDING_EMAILS = {
@@ -25,7 +23,8 @@ export const STANDING_EMAILS = {
 /** A running cycle test environment. */
 export interface CycleWorld {
   readonly env: TestWorkflowEnvironment;
-  readonly db: TestDatabase;
+  /** The world's database: its URL (for workers in child processes) and a client on it. */
+  readonly db: { readonly url: string; readonly prisma: PrismaClient };
   readonly smtp: SmtpCatcher;
   readonly taskQueue: string;
   /** Stops the worker (if any) and every service, and drops the database. */
@@ -37,46 +36,27 @@ export async function startCycleWorld(
   prefix: string,
   options: { worker?: boolean } = {},
 ): Promise<CycleWorld> {
-  const db = await createTestDatabase();
   const loaded = await loadRoster([path.join(__dirname, '..', 'fixtures', 'cycle-roster.json')]);
   if (!loaded.ok) throw new Error('fixture roster invalid');
-  await importRoster(db.prisma, loaded.roster, { staffYear: 2026 });
-  const env = await createTimeSkippingEnv();
-  const smtp = await startSmtpCatcher({ port: 0 });
-  const taskQueue = uniqueTaskQueue(prefix);
-  let worker: Worker | undefined;
-  let running: Promise<void> | undefined;
-  const config = loadConfig({ ...STANDING_EMAILS, SMTP_URL: `smtp://127.0.0.1:${smtp.port}` });
-  const mailer = createMailTransport(config.smtp.url);
-  if (options.worker !== false) {
-    worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle: await bundleWorkflowCode({
-        workflowsPath: require.resolve('../../workflows'),
-        logger: silentLogger,
-      }),
-      activities: createActivities({
-        prisma: db.prisma,
-        mailer,
-        config,
-        temporalClient: () => Promise.resolve(env.client),
-      }),
-    });
-    running = worker.run();
-  }
+  const sandbox = await startSandbox({
+    adminUrl: adminUrl(),
+    template: TEMPLATE_DATABASE,
+    roster: loaded.roster,
+    staffYear: 2026,
+    // Only the standing addresses and the toolchain come from outside: nothing else of the machine's
+    // environment changes what the activities do.
+    config: loadConfig({
+      ...STANDING_EMAILS,
+      TEMPORAL_TEST_SERVER_PATH: process.env.TEMPORAL_TEST_SERVER_PATH,
+    }),
+    taskQueue: uniqueTaskQueue(prefix),
+    worker: options.worker !== false,
+  });
   return {
-    env,
-    db,
-    smtp,
-    taskQueue,
-    async teardown() {
-      worker?.shutdown();
-      await running;
-      mailer.close();
-      await env.teardown();
-      await smtp.close();
-      await db.drop();
-    },
+    env: sandbox.env,
+    db: { url: sandbox.databaseUrl, prisma: sandbox.prisma },
+    smtp: sandbox.smtp,
+    taskQueue: sandbox.taskQueue,
+    teardown: sandbox.teardown,
   };
 }

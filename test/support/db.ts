@@ -1,10 +1,10 @@
 /**
- * A fresh database per test file on the real test PostgreSQL, copied from the migrated template.
+ * A fresh database per test file on the real test PostgreSQL, copied from the migrated template. The databases
+ * are the sandbox's throw-away databases (simulate/database.ts), so tests and the simulator make them one way.
  */
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { createPrismaClient, type PrismaClient } from '../../db/client';
-import { adminUrl, databaseUrl, TEMPLATE_DATABASE } from './postgres';
+import { createThrowawayDatabase, type ThrowawayDatabase } from '../../simulate/database';
+import { adminUrl, TEMPLATE_DATABASE } from './postgres';
 
 /** A database that exists for one test file. */
 export interface TestDatabase {
@@ -15,40 +15,26 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl() });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Creates an empty database on the test server, without the schema (for migration tests). */
-export async function createEmptyDatabase(): Promise<{ name: string; url: string; drop(): Promise<void> }> {
-  const name = `twinning_test_${randomBytes(6).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name}`));
-  return {
-    name,
-    url: databaseUrl(adminUrl(), name),
-    drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
-  };
+export function createEmptyDatabase(): Promise<ThrowawayDatabase> {
+  return createThrowawayDatabase({ adminUrl: adminUrl(), prefix: 'twinning_test' });
 }
 
 /** Creates a database with every migration applied and a Prisma client connected to it. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `twinning_test_${randomBytes(6).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
-  const url = databaseUrl(adminUrl(), name);
-  const prisma = createPrismaClient(url, { maxConnections: 5 });
+  const database = await createThrowawayDatabase({
+    adminUrl: adminUrl(),
+    template: TEMPLATE_DATABASE,
+    prefix: 'twinning_test',
+  });
+  const prisma = createPrismaClient(database.url, { maxConnections: 5 });
   return {
-    name,
-    url,
+    name: database.name,
+    url: database.url,
     prisma,
     async drop() {
       await prisma.$disconnect();
-      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await database.drop();
     },
   };
 }

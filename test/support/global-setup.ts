@@ -4,7 +4,8 @@
  */
 import { Client } from 'pg';
 import { migrate } from '../../db/migrate';
-import { adminUrl, databaseUrl, TEMPLATE_DATABASE } from './postgres';
+import { databaseUrlOn } from '../../simulate/database';
+import { adminUrl, TEMPLATE_DATABASE } from './postgres';
 
 export default async function globalSetup(): Promise<void> {
   const admin = adminUrl();
@@ -16,5 +17,5 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await client.end();
   }
-  await migrate(databaseUrl(admin, TEMPLATE_DATABASE));
+  await migrate(databaseUrlOn(admin, TEMPLATE_DATABASE));
 }

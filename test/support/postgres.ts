@@ -17,10 +17,3 @@ export function adminUrl(): string {
   process.env.TEST_DATABASE_ADMIN_URL = url;
   return url;
 }
-
-/** The same server's URL for another database. */
-export function databaseUrl(admin: string, database: string): string {
-  const url = new URL(admin);
-  url.pathname = `/${database}`;
-  return url.toString();
-}

@@ -24,11 +24,10 @@ import {
   type CycleUnderTest,
 } from '../support/cycle-harness';
 import { startCycleWorld, type CycleWorld } from '../support/cycle-world';
-import type { TestDatabase } from '../support/db';
 
 let world: CycleWorld;
 let env: TestWorkflowEnvironment;
-let db: TestDatabase;
+let db: CycleWorld['db'];
 let smtp: SmtpCatcher;
 let taskQueue: string;
 

@@ -12,11 +12,10 @@ import type { SmtpCatcher } from '../../system/smtp-catcher';
 import { progressUpdate, statusQuery, submitUpdate } from '../../workflows/twinning-cycle';
 import { ledgerOf, startCycle } from '../support/cycle-harness';
 import { STANDING_EMAILS, startCycleWorld, type CycleWorld } from '../support/cycle-world';
-import type { TestDatabase } from '../support/db';
 
 let world: CycleWorld;
 let env: TestWorkflowEnvironment;
-let db: TestDatabase;
+let db: CycleWorld['db'];
 let smtp: SmtpCatcher;
 let taskQueue: string;
 const root = path.resolve(__dirname, '..', '..');
