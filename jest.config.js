@@ -10,6 +10,7 @@
  * @type {import('jest').Config}
  */
 const UNIT = [
+  'test/cli/options.test.ts',
   'test/config/',
   'test/domain/',
   'test/machines/',

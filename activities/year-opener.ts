@@ -4,6 +4,8 @@ import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../generated/prisma';
 import { openYear, type OpenYearResult } from '../services/cycle-opener';
 
+export type { OpenYearResult } from '../services/cycle-opener';
+
 /** The activities of this file, by name. */
 export interface YearOpenerActivities {
   /** Opens `year`; `openedAt` is the injected business instant (see `OpenYearOptions.openedAt`). */

@@ -31,7 +31,7 @@ export interface MigrationResult {
 }
 
 /** Raised when the database disagrees with the committed migrations; nothing is applied then. */
-export class MigrationError extends Error {
+class MigrationError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'MigrationError';

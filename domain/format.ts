@@ -3,7 +3,15 @@
  * money in đồng. Pure (no `Intl`, whose locale and time-zone data vary between runtimes).
  */
 import type { Lang } from './messages/catalogue';
-import { dayOfWeek, isIsoDate, parseIsoDate, toInstant, toLocalDate, toLocalTime } from './calendar/time';
+import {
+  dayEndingAt,
+  dayOfWeek,
+  isIsoDate,
+  parseIsoDate,
+  toInstant,
+  toLocalDate,
+  toLocalTime,
+} from './calendar/time';
 
 function localDayOf(value: Date | string): string {
   // A bare yyyy-mm-dd is a calendar day (validated by parseIsoDate), never an instant at UTC midnight.
@@ -26,7 +34,7 @@ export function formatDate(value: Date | string): string {
  * (24:00 local, which is 00:00 of the next day), so the day shown is that of the last moment before it.
  */
 export function formatDueDay(deadline: Date): string {
-  return formatDate(new Date(deadline.getTime() - 1));
+  return formatDate(dayEndingAt(deadline));
 }
 
 /** An instant's local time in Asia/Ho_Chi_Minh as `HH:MM`. */

@@ -16,7 +16,7 @@ export interface MailTransportOptions {
  * nodemailer counts whole messages per window (`rateLimit` messages every `rateDelta` ms): 0.5/s becomes one
  * message every 2 s, 2.5/s five every 2 s.
  */
-export function rateOptions(perSecond: number): { rateDelta: number; rateLimit: number } {
+function rateOptions(perSecond: number): { rateDelta: number; rateLimit: number } {
   if (perSecond < 1) return { rateDelta: Math.round(1000 / perSecond), rateLimit: 1 };
   for (const seconds of [1, 2, 4, 5, 10]) {
     const count = perSecond * seconds;
@@ -48,4 +48,14 @@ export function createMailTransport(smtpUrl: string, options: MailTransportOptio
     ...(['127.0.0.1', 'localhost', '::1'].includes(url.hostname) ? { ignoreTLS: !secure } : {}),
   };
   return nodemailer.createTransport(poolOptions);
+}
+
+/** `protocol//host:port` of an SMTP URL, without credentials (for messages and logs). */
+export function smtpServerName(smtpUrl: string): string {
+  try {
+    const url = new URL(smtpUrl);
+    return `${url.protocol}//${url.host}`;
+  } catch {
+    return 'SMTP';
+  }
 }

@@ -5,6 +5,7 @@
  */
 import { neutraliseCell } from '../domain/export-safety';
 import { formatDateTime } from '../domain/format';
+import { escapeHtml } from '../domain/html';
 import { decimalVi, displayText } from './cells';
 import {
   KIND_VI,
@@ -17,16 +18,6 @@ import {
   type Table,
 } from './tables';
 import type { YearSummary } from './year-summary';
-
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 const NUMERIC = new Set(['int', 'dong', 'score', 'percent']);
 
@@ -72,7 +63,7 @@ const COLORS = [
 ];
 
 /** A vertical bar chart of units per level: proposed and final side by side. */
-export function ratingChartSvg(summary: YearSummary): string {
+function ratingChartSvg(summary: YearSummary): string {
   const groups = summary.distribution;
   const width = 640;
   const height = 300;
@@ -128,7 +119,7 @@ ${parts.join('\n')}
 }
 
 /** A horizontal bar chart of the on-time rate of each obligation (0–100 %). */
-export function onTimeChartSvg(summary: YearSummary): string {
+function onTimeChartSvg(summary: YearSummary): string {
   const rows = summary.onTime;
   const width = 640;
   const rowH = 30;

@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import type { RawRoster, RawRow, RawTable, RosterError, RosterTableName } from '../domain/roster';
 
 /** The default size limit of a roster file: 10 MiB. */
-export const DEFAULT_MAX_ROSTER_BYTES = 10 * 1024 * 1024;
+const DEFAULT_MAX_ROSTER_BYTES = 10 * 1024 * 1024;
 
 /** Options of {@link readRosterFiles}. */
 export interface ReadRosterOptions {
@@ -30,7 +30,7 @@ export interface ReadRosterResult {
 }
 
 /** Names of the sheets of a workbook, in Vietnamese and English (compared without case). */
-export const SHEET_NAMES: Readonly<Record<RosterTableName, readonly [string, string]>> = {
+const SHEET_NAMES: Readonly<Record<RosterTableName, readonly [string, string]>> = {
   units: ['Đơn vị', 'units'],
   pairs: ['Cặp kết nghĩa', 'pairs'],
 };
@@ -153,7 +153,7 @@ function decode(file: string, bytes: Buffer): { text: string } | { error: Roster
 }
 
 /** Reads one CSV table: the first record is the header, every later non-blank record a row. */
-export function readCsv(file: string, bytes: Buffer): RawTable | { error: RosterError } {
+function readCsv(file: string, bytes: Buffer): RawTable | { error: RosterError } {
   const decoded = decode(file, bytes);
   if ('error' in decoded) return decoded;
   if (decoded.text.trim() === '') return { error: { file, key: 'roster.emptyFile', params: {} } };
@@ -187,7 +187,7 @@ export function readCsv(file: string, bytes: Buffer): RawTable | { error: Roster
 }
 
 /** Reads the two sheets of a workbook. */
-export async function readXlsx(file: string, bytes: Buffer): Promise<ReadRosterResult> {
+async function readXlsx(file: string, bytes: Buffer): Promise<ReadRosterResult> {
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's typings predate Node's generic Buffer; the bytes are what it expects.
@@ -246,7 +246,7 @@ function readSheet(file: string, sheet: ExcelJS.Worksheet): RawTable {
  * The text of a cell. A real formula yields its own text with a leading `=`, never its cached result: the
  * roster is data, and a result computed by whoever last saved the file is not what the administrator typed.
  */
-export function cellText(cell: ExcelJS.Cell): string {
+function cellText(cell: ExcelJS.Cell): string {
   if (cell.type === ExcelJS.ValueType.Formula) return `=${cell.formula ?? ''}`;
   return valueText(cell.value);
 }

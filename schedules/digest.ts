@@ -2,10 +2,15 @@
 import type { Client, ScheduleOptions } from '@temporalio/client';
 import { ensureSchedule } from './ensure';
 import type { AppConfig } from '../worker/config';
-import { leadershipDigestWorkflow } from '../workflows/leadership-digest';
 
 /** The Schedule's ID (stable: operators and the engine's UI refer to it). */
 export const DIGEST_SCHEDULE_ID = 'leadership-digest';
+
+/**
+ * The workflow type the Schedule starts: the name of `leadershipDigestWorkflow` (workflows/leadership-digest.ts),
+ * by name so that no workflow code is loaded here. A wire contract; the Schedule test runs it.
+ */
+const DIGEST_WORKFLOW_TYPE = 'leadershipDigestWorkflow';
 
 /** The Schedule's definition; holidays are skipped by the activity, which reads the holiday table. */
 export function digestSchedule(config: Pick<AppConfig, 'temporal' | 'mail'>): ScheduleOptions {
@@ -24,7 +29,7 @@ export function digestSchedule(config: Pick<AppConfig, 'temporal' | 'mail'>): Sc
     },
     action: {
       type: 'startWorkflow',
-      workflowType: leadershipDigestWorkflow,
+      workflowType: DIGEST_WORKFLOW_TYPE,
       args: [{}],
       taskQueue: config.temporal.taskQueue,
       workflowId: 'leadership-digest',

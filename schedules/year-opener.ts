@@ -1,13 +1,18 @@
 /** The yearly Schedule that opens the cycle year at 00:05 local time on 1 January. */
 import type { Client, ScheduleOptions } from '@temporalio/client';
 import { ensureSchedule } from './ensure';
-import { yearOpenerWorkflow } from '../workflows/year-opener';
 
 /** The Schedule's ID (stable: operators and the engine's UI refer to it). */
 export const YEAR_OPENER_SCHEDULE_ID = 'open-cycle-year';
 
+/**
+ * The workflow type the Schedule starts: the name of `yearOpenerWorkflow` (workflows/year-opener.ts), by name
+ * so that no workflow code is loaded here. A wire contract; the Schedule test runs it.
+ */
+const YEAR_OPENER_WORKFLOW_TYPE = 'yearOpenerWorkflow';
+
 /** The Schedule's definition. */
-export function yearOpenerSchedule(taskQueue: string): ScheduleOptions {
+function yearOpenerSchedule(taskQueue: string): ScheduleOptions {
   return {
     scheduleId: YEAR_OPENER_SCHEDULE_ID,
     spec: {
@@ -16,7 +21,7 @@ export function yearOpenerSchedule(taskQueue: string): ScheduleOptions {
     },
     action: {
       type: 'startWorkflow',
-      workflowType: yearOpenerWorkflow,
+      workflowType: YEAR_OPENER_WORKFLOW_TYPE,
       args: [{}],
       taskQueue,
       workflowId: 'open-cycle-year',

@@ -8,6 +8,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { z } from 'zod';
 import { POLICIES, toInstant } from '../domain/calendar';
 import { OBLIGATION_IDS, type ObligationId } from '../domain/cycle/types';
+import { CYCLE_YEARS } from '../domain/cycle/years';
 import { bilingual, type MessageKey } from '../domain/messages';
 import type { Side } from '../domain/cycle/types';
 import type { RateUnitRequest } from '../machines/unit-evaluation';
@@ -22,7 +23,7 @@ import {
 } from '../workflows/twinning-cycle';
 
 /** What a scenario event may do, one per kind of submission or administrator action. */
-export const ACTIONS = [
+const ACTIONS = [
   'plan',
   'needs-proposal',
   'sign',
@@ -38,10 +39,7 @@ export const ACTIONS = [
 ] as const;
 
 /** Who acts in an event. */
-export const ACTORS = ['sponsor', 'recipient', 'admin'] as const;
-
-/** The years a scenario may simulate. */
-export const SCENARIO_YEARS = { min: 2000, max: 2100 } as const;
+const ACTORS = ['sponsor', 'recipient', 'admin'] as const;
 
 // Each schema's error is a catalogue key (params are looked up in `problemsOf`), so zod does the walking and
 // the catalogue does the wording, as in domain/roster/rows.ts.
@@ -74,13 +72,13 @@ const eventSchema = z.strictObject(
 );
 
 /** The scenario file's format (see README, "Simulation"). */
-export const scenarioSchema = z.strictObject(
+const scenarioSchema = z.strictObject(
   {
     year: z
       .number(problem('simulate.invalid.year'))
       .int(problem('simulate.invalid.year'))
-      .min(SCENARIO_YEARS.min, problem('simulate.invalid.year'))
-      .max(SCENARIO_YEARS.max, problem('simulate.invalid.year')),
+      .min(CYCLE_YEARS.min, problem('simulate.invalid.year'))
+      .max(CYCLE_YEARS.max, problem('simulate.invalid.year')),
     roster: z.string(problem('simulate.invalid.roster')).min(1, problem('simulate.invalid.roster')),
     policy: z.enum(POLICIES, problem('simulate.invalid.choice')).default('roll-forward'),
     /** Business time at which the year's cycles open (default 00:05 local on 1 January). */
@@ -132,7 +130,7 @@ const problemParams: Readonly<Record<ProblemKey, (field: string) => Record<strin
   'simulate.invalid.root': () => ({}),
   'simulate.invalid.required': () => ({}),
   'simulate.invalid.unknownField': () => ({}),
-  'simulate.invalid.year': () => SCENARIO_YEARS,
+  'simulate.invalid.year': () => CYCLE_YEARS,
   'simulate.invalid.roster': () => ({}),
   'simulate.invalid.choice': (field) => ({
     allowed: (CHOICES[field.split('.').pop() ?? ''] ?? []).join(', '),

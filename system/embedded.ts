@@ -30,7 +30,7 @@ export interface PgliteServerOptions {
 }
 
 /** Spawns the PGlite server (system/pglite-server.ts) on loopback, without waiting for it. */
-export function spawnPgliteServer(options: PgliteServerOptions): ManagedProcess {
+function spawnPgliteServer(options: PgliteServerOptions): ManagedProcess {
   return startProcess({
     name: 'pglite',
     command: process.execPath,

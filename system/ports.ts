@@ -14,7 +14,7 @@ export function isPortInUse(port: number, host = '127.0.0.1'): Promise<boolean> 
 }
 
 /** Thrown when a port that an embedded service needs is taken. */
-export class PortInUseError extends Error {
+class PortInUseError extends Error {
   constructor(
     readonly port: number,
     readonly service: string,

@@ -1,18 +1,19 @@
 /**
- * First-run data: the demo roster when the database has no units, and the seeded holiday table when it has
- * no calendar days. Both are skipped once data exists, so a restart never re-seeds or overwrites edits.
+ * First-run data: the demo roster when the database has no units, and the seeded holiday table for every
+ * seeded year that has no calendar day yet. Both are skipped once data exists, so a restart never re-seeds or
+ * overwrites edits.
  */
 import path from 'node:path';
-import { seedCalendarDays } from '../domain/calendar';
 import type { PrismaClient } from '../generated/prisma';
 import { importRoster } from '../roster/import';
 import { loadRoster } from '../roster/load';
+import { seedCalendarTable } from '../services/calendar-store';
 
 /** The demo roster shipped with the project. */
-export const DEMO_ROSTER = path.resolve(__dirname, '..', 'demo', 'roster.json');
+const DEMO_ROSTER = path.resolve(__dirname, '..', 'demo', 'roster.json');
 
 /** The example administrator (Ban Dân tộc) and leadership (UBND tỉnh) accounts of a first run. */
-export const DEMO_USERS = [
+const DEMO_USERS = [
   { email: 'bandantoc@quangnam.example.gov.vn', name: 'Ban Dân tộc tỉnh (ví dụ)', role: 'ADMIN' as const },
   {
     email: 'vanphong@ubnd.quangnam.example.gov.vn',
@@ -24,19 +25,8 @@ export const DEMO_USERS = [
 /** Seeds what is missing; returns one line per thing done, for the start-up log. */
 export async function seedIfEmpty(prisma: PrismaClient): Promise<string[]> {
   const done: string[] = [];
-  if ((await prisma.calendarDay.count()) === 0) {
-    const days = seedCalendarDays();
-    await prisma.calendarDay.createMany({
-      data: days.map((d) => ({
-        date: new Date(`${d.date}T00:00:00Z`),
-        year: Number(d.date.slice(0, 4)),
-        kind: d.kind,
-        name: d.name,
-      })),
-      skipDuplicates: true,
-    });
-    done.push(`holiday table seeded (${days.length} days, 2020–2027)`);
-  }
+  const seededDays = await seedCalendarTable(prisma);
+  if (seededDays > 0) done.push(`holiday table seeded (${seededDays} days)`);
   if ((await prisma.unit.count()) === 0) {
     const loaded = await loadRoster([DEMO_ROSTER]);
     if (!loaded.ok) throw new Error(`the demo roster is invalid: ${loaded.errors.length} error(s)`);

@@ -33,7 +33,7 @@ export interface ArrivingMessage {
 }
 
 /** The Message-ID header of a raw message ('' when absent). */
-export function messageIdOf(raw: Buffer): string {
+function messageIdOf(raw: Buffer): string {
   const headerEnd = raw.indexOf('\r\n\r\n');
   const headers = raw
     .subarray(0, headerEnd < 0 ? raw.length : headerEnd)

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { t, type Lang } from '../domain/messages';
 
 /** The parts `npm start` supervises (the SMTP catcher runs inside `npm start` itself). */
-export const SUPERVISED_PARTS = ['database', 'temporal', 'worker', 'web'] as const;
+const SUPERVISED_PARTS = ['database', 'temporal', 'worker', 'web'] as const;
 
 /** One supervised part. */
 export type SupervisedPartName = (typeof SUPERVISED_PARTS)[number];

@@ -52,7 +52,7 @@ export interface RestartPolicy {
 }
 
 /** The policy of `npm start`. */
-export const DEFAULT_RESTART_POLICY: RestartPolicy = {
+const DEFAULT_RESTART_POLICY: RestartPolicy = {
   initialDelayMs: 1000,
   maxDelayMs: 30_000,
   healthyAfterMs: 60_000,

@@ -21,7 +21,7 @@ function tlsOptions(config: AppConfig): ConnectionOptions['tls'] {
 }
 
 /** Options for a client connection. */
-export function clientConnectionOptions(config: AppConfig): ConnectionOptions {
+function clientConnectionOptions(config: AppConfig): ConnectionOptions {
   return {
     address: config.temporal.address,
     tls: tlsOptions(config),
@@ -30,7 +30,7 @@ export function clientConnectionOptions(config: AppConfig): ConnectionOptions {
 }
 
 /** Options for a worker's native connection. */
-export function workerConnectionOptions(config: AppConfig): NativeConnectionOptions {
+function workerConnectionOptions(config: AppConfig): NativeConnectionOptions {
   return clientConnectionOptions(config) as NativeConnectionOptions;
 }
 

@@ -1,15 +1,6 @@
-/** Small HTML helpers for server-rendered pages: escaping and the shared page shell. */
+/** The shared shell of server-rendered pages (escaping is `domain/html.ts`). */
+import { escapeHtml } from '../domain/html';
 import type { Lang } from '../domain/messages';
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 /** Wraps page content in the shared shell with a language switch. */
 export function pageShell(options: { lang: Lang; title: string; body: string; path: string }): string {

@@ -3,7 +3,8 @@
  * machines, the pair page and the Outbox. Pages read the Prisma read model; Temporal is asked only for health.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Lang } from '../domain/messages';
+import { CYCLE_YEARS, isCycleYear } from '../domain/cycle/years';
+import { bilingual, type Lang } from '../domain/messages';
 import type { PrismaClient } from '../generated/prisma';
 import { checkHealth, type HealthDeps } from '../system/health';
 import { readSupervisionStatus } from '../system/supervisor-status';
@@ -78,8 +79,11 @@ export function buildWebServer(deps: WebDeps): FastifyInstance {
     async (request, reply) => {
       const lang = langOf(request.query, deps.defaultLang);
       const year = Number(request.query.year ?? currentYearInVietnam(now()));
-      if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-        return reply.code(400).type('text/plain; charset=utf-8').send('Năm không hợp lệ / Invalid year');
+      if (!isCycleYear(year)) {
+        return reply
+          .code(400)
+          .type('text/plain; charset=utf-8')
+          .send(bilingual('invalid.year', { value: request.query.year ?? '', ...CYCLE_YEARS }));
       }
       const detail = await showCycle(deps.prisma, request.params.code, year);
       return reply

@@ -5,7 +5,7 @@
  */
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { LeadershipDigestActivities, SendDigestResult } from '../activities/leadership-digest';
-import { MAIL_DELIVERY_ACTIVITY_OPTIONS } from '../activities/mail-delivery-options';
+import { MAIL_DELIVERY_ACTIVITY_OPTIONS } from '../domain/mail/delivery-options';
 
 const { sendLeadershipDigest } = proxyActivities<LeadershipDigestActivities>(MAIL_DELIVERY_ACTIVITY_OPTIONS);
 

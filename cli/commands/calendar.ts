@@ -26,6 +26,7 @@ import {
   type CalendarSource,
 } from '../../services/calendar-store';
 import type { CliDeps } from '../deps';
+import { parseYear } from '../options';
 
 /** Who the audit trail names for changes made from the CLI. */
 const CLI_ACTOR = 'cli';
@@ -36,14 +37,6 @@ class CalendarCliError extends Error {
     super(bilingual(key, params));
     this.name = 'CalendarCliError';
   }
-}
-
-function parseYear(value: string): number {
-  const year = Number(value);
-  if (!/^\d{4}$/.test(value.trim()) || year < 1900 || year > 9998) {
-    throw new CalendarCliError('calendar.invalidYear', { value });
-  }
-  return year;
 }
 
 function parsePolicy(value: string): Policy {
@@ -68,7 +61,7 @@ function describeZodError(error: ZodError): string {
 }
 
 /** The text lines of `calendar show`: every obligation's dates, reminders and escalations, local time. */
-export function renderYearSchedule(
+function renderYearSchedule(
   schedule: YearSchedule,
   sources: Readonly<Record<number, CalendarSource>>,
 ): string[] {

@@ -11,18 +11,9 @@ import { currentYearInVietnam } from '../../roster/import';
 import { openYear } from '../../services/cycle-opener';
 import { listCycles, showCycle, type CycleRow } from '../../services/cycle-read';
 import { nowOf, type CliDeps } from '../deps';
+import { parseYear } from '../options';
 import { registerCycleActionCommands } from './cycle-actions';
 import { progressBar } from '../progress';
-
-function parseYear(value: string): number {
-  const year = Number(value);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-    throw new Error(
-      `Năm không hợp lệ: «${value}» (ví dụ 2026). / Invalid year: "${value}" (for example 2026).`,
-    );
-  }
-  return year;
-}
 
 function phaseName(phase: string): string {
   const v = cycleVocabulary.phase[phase as CyclePhase];

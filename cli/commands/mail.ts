@@ -4,14 +4,14 @@
  * `twinning schedules ensure` creates or updates the engine's Schedules (year opener, leadership digest).
  */
 import type { Command } from 'commander';
-import { sendLeadershipDigest } from '../../activities/leadership-digest';
-import { sendTestMessage, smtpServerName } from '../../activities/mail-delivery';
 import { formatDateTime } from '../../domain/format';
 import { bilingual } from '../../domain/messages';
 import { mailVocabulary } from '../../domain/messages/mail';
+import { sendTestMessage } from '../../mail/deliver';
+import { sendLeadershipDigest } from '../../mail/digest';
 import { listBouncedContacts, listMailFailures } from '../../mail/ledger';
 import { listOutbox, outboxDir } from '../../mail/outbox';
-import { createMailTransport } from '../../mail/transport';
+import { createMailTransport, smtpServerName } from '../../mail/transport';
 import { DIGEST_SCHEDULE_ID, digestSchedule, ensureDigestSchedule } from '../../schedules/digest';
 import { ensureYearOpenerSchedule, YEAR_OPENER_SCHEDULE_ID } from '../../schedules/year-opener';
 import { nowOf, type CliDeps } from '../deps';

@@ -12,14 +12,15 @@ import { importRoster, type ImportRosterSummary } from '../../roster/import';
 import { listRoster, type ListedRoster } from '../../roster/list';
 import { loadRoster } from '../../roster/load';
 import type { CliDeps } from '../deps';
+import { parseYear } from '../options';
 import { progressBar } from '../progress';
 
 /** Files with more rows than this get a progress bar (when standard error is a terminal). */
-export const PROGRESS_THRESHOLD = 500;
+const PROGRESS_THRESHOLD = 500;
 
 interface ImportFlags {
   readonly dryRun?: boolean;
-  readonly year?: string;
+  readonly year?: number;
   readonly json?: boolean;
   readonly actor?: string;
   readonly oneSponsorPerRecipient?: boolean;
@@ -36,7 +37,7 @@ function defaultActor(): string {
 }
 
 /** The summary lines of an import, each in Vietnamese then English. */
-export function summaryLines(summary: ImportRosterSummary): string[] {
+function summaryLines(summary: ImportRosterSummary): string[] {
   const lines = [
     bilingual('roster.summary.units', { ...summary.units }),
     bilingual('roster.summary.pairs', { ...summary.pairs }),
@@ -62,7 +63,7 @@ export function table(header: readonly string[], rows: readonly (readonly string
 }
 
 /** The roster as printed by `roster list`. */
-export function rosterTable(roster: ListedRoster): string[] {
+function rosterTable(roster: ListedRoster): string[] {
   if (roster.units.length === 0) return [bilingual('roster.list.empty')];
   const units = table(
     ['code', 'name', 'kind', 'parent', 'border', 'staff', 'emails'],
@@ -111,7 +112,7 @@ export function registerRosterCommands(program: Command, deps: CliDeps): void {
     )
     .argument('<files...>', 'roster.xlsx | roster.json | units.csv [pairs.csv]')
     .option('--dry-run', 'chỉ kiểm tra, không ghi / check only, write nothing')
-    .option('--year <year>', 'năm của số biên chế / year of the staff counts (default: this year)')
+    .option('--year <year>', 'năm của số biên chế / year of the staff counts (default: this year)', parseYear)
     .option('--json', 'in kết quả dạng JSON / print the result as JSON')
     .option('--actor <name>', 'người nhập, ghi vào nhật ký / who imports, for the audit trail')
     .option(
@@ -123,15 +124,6 @@ export function registerRosterCommands(program: Command, deps: CliDeps): void {
       'cấm một bên kết nghĩa có hai bên nhận cùng lúc / forbid two recipients at once',
     )
     .action(async (files: string[], flags: ImportFlags) => {
-      let staffYear: number | undefined;
-      if (flags.year !== undefined) {
-        if (!/^\d{4}$/.test(flags.year)) {
-          deps.err(bilingual('roster.yearInvalid', { value: flags.year }));
-          process.exitCode = 1;
-          return;
-        }
-        staffYear = Number(flags.year);
-      }
       const bar = progressBar(process.stderr.isTTY === true && !flags.json);
       let loaded;
       try {
@@ -163,7 +155,7 @@ export function registerRosterCommands(program: Command, deps: CliDeps): void {
         summary = await importRoster(prisma, loaded.roster, {
           dryRun: flags.dryRun ?? false,
           actor: flags.actor ?? defaultActor(),
-          ...(staffYear !== undefined ? { staffYear } : {}),
+          ...(flags.year !== undefined ? { staffYear: flags.year } : {}),
           onProgress: (done, total) => {
             if (loaded.rows > PROGRESS_THRESHOLD) bar.update(done, total);
           },

@@ -25,7 +25,7 @@ import type { WorkingCalendar } from './working-days';
 export { OBLIGATIONS, isObligationId, type ObligationId } from './obligations';
 
 /** Escalation levels: 1 = Ban Dân tộc and the unit's head; 2 = provincial leadership (UBND tỉnh). */
-export const ESCALATION_LEVELS = [1, 2] as const;
+const ESCALATION_LEVELS = [1, 2] as const;
 
 /** An escalation level; see {@link ESCALATION_LEVELS}. */
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
@@ -118,11 +118,7 @@ function shift(date: IsoDate, days: number, count: DayCount, calendar: WorkingCa
 }
 
 /** The statutory due day of an obligation in a cycle year, before any policy. */
-export function statutoryDueDate(
-  year: number,
-  obligation: ObligationId,
-  settings: YearCalendarSettings,
-): IsoDate {
+function statutoryDueDate(year: number, obligation: ObligationId, settings: YearCalendarSettings): IsoDate {
   const monthDay =
     obligation === 'O4' ? (settings.dueDates.O4 ?? settings.dueDates.O5) : settings.dueDates[obligation];
   const inNextYear = isDueInNextYear(
@@ -154,7 +150,7 @@ export function dueDate(
 }
 
 /** The deadline reminders before an effective due day, earliest first. */
-export function deadlineReminders(
+function deadlineReminders(
   effective: IsoDate,
   settings: YearCalendarSettings,
   calendar: WorkingCalendar,

@@ -16,7 +16,7 @@ export const POLICIES = ['roll-forward', 'fixed'] as const;
 export type Policy = (typeof POLICIES)[number];
 
 /** How day offsets are counted: every calendar day, or working days only. */
-export const DAY_COUNTS = ['calendar', 'working'] as const;
+const DAY_COUNTS = ['calendar', 'working'] as const;
 
 /** A way of counting day offsets; see {@link DAY_COUNTS}. */
 export type DayCount = (typeof DAY_COUNTS)[number];
@@ -24,7 +24,7 @@ export type DayCount = (typeof DAY_COUNTS)[number];
 const MONTH_DAY = /^(\d{2})-(\d{2})$/;
 
 /** Whether a string is a month and day `MM-DD` that exists in a leap year (so `02-29` is accepted). */
-export function isMonthDay(value: string): boolean {
+function isMonthDay(value: string): boolean {
   const match = MONTH_DAY.exec(value);
   if (!match) return false;
   const month = Number(match[1]);
@@ -92,7 +92,7 @@ export const YearCalendarSettingsSchema = z
 export type YearCalendarSettings = z.infer<typeof YearCalendarSettingsSchema>;
 
 /** The zod schema of the overrides stored per year: every key optional, nested objects partial too. */
-export const YearCalendarSettingsOverridesSchema = z
+const YearCalendarSettingsOverridesSchema = z
   .object({
     policy: z.enum(POLICIES),
     dueDates: DueDates.partial(),

@@ -5,7 +5,7 @@
 import { addDays, dayOfWeek, isIsoDate, isWeekend, type IsoDate } from './time';
 
 /** Kinds of calendar-day entry, as in the database enum `DayKind`. */
-export const DAY_KINDS = ['HOLIDAY', 'DAY_OFF', 'WORKING_DAY'] as const;
+const DAY_KINDS = ['HOLIDAY', 'DAY_OFF', 'WORKING_DAY'] as const;
 
 /**
  * `HOLIDAY`: a public holiday (Labour Code 2019, Art. 112) or a day of the decreed Tết break; `DAY_OFF`: a

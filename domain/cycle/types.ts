@@ -43,6 +43,12 @@ export type Side = 'sponsor' | 'recipient';
 /** Who owes an obligation: one side of the pair, or the coordinator (Ban Dân tộc) for O7. */
 export type Party = Side | 'coordinator';
 
+/** How the database (Prisma enum `Side`) spells each side of a pair. */
+export const SIDE_TO_DB = {
+  sponsor: 'SPONSOR',
+  recipient: 'RECIPIENT',
+} as const satisfies Record<Side, string>;
+
 /** How the database (Prisma enum `ObligationStatus`) spells each status: the one mapping both ways use. */
 export const OBLIGATION_STATUS_TO_DB = {
   pending: 'PENDING',

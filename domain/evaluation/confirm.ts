@@ -10,10 +10,10 @@ import { findLevel, type RatingLevel } from './settings';
 export type LevelRef = Pick<RatingLevel, 'id' | 'vi' | 'en'>;
 
 /** The longest reason accepted (as for every other administrator reason). */
-export const MAX_REASON = 2000;
+const MAX_REASON = 2000;
 
 /** The longest decision number accepted. */
-export const MAX_DECISION_NUMBER = 200;
+const MAX_DECISION_NUMBER = 200;
 
 /** What is checked. */
 export interface RatingConfirmation {

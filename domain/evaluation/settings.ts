@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { OBLIGATION_IDS } from '../cycle/types';
 
 /** The key of `YearSettings.settings` that holds the evaluation overrides (the calendar ignores it). */
-export const EVALUATION_SETTINGS_KEY = 'evaluation';
+const EVALUATION_SETTINGS_KEY = 'evaluation';
 
 /** The measured targets, in display order. `obligations` is the on-time record of the side's obligations. */
 export const TARGET_IDS = ['households', 'amount', 'models', 'studyTours', 'obligations'] as const;
@@ -16,7 +16,7 @@ export const TARGET_IDS = ['households', 'amount', 'models', 'studyTours', 'obli
 export type TargetId = (typeof TARGET_IDS)[number];
 
 /** The sponsor kinds that have numeric targets. */
-export const SPONSOR_TARGET_KINDS = ['DEPARTMENT', 'LOWLAND_DISTRICT', 'LOWLAND_COMMUNE'] as const;
+const SPONSOR_TARGET_KINDS = ['DEPARTMENT', 'LOWLAND_DISTRICT', 'LOWLAND_COMMUNE'] as const;
 
 /** A sponsor kind. */
 export type SponsorKind = (typeof SPONSOR_TARGET_KINDS)[number];
@@ -60,7 +60,7 @@ const KindTargets = z.strictObject({
 });
 
 /** The zod schema of one rating level. */
-export const RatingLevelSchema = z.strictObject({
+const RatingLevelSchema = z.strictObject({
   /** Stable code stored in `Evaluation.proposedRating` / `finalRating` (e.g. `TOT`). */
   id: z.string().regex(/^[A-Z0-9_]{1,32}$/),
   vi: z.string().min(1).max(200),
@@ -77,7 +77,7 @@ export const RatingLevelSchema = z.strictObject({
 export type RatingLevel = z.infer<typeof RatingLevelSchema>;
 
 /** The zod schema of the rating scale: levels from the best to the worst. */
-export const RatingScaleSchema = z
+const RatingScaleSchema = z
   .strictObject({
     levels: z.array(RatingLevelSchema).min(2).max(10),
     /** Targets exceeded by this fraction (0.2 = every target ≥ 120 %) count as "excellent" without factors. */
@@ -128,7 +128,7 @@ const Weights = z.strictObject({
 const ObligationList = z.array(z.enum(OBLIGATION_IDS)).max(7);
 
 /** The zod schema of a year's complete evaluation settings. */
-export const EvaluationSettingsSchema = z.strictObject({
+const EvaluationSettingsSchema = z.strictObject({
   targets: z.strictObject({
     DEPARTMENT: KindTargets,
     LOWLAND_DISTRICT: KindTargets,
@@ -240,11 +240,6 @@ export function resolveEvaluationSettings(overrides: unknown = {}): EvaluationSe
 /** The evaluation overrides inside a whole `YearSettings.settings` JSON value (`{}` when absent). */
 export function evaluationOverridesOf(settingsJson: unknown): unknown {
   return isPlainObject(settingsJson) ? (settingsJson[EVALUATION_SETTINGS_KEY] ?? {}) : {};
-}
-
-/** A level of the scale by its id, or `undefined`. */
-export function levelById(scale: RatingScale, id: string): RatingLevel | undefined {
-  return scale.levels.find((l) => l.id === id);
 }
 
 /**

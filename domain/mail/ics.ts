@@ -57,7 +57,7 @@ export function foldIcsLine(line: string): string {
 }
 
 /** An instant in the UTC form `yyyymmddThhmmssZ`. */
-export function icsDateTime(instant: Date): string {
+function icsDateTime(instant: Date): string {
   return instant
     .toISOString()
     .replace(/\.\d{3}Z$/, 'Z')

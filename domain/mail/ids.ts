@@ -6,10 +6,10 @@
 import { sha256Hex } from './sha256';
 
 /** The domain part of every Message-ID and calendar UID the engine makes. */
-export const MAIL_ID_DOMAIN = 'twinning.local';
+const MAIL_ID_DOMAIN = 'twinning.local';
 
 /** The 32-hex-digit (128-bit) reference of a key: its SHA-256 prefix. */
-export function keyReference(idempotencyKey: string): string {
+function keyReference(idempotencyKey: string): string {
   return sha256Hex(idempotencyKey).slice(0, 32);
 }
 

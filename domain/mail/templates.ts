@@ -3,10 +3,10 @@
  * deadlines an iCalendar attachment. Every text comes from the catalogue (`domain/messages/mail.ts`). The
  * body holds both languages, the chosen one first (Vietnamese by default); the subject is in the chosen one.
  */
-import { diffDays, toLocalDate, type IsoDate } from '../calendar/time';
-import { atLocalTime } from '../calendar/time';
+import { atLocalTime, diffDays, endOfLocalDay, toLocalDate, type IsoDate } from '../calendar/time';
 import type { ObligationId, Party } from '../cycle/types';
 import { formatDate, formatDateTime } from '../format';
+import { escapeHtml } from '../html';
 import { t, type Lang, type MessageKey, type MessageParams } from '../messages';
 import { cycleVocabulary } from '../messages/cycle';
 import { buildDeadlineIcs } from './ics';
@@ -99,15 +99,6 @@ const OTHER: Record<Lang, Lang> = { vi: 'en', en: 'vi' };
 
 function para(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
   return t(key, params, lang);
-}
-
-function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 function linkify(escaped: string): string {
@@ -276,7 +267,7 @@ function obligationBlocks(data: ObligationMailData, lang: Lang): Block[] {
  * The calendar entry of a deadline: the effective due day from 08:00 local to the deadline (24:00 local),
  * with alarms at 08:00 local on the day before and on the day itself.
  */
-export function deadlineIcs(data: ObligationMailData, lang: Lang): MailAttachment {
+function deadlineIcs(data: ObligationMailData, lang: Lang): MailAttachment {
   const names = cycleVocabulary.obligation[data.obligation];
   const unit = owingNames(data.owing, lang);
   const due = formatDate(data.dueDate);
@@ -286,7 +277,7 @@ export function deadlineIcs(data: ObligationMailData, lang: Lang): MailAttachmen
     params,
     lang,
   );
-  const end = new Date(`${data.dueDate}T17:00:00.000Z`);
+  const end = endOfLocalDay(data.dueDate);
   const start = atLocalTime(data.dueDate, '08:00');
   const dayBefore = new Date(start.getTime() - 24 * 3600 * 1000);
   const alarm = t('mail.ics.alarm', params, lang);

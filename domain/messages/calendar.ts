@@ -76,10 +76,6 @@ export const calendarMessages = {
     vi: 'Ngày «{value}» không hợp lệ: hãy ghi dd/mm/yyyy hoặc yyyy-mm-dd.',
     en: 'Invalid date "{value}": write dd/mm/yyyy or yyyy-mm-dd.',
   },
-  'calendar.invalidYear': {
-    vi: 'Năm «{value}» không hợp lệ.',
-    en: 'Invalid year "{value}".',
-  },
   'calendar.invalidPolicy': {
     vi: 'Chính sách «{value}» không hợp lệ: dùng roll-forward hoặc fixed.',
     en: 'Invalid policy "{value}": use roll-forward or fixed.',

@@ -10,6 +10,10 @@ export const commonMessages = {
     vi: 'Cổng {port} ({service}) đang bị chương trình khác sử dụng. Hãy dừng chương trình đó hoặc đặt biến {variable} sang cổng khác.',
     en: 'Port {port} ({service}) is already in use by another program. Stop that program or set {variable} to another port.',
   },
+  'invalid.year': {
+    vi: 'Năm «{value}» không hợp lệ: hãy ghi năm bằng bốn chữ số, từ {min} đến {max} (ví dụ 2026).',
+    en: 'Invalid year "{value}": write a four-digit year from {min} to {max} (for example 2026).',
+  },
   'unknown.pair': {
     vi: 'Không tìm thấy cặp kết nghĩa có mã «{code}».',
     en: 'No twinning pair has the code "{code}".',

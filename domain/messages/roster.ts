@@ -223,10 +223,6 @@ export const rosterMessages = {
     vi: 'Số biên chế được ghi cho năm {year}.',
     en: 'Staff counts were recorded for the year {year}.',
   },
-  'roster.yearInvalid': {
-    vi: 'Năm «{value}» không hợp lệ; hãy ghi năm bằng bốn chữ số, ví dụ 2026.',
-    en: 'The year "{value}" is invalid; write it with four digits, e.g. 2026.',
-  },
   'roster.list.empty': {
     vi: 'Chưa có đơn vị nào trong danh sách.',
     en: 'The roster has no units yet.',

@@ -10,7 +10,7 @@ export const CODE_PATTERN = /^[A-Za-z0-9._-]{1,40}$/;
 export const MAX_NAME_LENGTH = 200;
 
 /** The largest staff count accepted; far above any real agency, and within a PostgreSQL `integer`. */
-export const MAX_STAFF = 1_000_000;
+const MAX_STAFF = 1_000_000;
 
 const TRUE_WORDS = new Set(['true', '1', 'yes', 'có']);
 const FALSE_WORDS = new Set(['false', '0', 'no', 'không', '']);

@@ -88,6 +88,12 @@ function contactKey(contacts: readonly RosterContact[]): string {
     .join('|');
 }
 
+/** Only the fields the roster controls (a stored unit's id, a row's source are left out). */
+function unitSnapshot(unit: UnitSnapshot): UnitSnapshot {
+  const { code, name, kind, parent, border, staff, contacts } = unit;
+  return { code, name, kind, parent, border, staff, contacts };
+}
+
 /**
  * Compares a valid roster with what is stored, by code, and decides for every unit and pair whether it is
  * created, updated or left alone. Nothing is ever deleted: a unit or pair missing from the file stays as it
@@ -102,15 +108,7 @@ export function planRosterImport(
   const pairs = new Map(stored.pairs.map((p) => [p.code, p]));
 
   const unitPlans = roster.units.map((unit): UnitPlan => {
-    const after: UnitSnapshot = {
-      code: unit.code,
-      name: unit.name,
-      kind: unit.kind,
-      parent: unit.parent,
-      border: unit.border,
-      staff: unit.staff,
-      contacts: unit.contacts,
-    };
+    const after = unitSnapshot(unit);
     const old = units.get(unit.code);
     if (!old) return { action: 'create', unit, after };
     const changed = {
@@ -124,15 +122,7 @@ export function planRosterImport(
     };
     if (!changed.fields && !changed.staff && !changed.contacts)
       return { action: 'unchanged', unit, stored: old };
-    const before: UnitSnapshot = {
-      code: old.code,
-      name: old.name,
-      kind: old.kind,
-      parent: old.parent,
-      border: old.border,
-      staff: old.staff,
-      contacts: old.contacts,
-    };
+    const before = unitSnapshot(old);
     return {
       action: 'update',
       unit,

@@ -126,7 +126,7 @@ const to = z.string().transform((text, ctx) => {
 });
 
 /** The schema of one units row (cells as text, keyed by normalised column name). */
-export const unitRowSchema = z.object({
+const unitRowSchema = z.object({
   code,
   name,
   kind,
@@ -137,7 +137,7 @@ export const unitRowSchema = z.object({
 });
 
 /** The schema of one pairs row. */
-export const pairRowSchema = z.object({
+const pairRowSchema = z.object({
   code,
   sponsor: code,
   recipient: code,

@@ -20,12 +20,6 @@ export const REQUIRED_UNIT_COLUMNS: readonly string[] = ['code', 'name', 'kind']
 /** Columns a pairs header must have. */
 export const REQUIRED_PAIR_COLUMNS: readonly string[] = ['code', 'sponsor', 'recipient', 'from'];
 
-/** A column of the units table. */
-export type UnitColumn = (typeof UNIT_COLUMNS)[number];
-
-/** A column of the pairs table. */
-export type PairColumn = (typeof PAIR_COLUMNS)[number];
-
 /**
  * One row as read from a file, before validation: every cell is text, keyed by the column name as written
  * in the header. `row` is what a person sees: the spreadsheet/CSV line (the header is line 1), or for JSON

@@ -5,14 +5,10 @@
  */
 import { ApplicationFailure } from '@temporalio/common';
 import type { Transporter } from 'nodemailer';
-import { sendLeadershipDigest } from '../../activities/leadership-digest';
-import {
-  createMailDeliveryActivities,
-  sendTestMessage,
-  type MailDeliveryConfig,
-  type MailDeliveryDeps,
-} from '../../activities/mail-delivery';
+import { createMailDeliveryActivities } from '../../activities/mail-delivery';
 import { messageIdFor } from '../../domain/mail';
+import { sendTestMessage, type MailDeliveryConfig, type MailDeliveryDeps } from '../../mail/deliver';
+import { sendLeadershipDigest } from '../../mail/digest';
 import { createMailTransport } from '../../mail/transport';
 import { startSmtpCatcher, type CatcherReply, type SmtpCatcher } from '../../system/smtp-catcher';
 import { createTestDatabase, type TestDatabase } from '../support/db';
@@ -653,5 +649,126 @@ describe('a reminder written before an extension', () => {
     expect(mail.attachments[0]?.filename).toBe('Hạn nộp O6 – Xã La Dêê – 15-12-2026.ics');
     const row = await db.prisma.notification.findUniqueOrThrow({ where: { idempotencyKey: key } });
     expect([row.status, row.dueAt]).toEqual(['SENT', endOf('2026-12-15')]);
+  });
+});
+
+describe('who is still owed', () => {
+  // A database of its own: these cases sign O3 and waive obligations, which must not reach the other cases.
+  let own: TestDatabase;
+  let p01own: { cycleId: string; workflowId: string };
+  const at = new Date('2026-03-10T01:00:00.000Z');
+  const ownDeps = (): MailDeliveryDeps => ({ ...deps({ now: () => at }), prisma: own.prisma });
+
+  beforeAll(async () => {
+    own = await createTestDatabase();
+    await seedMailRoster(own.prisma);
+    p01own = await seedCycle(own.prisma, 'P01', {
+      id: 'O3',
+      statutory: '2026-03-31',
+      effective: '2026-03-31',
+    });
+    // Xã La Dêê (the recipient) has signed the programme; the sponsor has not.
+    await own.prisma.submission.create({
+      data: {
+        cycleId: p01own.cycleId,
+        obligation: 'O3',
+        side: 'RECIPIENT',
+        submittedBy: 'u2',
+        submittedAt: new Date('2026-03-05T03:00:00Z'),
+        payload: {},
+        idempotencyKey: 'sig-P01-recipient',
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await own?.drop();
+  });
+
+  it('an O3 row without parties goes to the side that has not signed; given parties win', async () => {
+    const { deliverNotification } = createMailDeliveryActivities(ownDeps());
+    const old = await seedLedgerRow(own.prisma, {
+      ...p01own,
+      obligation: 'O3',
+      kind: 'REMINDER',
+      label: 'reminder-D-14',
+      dueDate: '2026-03-31',
+      createdAt: at,
+    });
+    await deliverNotification({ idempotencyKey: old });
+    expect(addressesOf((await parse(caughtWith(messageIdFor(old))[0]!)).to)).toEqual([
+      'ketnghia@snn.example.gov.vn',
+    ]);
+    const named = await seedLedgerRow(own.prisma, {
+      ...p01own,
+      obligation: 'O3',
+      kind: 'REMINDER',
+      label: 'reminder-D-7',
+      dueDate: '2026-03-31',
+      createdAt: at,
+    });
+    await deliverNotification({ idempotencyKey: named, parties: ['recipient'] });
+    expect(addressesOf((await parse(caughtWith(messageIdFor(named))[0]!)).to)).toEqual([
+      'vanphong@ladee.example.gov.vn',
+    ]);
+  });
+
+  it('an O3 signature does not excuse the signer from another obligation', async () => {
+    // O1 was missed; the recipient that owes it has signed O3, which must not take it off O1's escalation.
+    const cycle = await seedCycle(own.prisma, 'P01', {
+      id: 'O1',
+      statutory: '2026-02-28',
+      effective: '2026-03-02',
+      status: 'MISSED',
+    });
+    const key = await seedLedgerRow(own.prisma, {
+      ...cycle,
+      obligation: 'O1',
+      kind: 'ESCALATION',
+      label: 'escalation-1',
+      level: 1,
+      dueDate: '2026-03-02',
+      createdAt: at,
+    });
+    await expect(
+      createMailDeliveryActivities(ownDeps()).deliverNotification({ idempotencyKey: key }),
+    ).resolves.toEqual(expect.objectContaining({ status: 'sent' }));
+    const mail = await parse(caughtWith(messageIdFor(key))[0]!);
+    expect(addressesOf(mail.to)).toEqual(['chutich@ladee.example.gov.vn', 'vanphong@ladee.example.gov.vn']);
+    expect(addressesOf(mail.cc)).toEqual([ADMIN_EMAIL]);
+  });
+
+  it('a waived or not applicable obligation gets no reminder or escalation; a late one neither', async () => {
+    for (const [obligation, status] of [
+      ['O5', 'WAIVED'],
+      ['O6', 'NOT_APPLICABLE'],
+      ['O2', 'LATE'],
+    ] as const) {
+      const cycle = await seedCycle(own.prisma, 'P02', {
+        id: obligation,
+        statutory: '2026-02-28',
+        effective: '2026-03-02',
+        status,
+      });
+      const key = await seedLedgerRow(own.prisma, {
+        ...cycle,
+        obligation,
+        kind: 'ESCALATION',
+        label: 'escalation-1',
+        level: 1,
+        dueDate: '2026-03-02',
+        createdAt: at,
+      });
+      await expect(
+        createMailDeliveryActivities(ownDeps()).deliverNotification({ idempotencyKey: key }),
+      ).resolves.toEqual({ status: 'skipped' });
+      expect(caughtWith(messageIdFor(key))).toHaveLength(0);
+      const row = await own.prisma.notification.findUniqueOrThrow({ where: { idempotencyKey: key } });
+      expect([row.status, row.messageId, row.smtpReply]).toEqual([
+        'SENT',
+        null,
+        `skipped: ${obligation} is ${status}`,
+      ]);
+    }
   });
 });

@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { createUnitEvaluationActivities } from '../../activities/unit-evaluation';
 import { registerEvaluationCommands } from '../../cli/commands/evaluation';
 import type { CliDeps } from '../../cli/deps';
+import { endOfLocalDay } from '../../domain/calendar/time';
 import type { ObligationId } from '../../domain/cycle/types';
 import type { PrismaClient } from '../../generated/prisma';
 import type { ComputedProposal } from '../../machines/unit-evaluation';
@@ -87,7 +88,7 @@ async function createCycle(
   });
   for (const obligation of Object.keys(DUE) as ObligationId[]) {
     const status = statuses[obligation] ?? (obligation === 'O7' ? 'PENDING' : 'SUBMITTED');
-    const due = new Date(`${DUE[obligation]}T17:00:00.000Z`);
+    const due = endOfLocalDay(DUE[obligation]);
     await prisma.cycleObligation.create({
       data: {
         cycleId: cycle.id,

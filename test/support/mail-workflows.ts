@@ -4,7 +4,7 @@
  */
 import { proxyActivities } from '@temporalio/workflow';
 import type { DeliveryResult, MailDeliveryActivities } from '../../activities/mail-delivery';
-import { MAIL_DELIVERY_ACTIVITY_OPTIONS } from '../../activities/mail-delivery-options';
+import { MAIL_DELIVERY_ACTIVITY_OPTIONS } from '../../domain/mail/delivery-options';
 
 export { leadershipDigestWorkflow } from '../../workflows/leadership-digest';
 

@@ -4,8 +4,9 @@
  */
 import path from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
+import { endOfLocalDay } from '../../domain/calendar/time';
 import type { PrismaClient } from '../../generated/prisma';
-import type { MailDeliveryConfig } from '../../activities/mail-delivery';
+import type { MailDeliveryConfig } from '../../mail/deliver';
 import { importRoster } from '../../roster/import';
 import { loadRoster } from '../../roster/load';
 import type { CaughtMessage } from '../../system/smtp-catcher';
@@ -50,9 +51,9 @@ export async function seedMailRoster(prisma: PrismaClient): Promise<void> {
   });
 }
 
-/** End of local day `date` (24:00 Asia/Ho_Chi_Minh = 17:00 UTC). */
+/** End of local day `date` (24:00 Asia/Ho_Chi_Minh), as the read model and the ledger store due instants. */
 export function endOf(date: string): Date {
-  return new Date(`${date}T17:00:00.000Z`);
+  return endOfLocalDay(date);
 }
 
 /** Creates (or finds) the 2026 cycle of a pair and one obligation of it. */
@@ -63,7 +64,7 @@ export async function seedCycle(
     id: 'O1' | 'O2' | 'O3' | 'O4' | 'O5' | 'O6' | 'O7';
     statutory: string;
     effective: string;
-    status?: 'PENDING' | 'MISSED' | 'SUBMITTED';
+    status?: 'PENDING' | 'MISSED' | 'SUBMITTED' | 'LATE' | 'WAIVED' | 'NOT_APPLICABLE';
     escalationLevel?: number;
   },
 ): Promise<{ cycleId: string; workflowId: string }> {

@@ -5,13 +5,14 @@
 import { formatDateTime } from '../../domain/format';
 import { t, type Lang } from '../../domain/messages';
 import type { HealthResult } from '../../system/health';
+import { escapeHtml } from '../../domain/html';
 import {
   exitText,
   type PartExit,
   type PartStatus,
   type SupervisionStatus,
 } from '../../system/supervisor-status';
-import { escapeHtml, pageShell } from '../html';
+import { pageShell } from '../html';
 
 /** What the landing page shows. */
 export interface LandingData {

@@ -8,7 +8,8 @@ import { t, type Lang } from '../../domain/messages';
 import { mailVocabulary } from '../../domain/messages/mail';
 import type { Notification } from '../../generated/prisma';
 import type { OutboxEntry, OutboxMessage } from '../../mail/outbox';
-import { escapeHtml, pageShell } from '../html';
+import { escapeHtml } from '../../domain/html';
+import { pageShell } from '../html';
 
 /** What the Outbox page shows. */
 export interface OutboxPageData {

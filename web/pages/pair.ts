@@ -9,7 +9,8 @@ import { cycleVocabulary } from '../../domain/messages/cycle';
 import { obligationStatusFromDb, type CyclePhase, type ObligationId } from '../../domain/cycle/types';
 import { timelineLines } from '../../domain/cycle/timeline';
 import type { CycleDetail } from '../../services/cycle-read';
-import { escapeHtml, pageShell } from '../html';
+import { escapeHtml } from '../../domain/html';
+import { pageShell } from '../html';
 
 const LABELS = {
   vi: {

@@ -1,6 +1,7 @@
 /**
- * Failure types of activities: the `type` of the `ApplicationFailure` an activity throws. Workflows and retry
- * policies refer to these names, so they are a wire contract: never rename one casually.
+ * Failure types of mail delivery: the `type` of the `ApplicationFailure` that delivery (`mail/deliver.ts`)
+ * throws. Workflows and retry policies refer to these names, so they are a wire contract: never rename one
+ * casually. Plain strings, so that workflow code may import them.
  */
 
 /** SMTP trouble that may pass: a 4yz reply, a refused or dropped connection, a timeout. Retried. */

@@ -1,16 +1,16 @@
 /**
- * How workflows call the mail delivery activities. A module of its own, with no runtime imports, so that
+ * How workflows call the mail delivery activities. Pure constants (its one outside import is a type), so that
  * workflow code can import it without pulling nodemailer or Prisma into the workflow bundle.
  */
 import type { ActivityOptions } from '@temporalio/common';
-import { NON_RETRYABLE_MAIL_ERRORS } from './errors';
+import { NON_RETRYABLE_MAIL_ERRORS } from './failure-types';
 
 /**
  * How long one attempt may take. The transport's own timeouts (connect 10 s, greeting 10 s, socket 30 s) end
  * a stuck attempt well before; the ledger's claim lease ({@link MAIL_CLAIM_LEASE_MS}) is longer than this, so
  * a retry never takes over a claim whose attempt may still be running.
  */
-export const MAIL_ATTEMPT_TIMEOUT_MS = 2 * 60_000;
+const MAIL_ATTEMPT_TIMEOUT_MS = 2 * 60_000;
 
 /** A SENDING claim older than this belongs to an attempt that is over (timed out or killed): it may be re-taken. */
 export const MAIL_CLAIM_LEASE_MS = MAIL_ATTEMPT_TIMEOUT_MS + 30_000;
