@@ -10,7 +10,14 @@ import { CYCLE_WORKFLOW, cycleWorkflowId } from '../domain/workflow-ids';
 import type { PrismaClient } from '../generated/prisma';
 import { validDuring } from './validity';
 import type { TwinningCycleInput, twinningCycleWorkflow } from '../workflows/twinning-cycle';
-import { ESCALATION_LEVEL, OVERDUE, PHASE, RECIPIENT, SPONSOR, YEAR } from '../workflows/search-attributes';
+import {
+  ESCALATION_LEVEL,
+  OVERDUE,
+  PHASE,
+  RECIPIENT,
+  SPONSOR,
+  YEAR,
+} from '../domain/cycle/search-attributes';
 import { loadCalendarDays, loadSettingsOverrides } from './calendar-store';
 
 /** What opening a year did. */

@@ -10,7 +10,6 @@ import { formatRosterError } from '../domain/roster';
 import { bilingual } from '../domain/messages';
 import { buildYearSummary, renderReport, REPORT_FORMATS, type ReportFormat } from '../reports';
 import { loadRoster } from '../roster/load';
-import { loadCalendarDays } from '../services/calendar-store';
 import { activePairs, openYear } from '../services/cycle-opener';
 import { CycleCommands, type CommandResult } from '../services/cycle-commands';
 import type { AppConfig } from '../worker/config';
@@ -140,7 +139,6 @@ async function play(
       bilingual('simulate.unknownPairs', { year: scenario.year, pairs: unknown.join(', ') }),
     );
   }
-  const days = await loadCalendarDays(prisma, [scenario.year, scenario.year + 1]);
 
   const start = scenario.start ?? `${scenario.year}-01-01T00:05:00+07:00`;
   const until = scenario.until ?? `${scenario.year + 1}-02-01T00:00:00+07:00`;

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
+import { SEARCH_ATTRIBUTES } from '../domain/cycle/search-attributes';
 import type { AppConfig } from '../worker/config';
 import { describeExit, startProcess, type ManagedProcess } from './child-process';
 import { waitForPort } from './ports';

@@ -4,7 +4,7 @@
  */
 import { proxyActivities } from '@temporalio/workflow';
 import type { YearOpenerActivities } from '../activities/year-opener';
-import type { OpenYearResult } from '../services/cycle-opener';
+import type { OpenYearResult } from '../activities/year-opener';
 
 const { openCycleYear } = proxyActivities<YearOpenerActivities>({
   startToCloseTimeout: '1 hour',

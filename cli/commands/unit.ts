@@ -27,7 +27,8 @@ export function describeUnitStatus(s: UnitEvaluationStatus): string[] {
       bilingual('unit.proposal', {
         ratingVi: s.proposal.labelVi,
         ratingEn: s.proposal.labelEn,
-        score: s.proposal.score,
+        scoreVi: String(s.proposal.score).replace('.', ','),
+        scoreEn: String(s.proposal.score),
       }),
     );
   }

@@ -140,8 +140,8 @@ export const evaluationMessages = {
     en: 'Unit {unitCode}, {year}: no pair to be rated.',
   },
   'unit.proposal': {
-    vi: 'Đề xuất: {ratingVi} ({score} điểm).',
-    en: 'Proposal: {ratingEn} ({score} points).',
+    vi: 'Đề xuất: {ratingVi} ({scoreVi} điểm).',
+    en: 'Proposal: {ratingEn} ({scoreEn} points).',
   },
   'unit.waitingFor': { vi: 'Còn chờ các cặp: {pairs}.', en: 'Still waiting for pairs: {pairs}.' },
   'unit.final': {

@@ -56,7 +56,7 @@ const recompute = base.enqueueActions(({ context, event, enqueue }) => {
 });
 
 /** Keeps what the computation found. */
-const keepResult = base.assign(({ context, event }): Partial<UnitEvaluationContext> => {
+const keepResult = base.assign(({ event }): Partial<UnitEvaluationContext> => {
   if (event.type !== 'PROPOSAL_COMPUTED') return {};
   const r = event.result;
   if (r.status === 'proposed')

@@ -116,24 +116,21 @@ afterAll(async () => {
   await world?.teardown();
 });
 
-it('refuses a rating in the wrong phase and an unknown obligation, each with its exact message', () => {
+it("refuses a rating before the unit's evaluation began and an unknown obligation, each with its exact message", () => {
   expect(refusals).toEqual({
-    rate: bilingual('cycle.wrongPhase', {
-      actionVi: 'ghi nhận xếp loại',
-      actionEn: 'record the rating',
-      phaseVi: 'Ký kết',
-      phaseEn: 'agreement',
-    }),
+    rate: bilingual('evaluation.unit.notStarted', { unitCode: 'QN-SNN', year: 2026 }),
     extend: 'Nghĩa vụ không hợp lệ: «O9» (O1…O7). / Unknown obligation "O9" (O1…O7).',
   });
 });
 
-it('records the positive factors and the final ratings, with who decided and why, in the evaluation rows', () => {
+it('records the positive factors and the final ratings of both units, with who decided and why', () => {
   expect(factorsOutput).toEqual([
-    'Đã ghi yếu tố tích cực / positive factors recorded — P07 2026: evaluation',
+    'Đơn vị XA-A-XAN, năm 2026: đã có đề xuất, chờ Ban Dân tộc xác nhận. / Unit XA-A-XAN, 2026: proposed, waiting for the ethnic-affairs committee to confirm.',
+    'Đề xuất: Yếu (0 điểm). / Proposal: Weak (0 points).',
   ]);
   expect(
     evaluations.map((e) => ({
+      unit: e.unit.code,
       side: e.side,
       proposedRating: e.proposedRating,
       finalRating: e.finalRating,
@@ -144,6 +141,7 @@ it('records the positive factors and the final ratings, with who decided and why
     })),
   ).toEqual([
     {
+      unit: 'QN-SNN',
       side: 'SPONSOR',
       proposedRating: 'YEU',
       finalRating: 'YEU',
@@ -153,6 +151,7 @@ it('records the positive factors and the final ratings, with who decided and why
       positiveFactors: null,
     },
     {
+      unit: 'XA-A-XAN',
       side: 'RECIPIENT',
       proposedRating: 'YEU',
       finalRating: 'TB',
@@ -164,26 +163,31 @@ it('records the positive factors and the final ratings, with who decided and why
   ]);
 });
 
-it("reports the final ratings in the command's output and the workflow's status and result", () => {
-  expect(rateOutput).toEqual(['Đã ghi xếp loại / ratings recorded — P07 2026: closed']);
-  const rating = {
-    sponsorRating: 'Yếu',
-    recipientRating: 'Trung bình',
-    reason: 'Theo đề nghị của Hội đồng thi đua',
-    decisionNumber: '99/QĐ-UBND',
-  };
-  expect([status.phase, status.closedBy, status.rating]).toEqual(['closed', 'rated', rating]);
+it("reports the final ratings in the commands' output and the workflow's status and result", () => {
+  expect(rateOutput).toEqual([
+    'Đơn vị QN-SNN, năm 2026: đã xác nhận xếp loại. / Unit QN-SNN, 2026: rating confirmed.',
+    'Đề xuất: Yếu (0 điểm). / Proposal: Weak (0 points).',
+    `Xếp loại chính thức: Yếu (xác nhận bởi ${cliActor}). / Final rating: Weak (confirmed by ${cliActor}).`,
+    'Đơn vị XA-A-XAN, năm 2026: đã xác nhận xếp loại. / Unit XA-A-XAN, 2026: rating confirmed.',
+    'Đề xuất: Yếu (0 điểm). / Proposal: Weak (0 points).',
+    `Xếp loại chính thức: Trung bình (xác nhận bởi ${cliActor}). / Final rating: Average (confirmed by ${cliActor}).`,
+  ]);
+  // The cycle keeps the level ids of its two units' confirmed ratings.
+  const rating = { sponsorRating: 'YEU', recipientRating: 'TB' };
+  expect([status.phase, status.closedBy, status.rating, status.unitRatings]).toEqual([
+    'closed',
+    'rated',
+    rating,
+    { sponsor: 'YEU', recipient: 'TB' },
+  ]);
   expect([result.phase, result.closedBy, result.rating]).toEqual(['closed', 'rated', rating]);
 });
 
 it('`cycle show` tells the timeline in Vietnamese then English, from the catalogue', () => {
   const timeline = showOutput.slice(showOutput.indexOf('Diễn biến / timeline:') + 1);
-  // The positive factors' audit entry carries the database's clock, not business time: matched without it.
-  const factors = timeline.filter((l) => l.includes('Ghi nhận yếu tố tích cực'));
-  expect(factors.map((l) => l.replace(/^  \d\d\/\d\d\/\d{4} \d\d:\d\d  /, ''))).toEqual([
-    `Ghi nhận yếu tố tích cực của đơn vị được giúp đỡ — ${cliActor} / Positive factors recorded for the recipient — ${cliActor}`,
-  ]);
-  expect(timeline.filter((l) => !factors.includes(l))).toEqual([
+  // The units' own evaluation (proposal, positive factors) is the unit's, not the cycle's: only the confirmed
+  // ratings reach this timeline.
+  expect(timeline).toEqual([
     '  01/01/2026 00:05  Mở chu kỳ kết nghĩa năm 2026 của cặp P07 — hệ thống / Opened the 2026 twinning cycle of pair P07 — system',
     '  16/02/2026 08:00  Thư nhắc hạn O1 kế hoạch triển khai (Đã gửi) / Reminder of the O1 implementation plan (Sent)',
     '  16/02/2026 08:00  Thư nhắc hạn O2 đề xuất nhu cầu (Đã gửi) / Reminder of the O2 needs proposal (Sent)',
@@ -251,7 +255,9 @@ it('`cycle show` tells the timeline in Vietnamese then English, from the catalog
     '  16/01/2027 00:00  O7 đánh giá, xếp loại: quá hạn 15/01/2027 mà chưa nộp — hệ thống / O7 evaluation and rating: missed, not submitted by 15/01/2027 — system',
     '  16/01/2027 08:00  O7 đánh giá, xếp loại: leo thang mức 1 — hệ thống / O7 evaluation and rating: escalated to level 1 — system',
     '  16/01/2027 08:00  Thư leo thang mức 1 về O7 đánh giá, xếp loại (Đã gửi) / Level 1 escalation about the O7 evaluation and rating (Sent)',
-    `  20/01/2027 09:01  O7 đánh giá, xếp loại: đơn vị giúp đỡ được xếp loại Yếu, đơn vị được giúp đỡ được xếp loại Trung bình; sau hạn; lý do: Theo đề nghị của Hội đồng thi đua; quyết định số 99/QĐ-UBND — ${cliActor} / O7 evaluation and rating: sponsor rated Weak, recipient rated Average; after the deadline; reason: Theo đề nghị của Hội đồng thi đua; decision no. 99/QĐ-UBND — ${cliActor}`,
+    `  20/01/2027 09:01  Xếp loại của đơn vị giúp đỡ QN-SNN được xác nhận: Yếu; lý do: Theo đề nghị của Hội đồng thi đua; quyết định số 99/QĐ-UBND — ${cliActor} / Rating of the sponsor QN-SNN confirmed: Weak; reason: Theo đề nghị của Hội đồng thi đua; decision no. 99/QĐ-UBND — ${cliActor}`,
+    `  20/01/2027 09:01  Xếp loại của đơn vị được giúp đỡ XA-A-XAN được xác nhận: Trung bình; lý do: Theo đề nghị của Hội đồng thi đua; quyết định số 99/QĐ-UBND — ${cliActor} / Rating of the recipient XA-A-XAN confirmed: Average; reason: Theo đề nghị của Hội đồng thi đua; decision no. 99/QĐ-UBND — ${cliActor}`,
+    `  20/01/2027 09:01  O7 đánh giá, xếp loại: đơn vị giúp đỡ được xếp loại Yếu, đơn vị được giúp đỡ được xếp loại Trung bình; sau hạn — ${cliActor} / O7 evaluation and rating: sponsor rated Weak, recipient rated Average; after the deadline — ${cliActor}`,
     '  20/01/2027 09:01  Chuyển giai đoạn: Đánh giá → Đã kết thúc — hệ thống / Phase changed: evaluation → closed — system',
   ]);
 });
@@ -275,11 +281,11 @@ it('the pair page tells the same timeline in the reader’s language', async () 
     '16/02/2026 08:00 — Reminder of the O1 implementation plan (Sent)',
   ]);
   expect(vi.slice(-2)).toEqual([
-    `20/01/2027 09:01 — O7 đánh giá, xếp loại: đơn vị giúp đỡ được xếp loại Yếu, đơn vị được giúp đỡ được xếp loại Trung bình; sau hạn; lý do: Theo đề nghị của Hội đồng thi đua; quyết định số 99/QĐ-UBND — ${cliActor}`,
+    `20/01/2027 09:01 — O7 đánh giá, xếp loại: đơn vị giúp đỡ được xếp loại Yếu, đơn vị được giúp đỡ được xếp loại Trung bình; sau hạn — ${cliActor}`,
     '20/01/2027 09:01 — Chuyển giai đoạn: Đánh giá → Đã kết thúc — hệ thống',
   ]);
   expect(en.slice(-2)).toEqual([
-    `20/01/2027 09:01 — O7 evaluation and rating: sponsor rated Weak, recipient rated Average; after the deadline; reason: Theo đề nghị của Hội đồng thi đua; decision no. 99/QĐ-UBND — ${cliActor}`,
+    `20/01/2027 09:01 — O7 evaluation and rating: sponsor rated Weak, recipient rated Average; after the deadline — ${cliActor}`,
     '20/01/2027 09:01 — Phase changed: evaluation → closed — system',
   ]);
   expect(en).toContain(

@@ -23,7 +23,14 @@ let bundle: WorkflowBundleWithSourceMap;
 const PATCHES_BY_PREFIX: Readonly<Record<string, readonly string[]>> = {
   v1: [],
   v2: [PATCHES.mailDelivery, PATCHES.ratings],
+  // The runner (units rated as units, the pair's period): v3 the scenarios of cycle-year, v4 those of
+  // unit-ratings; unit evaluation workflows carry no patch yet.
+  v3: [PATCHES.runner],
+  v4: [PATCHES.runner],
 };
+
+/** Histories of workflows that were born with the runner and carry no patch of their own. */
+const UNPATCHED_WORKFLOWS = ['unit-evaluation-'];
 
 beforeAll(async () => {
   bundle = await bundleWorkflowCode({
@@ -72,7 +79,10 @@ describe('saved histories replay on the current code', () => {
           `${name}.json: prefix ${prefix} is not in PATCHES_BY_PREFIX (test/replay/replay.test.ts)`,
         );
       }
-      expect(patchesOf(await readHistory(name)).sort()).toEqual([...expected].sort());
+      const own = UNPATCHED_WORKFLOWS.some((w) => name.slice(prefix.length + 1).startsWith(w))
+        ? []
+        : expected;
+      expect(patchesOf(await readHistory(name)).sort()).toEqual([...own].sort());
     });
 
     it(name, async () => {

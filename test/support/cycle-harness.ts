@@ -155,10 +155,7 @@ export function recordingPrefix(): string | undefined {
 }
 
 /** Saves a workflow's history for the replay tests as `<prefix>-<scenario>.json` when recording. */
-export async function maybeRecordHistory(
-  handle: WorkflowHandle<typeof twinningCycleWorkflow>,
-  scenario: string,
-): Promise<void> {
+export async function maybeRecordHistory(handle: WorkflowHandle, scenario: string): Promise<void> {
   const prefix = recordingPrefix();
   if (prefix === undefined) return;
   const history = await handle.fetchHistory();

@@ -14,7 +14,13 @@ import { bilingual } from '../../domain/messages';
 import { CycleCommands } from '../../services/cycle-commands';
 import { statusQuery } from '../../workflows/twinning-cycle';
 import type { UnitEvaluationStatus } from '../../workflows/unit-evaluation/status';
-import { ledgerOf, startCycle, type CycleUnderTest } from '../support/cycle-harness';
+import {
+  ledgerOf,
+  maybeRecordHistory,
+  recordingPrefix,
+  startCycle,
+  type CycleUnderTest,
+} from '../support/cycle-harness';
 import { startCycleWorld, type CycleWorld } from '../support/cycle-world';
 
 let world: CycleWorld;
@@ -24,6 +30,8 @@ let taskQueue: string;
 let commands: CycleCommands;
 
 beforeAll(async () => {
+  // A refused RECORD_HISTORIES prefix fails the run before any business time is simulated.
+  recordingPrefix();
   world = await startCycleWorld('unit-ratings', { roster: 'unit-roster.json' });
   ({ env, db, taskQueue } = world);
   commands = new CycleCommands(env.client, db.prisma);
@@ -202,6 +210,11 @@ describe('units rated as units, 2026', () => {
       { sponsor: accepted, recipient: xa2.proposal!.rating },
     ]);
     expect(r1.obligations.find((o) => o.id === 'O7')?.status).toBe('submitted');
+    await maybeRecordHistory(pa1.handle, 'department-pair-year');
+    await maybeRecordHistory(
+      env.client.workflow.getHandle('unit-evaluation:SO-A:2026'),
+      'unit-evaluation-two-pairs',
+    );
   });
 
   it('a lowland district with a mountain district of three communes needs 2 models in each; progress may name only those communes', async () => {
@@ -313,6 +326,7 @@ describe('units rated as units, 2026', () => {
     expect(
       history.map((h) => [h.action, h.reason, (h.after as { decisionNumber?: string }).decisionNumber]),
     ).toEqual([['repaired', 'Sáp nhập xã theo Nghị quyết 1/NQ', '1/NQ-UBTVQH']]);
+    await maybeRecordHistory(old.handle, 'merger-old-pair');
     // The old commune has nothing left to rate in 2026.
     expect((await unitStatus('XA-OLD', (s) => s.phase === 'nothingToRate')).phase).toBe('nothingToRate');
 

@@ -25,7 +25,7 @@ import {
   RECIPIENT,
   SPONSOR,
   YEAR,
-} from '../../workflows/search-attributes';
+} from '../../domain/cycle/search-attributes';
 import { statusQuery, type twinningCycleWorkflow } from '../../workflows/twinning-cycle';
 import { yearOpenerWorkflow } from '../../workflows/year-opener';
 import { createTestDatabase, type TestDatabase } from '../support/db';

@@ -9,7 +9,7 @@
 import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { CycleEffects, CycleEffectsActivities } from '../../activities/cycle-effects';
 import type { DeliverNotificationInput, MailDeliveryActivities } from '../../activities/mail-delivery';
-import { MAIL_DELIVERY_ACTIVITY_OPTIONS } from '../../activities/mail-delivery-options';
+import { MAIL_DELIVERY_ACTIVITY_OPTIONS } from '../../domain/mail/delivery-options';
 import type { UnitEvaluationRequestActivities } from '../../activities/unit-evaluation';
 import type { CycleProjection, Side } from '../../domain/cycle/types';
 import type { CycleAction } from '../../machines/cycle';

@@ -19,7 +19,7 @@ import { initialTransition, transition } from 'xstate';
 import type { CycleEffects, CycleEffectsActivities } from '../../activities/cycle-effects';
 import type { EvaluationActivities, ProposalSummary } from '../../activities/evaluation';
 import type { MailDeliveryActivities } from '../../activities/mail-delivery';
-import { MAIL_DELIVERY_ACTIVITY_OPTIONS } from '../../activities/mail-delivery-options';
+import { MAIL_DELIVERY_ACTIVITY_OPTIONS } from '../../domain/mail/delivery-options';
 import { extendedSchedule, resolveSettings, WorkingCalendar, yearSchedule } from '../../domain/calendar';
 import { checkSubmissionAllowed, type CycleRequest } from '../../domain/cycle/check';
 import {
@@ -43,7 +43,14 @@ import {
   type CycleSnapshot,
   type PendingTimer,
 } from '../../machines/cycle';
-import { ESCALATION_LEVEL, OVERDUE, PHASE, RECIPIENT, SPONSOR, YEAR } from '../search-attributes';
+import {
+  ESCALATION_LEVEL,
+  OVERDUE,
+  PHASE,
+  RECIPIENT,
+  SPONSOR,
+  YEAR,
+} from '../../domain/cycle/search-attributes';
 import {
   dissolveUpdate,
   extendUpdate,

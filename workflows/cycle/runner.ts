@@ -49,7 +49,14 @@ import {
   type PendingTimer,
   type RequestEnv,
 } from '../../machines/cycle';
-import { ESCALATION_LEVEL, OVERDUE, PHASE, RECIPIENT, SPONSOR, YEAR } from '../search-attributes';
+import {
+  ESCALATION_LEVEL,
+  OVERDUE,
+  PHASE,
+  RECIPIENT,
+  SPONSOR,
+  YEAR,
+} from '../../domain/cycle/search-attributes';
 import { EffectsQueue } from './effects';
 import type { ContinuedCycle, TwinningCycleInput } from './messages';
 

@@ -24,7 +24,14 @@ import {
   submitUpdate,
   unitRatedSignal,
   waiveUpdate,
+  type DissolveRequest,
+  type EndPeriodRequest,
+  type ExtendRequest,
+  type ProgressRequest,
+  type ResendRequest,
+  type SubmitRequest,
   type TwinningCycleInput,
+  type WaiveRequest,
 } from './messages';
 import { CycleRunner } from './runner';
 import { runTimerLoop } from './timer-loop';
@@ -36,13 +43,27 @@ export async function twinningCycleWorkflow(input: TwinningCycleInput): Promise<
   const runner = new CycleRunner(input, workflowInfo().workflowId, () => Date.now());
 
   setHandler(statusQuery, () => runner.status());
-  setHandler(submitUpdate, (r) => runner.submit(r), { validator: (r) => runner.validateSubmit(r) });
-  setHandler(progressUpdate, (r) => runner.progress(r), { validator: (r) => runner.validateProgress(r) });
-  setHandler(extendUpdate, (r) => runner.extend(r), { validator: (r) => runner.validateExtend(r) });
-  setHandler(waiveUpdate, (r) => runner.waive(r), { validator: (r) => runner.validateWaive(r) });
-  setHandler(resendUpdate, (r) => runner.resend(r), { validator: (r) => runner.validateResend(r) });
-  setHandler(dissolveUpdate, (r) => runner.dissolve(r), { validator: (r) => runner.validateDissolve(r) });
-  setHandler(endPeriodUpdate, (r) => runner.endPeriod(r), { validator: (r) => runner.validateEndPeriod(r) });
+  setHandler(submitUpdate, (r) => runner.submit(r), {
+    validator: (r: SubmitRequest) => runner.validateSubmit(r),
+  });
+  setHandler(progressUpdate, (r) => runner.progress(r), {
+    validator: (r: ProgressRequest) => runner.validateProgress(r),
+  });
+  setHandler(extendUpdate, (r) => runner.extend(r), {
+    validator: (r: ExtendRequest) => runner.validateExtend(r),
+  });
+  setHandler(waiveUpdate, (r) => runner.waive(r), {
+    validator: (r: WaiveRequest) => runner.validateWaive(r),
+  });
+  setHandler(resendUpdate, (r) => runner.resend(r), {
+    validator: (r: ResendRequest) => runner.validateResend(r),
+  });
+  setHandler(dissolveUpdate, (r) => runner.dissolve(r), {
+    validator: (r: DissolveRequest) => runner.validateDissolve(r),
+  });
+  setHandler(endPeriodUpdate, (r) => runner.endPeriod(r), {
+    validator: (r: EndPeriodRequest) => runner.validateEndPeriod(r),
+  });
   setHandler(unitRatedSignal, (s) => runner.unitRated(s));
 
   const handOver = (): boolean => workflowInfo().continueAsNewSuggested;

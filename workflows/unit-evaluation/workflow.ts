@@ -9,7 +9,9 @@ import {
   rateUnitUpdate,
   unitFactorsUpdate,
   unitStatusQuery,
+  type RateUnitRequest,
   type UnitEvaluationWorkflowInput,
+  type UnitFactorsRequest,
 } from './messages';
 import { UnitEvaluationRunner } from './runner';
 import type { UnitEvaluationStatus } from './status';
@@ -21,8 +23,12 @@ export async function unitEvaluationWorkflow(
   const runner = new UnitEvaluationRunner(input, workflowInfo().workflowId, () => Date.now());
   setHandler(unitStatusQuery, () => runner.status());
   setHandler(cycleChangedSignal, (s) => runner.cycleChanged(s));
-  setHandler(rateUnitUpdate, (r) => runner.rate(r), { validator: (r) => runner.validateRate(r) });
-  setHandler(unitFactorsUpdate, (r) => runner.factors(r), { validator: (r) => runner.validateFactors(r) });
+  setHandler(rateUnitUpdate, (r) => runner.rate(r), {
+    validator: (r: RateUnitRequest) => runner.validateRate(r),
+  });
+  setHandler(unitFactorsUpdate, (r) => runner.factors(r), {
+    validator: (r: UnitFactorsRequest) => runner.validateFactors(r),
+  });
   await condition(() => runner.done);
   await runner.idle();
   await condition(allHandlersFinished);
