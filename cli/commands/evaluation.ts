@@ -19,6 +19,7 @@ import {
 import { KIND_VI, SIDE_VI } from '../../reports/tables';
 import { EvaluationSettingsError } from '../../services/evaluation-store';
 import type { CliDeps } from '../deps';
+import { parseYear } from '../options';
 
 /** An error an official can act on; its message is printed as is. */
 class EvaluationCliError extends Error {
@@ -26,14 +27,6 @@ class EvaluationCliError extends Error {
     super(bilingual(key, params));
     this.name = 'EvaluationCliError';
   }
-}
-
-function parseYear(value: string): number {
-  const year = Number(value);
-  if (!/^\d{4}$/.test(value.trim()) || year < 1900 || year > 9998) {
-    throw new EvaluationCliError('evaluation.report.invalidYear', { value });
-  }
-  return year;
 }
 
 function parseFormat(value: string): ReportFormat {

@@ -170,7 +170,6 @@ export const evaluationMessages = {
     vi: 'Định dạng «{value}» không hợp lệ: dùng xlsx, csv, pdf hoặc html.',
     en: 'Invalid format "{value}": use xlsx, csv, pdf or html.',
   },
-  'evaluation.report.invalidYear': { vi: 'Năm «{value}» không hợp lệ.', en: 'Invalid year "{value}".' },
   'evaluation.report.noChromium': {
     vi: 'Không tìm thấy trình duyệt Chromium tại {path} để in PDF. Hãy cài: `sudo apt-get install chromium` (hoặc chạy `npm test` một lần), hoặc dùng --format html rồi in từ trình duyệt.',
     en: 'Chromium was not found at {path} to print the PDF. Install it: `sudo apt-get install chromium` (or run `npm test` once), or use --format html and print from a browser.',
