@@ -18,6 +18,7 @@ const UNIT = [
   'test/roster/bare-years.test.ts',
   'test/roster/read-file.test.ts',
   'test/system/payload-codec.test.ts',
+  'test/system/payload-keys.test.ts',
 ];
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
