@@ -17,6 +17,8 @@ const UNIT = [
   'test/replay/',
   'test/roster/bare-years.test.ts',
   'test/roster/read-file.test.ts',
+  'test/system/payload-codec.test.ts',
+  'test/system/payload-keys.test.ts',
 ];
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -3,6 +3,7 @@ import { interpolate, type Lang, type MessageParams } from './catalogue';
 import { commonMessages } from './common';
 import { cycleMessages } from './cycle';
 import { mailMessages } from './mail';
+import { payloadMessages } from './payload';
 import { evaluationMessages } from './evaluation';
 import { rosterMessages } from './roster';
 import { simulateMessages } from './simulate';
@@ -24,6 +25,7 @@ export const catalogue = {
   ...timelineMessages,
   ...systemMessages,
   ...simulateMessages,
+  ...payloadMessages,
 } as const;
 
 /** A key of the message catalogue. */
