@@ -4,9 +4,9 @@
  * and the working of every proposal. Printed to PDF by `render-pdf.ts`.
  */
 import { neutraliseCell } from '../domain/export-safety';
-import { formatDateTime } from '../domain/format';
+import { formatDateTime, formatNumber } from '../domain/format';
 import { escapeHtml } from '../domain/html';
-import { decimalVi, displayText } from './cells';
+import { displayText } from './cells';
 import {
   KIND_VI,
   obligationTable,
@@ -152,7 +152,9 @@ function onTimeChartSvg(summary: YearSummary): string {
     parts.push(
       `<rect x="${left}" y="${y + 6}" width="${w}" height="18" fill="${color}"><title>${escapeHtml(label)}: ${r.onTime}/${r.onTime + r.late + r.missed}</title></rect>`,
     );
-    parts.push(`<text x="${left + w + 4}" y="${y + 19}" font-size="11">${decimalVi(r.rate * 100)}%</text>`);
+    parts.push(
+      `<text x="${left + w + 4}" y="${y + 19}" font-size="11">${formatNumber(r.rate * 100, 'vi', 1)}%</text>`,
+    );
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="Tỷ lệ đúng hạn theo nghĩa vụ">
 <text x="10" y="16" font-size="13" font-weight="bold">Tỷ lệ nộp đúng hạn theo nghĩa vụ (đúng hạn / đã đến hạn)</text>
@@ -214,7 +216,7 @@ export function renderHtml(summary: YearSummary): string {
       const reasons = u.overrideReasons.length
         ? `<li>Lý do điều chỉnh: ${escapeHtml(u.overrideReasons.join('; '))}${u.decisionNumbers.length ? ` (QĐ ${escapeHtml(u.decisionNumbers.join('; '))})` : ''}</li>`
         : '';
-      return `<div class="unit-card"><h3>${escapeHtml(neutraliseCell(u.code))} – ${escapeHtml(neutraliseCell(u.name))} (${escapeHtml(KIND_VI[u.kind] ?? u.kind)}, ${SIDE_VI[u.side]}): đề xuất <b>${escapeHtml(u.evaluation.level.vi)}</b>, ${decimalVi(u.evaluation.score)} điểm${final} ${badges}</h3>
+      return `<div class="unit-card"><h3>${escapeHtml(neutraliseCell(u.code))} – ${escapeHtml(neutraliseCell(u.name))} (${escapeHtml(KIND_VI[u.kind] ?? u.kind)}, ${SIDE_VI[u.side]}): đề xuất <b>${escapeHtml(u.evaluation.level.vi)}</b>, ${formatNumber(u.evaluation.score, 'vi', 1)} điểm${final} ${badges}</h3>
 <ul class="working">${u.evaluation.explanation.map((l) => `<li>${escapeHtml(l.vi)}</li>`).join('')}${reasons}</ul></div>`;
     })
     .join('\n');
