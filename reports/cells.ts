@@ -1,6 +1,14 @@
-/** How one cell value is written as text (csv, html) in each format. */
+/** How one cell value, or an obligation's name, is written as text (csv, html, charts). */
+import type { ObligationId } from '../domain/cycle/types';
 import { formatDate, formatDong, formatNumber } from '../domain/format';
+import type { Lang } from '../domain/messages';
+import { cycleVocabulary } from '../domain/messages/cycle';
 import type { CellValue, ColumnFormat } from './tables';
+
+/** An obligation as `O3 – chương trình kết nghĩa đã ký` (in English `O3 – signed twinning programme`). */
+export function obligationLabel(id: ObligationId, lang: Lang = 'vi'): string {
+  return `${id} – ${cycleVocabulary.obligation[id][lang]}`;
+}
 
 /**
  * Text for a human reader (html, pdf): đồng with `.` thousands and `đ`, scores and percentages with a comma,
