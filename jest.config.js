@@ -15,6 +15,7 @@ const UNIT = [
   'test/domain/',
   'test/machines/',
   'test/replay/',
+  'test/reports/charts.test.ts',
   'test/roster/bare-years.test.ts',
   'test/roster/read-file.test.ts',
   'test/system/payload-codec.test.ts',

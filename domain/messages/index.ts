@@ -1,4 +1,5 @@
 import { calendarMessages } from './calendar';
+import { chartMessages } from './charts';
 import { interpolate, type Lang, type MessageParams } from './catalogue';
 import { commonMessages } from './common';
 import { cycleMessages } from './cycle';
@@ -21,6 +22,7 @@ export const catalogue = {
   ...webMessages,
   ...calendarMessages,
   ...evaluationMessages,
+  ...chartMessages,
   ...mailMessages,
   ...timelineMessages,
   ...systemMessages,
