@@ -3,7 +3,7 @@
  * Signals). Their names and fields are a wire contract shared by the CLI, the web server, the simulator and the
  * workflow: add optional fields, never rename one. Payloads are validated by `schemas.ts`.
  */
-import type { ObligationId, Side, SubmittableObligation } from './types';
+import type { CycleRating, ObligationId, Side, SubmittableObligation } from './types';
 
 /** Who submits: the side of the pair and an opaque actor ID (a user ID or `cli:…`, never a name). */
 export interface Submitter {
@@ -66,12 +66,8 @@ export interface EndPeriodRequest {
 }
 
 /** The final rating of both sides (O7), for cycles started before units were rated as units. */
-export interface RateRequest {
+export interface RateRequest extends CycleRating {
   readonly actor: string;
-  readonly sponsorRating: string;
-  readonly recipientRating: string;
-  readonly reason?: string;
-  readonly decisionNumber?: string;
 }
 
 /** Positive factors of one side, for cycles started before units were rated as units. */
