@@ -33,7 +33,7 @@ it(`two workers on one task queue, one SIGKILLed mid-burst: the other delivers a
     LEAD_MS + 180_000,
     100,
   );
-  doomed!.child.kill('SIGKILL');
+  doomed.child.kill('SIGKILL');
   const killedAt = world.messages().length;
   const counts = await eventually(
     () => deliveryCounts(world, PAIRS),
