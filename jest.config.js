@@ -14,6 +14,7 @@ const UNIT = [
   'test/config/',
   'test/domain/',
   'test/machines/',
+  'test/properties/',
   'test/replay/',
   'test/reports/charts.test.ts',
   'test/roster/bare-years.test.ts',
