@@ -63,7 +63,6 @@ export async function createThrowawayDatabase(options: ThrowawayDatabaseOptions)
   };
 }
 
-
 /**
  * An in-memory PGlite served on a free loopback port. It runs in its own process: PGlite is WebAssembly on
  * one thread, and in this process it would stall the worker's event loop.
