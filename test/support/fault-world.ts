@@ -8,7 +8,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Connection, Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES } from '../../domain/cycle/search-attributes';
 import { messageIdFor } from '../../domain/mail';
 import { importRoster } from '../../roster/import';
@@ -17,6 +17,8 @@ import { openYear } from '../../services/cycle-opener';
 import { startProcess, waitForOutput, type ManagedProcess } from '../../system/child-process';
 import { freePort, waitForPort, waitForPortsFree } from '../../system/ports';
 import { startSmtpCatcher, type CatcherReply, type SmtpCatcher } from '../../system/smtp-catcher';
+import { formatPayloadKeys, generatePayloadKey } from '../../system/payload-keys';
+import { connectClient } from '../../system/temporal-connection';
 import { temporalCliPath } from '../../system/toolchain';
 import { loadConfig } from '../../worker/config';
 import { createTestDatabase, type TestDatabase } from './db';
@@ -114,7 +116,9 @@ export async function startFaultWorld(
     ? Number(options.temporalAddress.split(':')[1])
     : await freePort();
   const temporalAddress = options.temporalAddress ?? `127.0.0.1:${temporalPort}`;
-  const config = loadConfig({});
+  // Payloads are encrypted as in production: the world's own key, handed to every worker and client.
+  const payloadKeys = formatPayloadKeys([generatePayloadKey('fault')]);
+  const config = loadConfig({ TEMPORAL_ADDRESS: temporalAddress, PAYLOAD_KEYS: payloadKeys });
   const caught: { messageId: string; to: string[] }[] = [];
   const refused = new Map<string, CatcherReply>();
   let mode: SmtpMode = 'accept';
@@ -158,9 +162,12 @@ export async function startFaultWorld(
     const deadline = Date.now() + 60_000;
     for (;;) {
       try {
-        const connection = await Connection.connect({ address: temporalAddress });
-        await connection.workflowService.describeNamespace({ namespace: 'default' });
-        await connection.close();
+        const probe = await connectClient(config);
+        try {
+          await probe.connection.workflowService.describeNamespace({ namespace: config.temporal.namespace });
+        } finally {
+          await probe.connection.close();
+        }
         return;
       } catch (error) {
         if (Date.now() > deadline) throw error;
@@ -203,6 +210,7 @@ export async function startFaultWorld(
           DATABASE_URL: db.url,
           DATABASE_POOL_SIZE: '10',
           TEMPORAL_ADDRESS: temporalAddress,
+          PAYLOAD_KEYS: payloadKeys,
           TEMPORAL_TASK_QUEUE: taskQueue,
           SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
           LOG_LEVEL: 'warn',
@@ -220,8 +228,7 @@ export async function startFaultWorld(
     },
     startTemporal,
     async client() {
-      const connection = await Connection.connect({ address: temporalAddress });
-      const client = new Client({ connection });
+      const client = await connectClient(config);
       clients.push(client);
       return client;
     },
