@@ -20,7 +20,7 @@ import { startSmtpCatcher, type CatcherReply, type SmtpCatcher } from '../../sys
 import { formatPayloadKeys, generatePayloadKey } from '../../system/payload-keys';
 import { connectClient } from '../../system/temporal-connection';
 import { temporalCliPath } from '../../system/toolchain';
-import { loadConfig } from '../../worker/config';
+import { loadConfig, type AppConfig } from '../../worker/config';
 import { createTestDatabase, type TestDatabase } from './db';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -70,14 +70,16 @@ export interface FaultWorld {
   readonly db: TestDatabase;
   readonly taskQueue: string;
   readonly temporalAddress: string;
+  /** The world's Temporal configuration (address, namespace, payload keys), as its workers get it. */
+  readonly config: AppConfig;
   /** The catcher's messages (kept across its restarts). */
-  readonly messages: () => readonly { messageId: string; to: string[] }[];
+  readonly messages: () => readonly { messageId: string; to: string[]; raw: Buffer }[];
   /** Switches the SMTP server: down (port closed), answering a reply to every message, or accepting. */
   smtp(mode: SmtpMode): Promise<void>;
   /** Refuses one address at RCPT TO (e.g. 550 5.1.1: a permanent failure), whatever the mode. */
   refuseAddress(address: string, reply: CatcherReply): void;
-  /** Starts a worker process (`worker/main.ts`) and resolves once it polls. */
-  startWorker(name: string): Promise<ManagedProcess>;
+  /** Starts a worker process (`worker/main.ts`) and resolves once it polls; `env` adds to its environment. */
+  startWorker(name: string, env?: Readonly<Record<string, string>>): Promise<ManagedProcess>;
   /** Stops the Temporal dev server (its SQLite file is kept). */
   stopTemporal(): Promise<void>;
   /** Starts the Temporal dev server again on the same port and file. */
@@ -119,7 +121,7 @@ export async function startFaultWorld(
   // Payloads are encrypted as in production: the world's own key, handed to every worker and client.
   const payloadKeys = formatPayloadKeys([generatePayloadKey('fault')]);
   const config = loadConfig({ TEMPORAL_ADDRESS: temporalAddress, PAYLOAD_KEYS: payloadKeys });
-  const caught: { messageId: string; to: string[] }[] = [];
+  const caught: { messageId: string; to: string[]; raw: Buffer }[] = [];
   const refused = new Map<string, CatcherReply>();
   let mode: SmtpMode = 'accept';
   const smtpPort = await freePort();
@@ -130,7 +132,7 @@ export async function startFaultWorld(
       rejectRecipient: (address) => refused.get(address),
       reject: () => (typeof mode === 'object' ? mode.reply : undefined),
       // The world's list survives the catcher's restarts.
-      onMessage: (m) => caught.push({ messageId: m.messageId, to: m.to }),
+      onMessage: (m) => caught.push({ messageId: m.messageId, to: m.to, raw: m.raw }),
     });
   };
   await startCatcher();
@@ -184,6 +186,7 @@ export async function startFaultWorld(
     db,
     taskQueue,
     temporalAddress,
+    config,
     messages: () => caught,
     async smtp(next) {
       mode = next;
@@ -197,7 +200,7 @@ export async function startFaultWorld(
     refuseAddress(address, reply) {
       refused.set(address, reply);
     },
-    async startWorker(name) {
+    async startWorker(name, extraEnv = {}) {
       const proc = startProcess({
         name,
         command: process.execPath,
@@ -214,6 +217,7 @@ export async function startFaultWorld(
           TEMPORAL_TASK_QUEUE: taskQueue,
           SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
           LOG_LEVEL: 'warn',
+          ...extraEnv,
         },
       });
       workers.add(proc);
