@@ -7,7 +7,8 @@ import { deliveryCounts, printCounts, startFaultWorld, type FaultWorld } from '.
 import { eventually } from '../support/eventually';
 
 const PAIRS = 500;
-const LEAD_MS = 120_000;
+// Time for opening 500 cycles (each first workflow task on the worker) before the burst, on a loaded 2-core machine.
+const LEAD_MS = 180_000;
 // 16/02/2026 08:00 local: the D-14 reminders of O1 and O2.
 const BURST = '2026-02-16T01:00:00.000Z';
 let world: FaultWorld;
