@@ -53,4 +53,4 @@ it(`two workers on one task queue, one SIGKILLed mid-burst: the other delivers a
   expect(new Set(cycles.map((c) => `${c.phase} ${c.nextTimerAt?.toISOString()}`))).toEqual(
     new Set(['needsProposal 2026-02-23T01:00:00.000Z']),
   );
-}, 900_000);
+}, 1_200_000);

@@ -62,4 +62,4 @@ it(`the worker SIGKILLed during a burst of ${2 * PAIRS} reminders: every message
   expect(new Set(cycles.map((c) => `${c.phase} ${c.nextTimerAt?.toISOString()}`))).toEqual(
     new Set(['needsProposal 2026-02-23T01:00:00.000Z']),
   );
-}, 900_000);
+}, 1_200_000);
