@@ -76,6 +76,7 @@ async function loadStored(tx: Tx, staffYear: number): Promise<{ units: StoredUni
   const rows = await tx.unit.findMany({
     include: {
       parent: { select: { code: true } },
+      successor: { select: { code: true } },
       staff: { where: { year: staffYear } },
       contacts: { select: { email: true, role: true } },
     },
@@ -90,6 +91,9 @@ async function loadStored(tx: Tx, staffYear: number): Promise<{ units: StoredUni
       border: u.border,
       staff: u.staff[0]?.staff ?? null,
       contacts: u.contacts.map((c): RosterContact => ({ email: c.email, role: c.role })),
+      from: u.validFrom ? toIso(u.validFrom) : null,
+      to: u.validTo ? toIso(u.validTo) : null,
+      successor: u.successor?.code ?? null,
     }),
   );
   const pairRows = await tx.pair.findMany({
@@ -103,6 +107,7 @@ async function loadStored(tx: Tx, staffYear: number): Promise<{ units: StoredUni
       recipient: p.recipient.code,
       from: toIso(p.validFrom),
       to: p.validTo ? toIso(p.validTo) : null,
+      communes: p.communes,
     }),
   );
   return { units, pairs };
@@ -164,7 +169,8 @@ async function writeUnits(
   const created = plans.filter((p): p is Extract<UnitPlan, { action: 'create' }> => p.action === 'create');
   for (const plan of created) ids.set(plan.unit.code, randomUUID());
   const idOf = (code: string): string => ids.get(code)!;
-  const parentId = (code: string | null) => (code === null ? null : idOf(code));
+  const idOrNull = (code: string | null) => (code === null ? null : idOf(code));
+  const dateOf = (iso: string | null) => (iso === null ? null : toDate(iso));
 
   // Parents first: a commune's parent is a mountain district, which has no parent itself, so two rounds
   // (units without a parent, then communes) satisfy the foreign key without a second write per unit.
@@ -181,7 +187,9 @@ async function writeUnits(
           name: unit.name,
           kind: unit.kind,
           border: unit.border,
-          parentId: parentId(unit.parent),
+          parentId: idOrNull(unit.parent),
+          validFrom: dateOf(unit.from),
+          validTo: dateOf(unit.to),
         })),
       });
       const staff = chunk.filter(({ unit }) => unit.staff !== null);
@@ -206,6 +214,12 @@ async function writeUnits(
       progress(chunk.length);
     }
   }
+  // A successor may be created in the same file, in a later chunk or round, or merged into in a chain: linked
+  // once every new unit exists, so no order of creation has to satisfy the foreign key.
+  for (const { unit } of created) {
+    if (unit.successor === null) continue;
+    await tx.unit.update({ where: { id: idOf(unit.code) }, data: { successorId: idOf(unit.successor) } });
+  }
 
   for (const plan of plans) {
     if (plan.action === 'create') continue;
@@ -218,7 +232,15 @@ async function writeUnits(
     if (changed.fields) {
       await tx.unit.update({
         where: { id: old.id },
-        data: { name: unit.name, kind: unit.kind, border: unit.border, parentId: parentId(unit.parent) },
+        data: {
+          name: unit.name,
+          kind: unit.kind,
+          border: unit.border,
+          parentId: idOrNull(unit.parent),
+          validFrom: dateOf(unit.from),
+          validTo: dateOf(unit.to),
+          successorId: idOrNull(unit.successor),
+        },
       });
     }
     if (changed.staff && unit.staff !== null) {
@@ -285,6 +307,7 @@ async function writePairs(
         recipientId: idOf(pair.recipient),
         validFrom: toDate(pair.from),
         validTo: pair.to === null ? null : toDate(pair.to),
+        communes: [...pair.communes],
       })),
     });
     await tx.pairHistory.createMany({
@@ -318,6 +341,7 @@ async function writePairs(
           recipientId: idOf(pair.recipient),
           validFrom: toDate(pair.from),
           validTo: pair.to === null ? null : toDate(pair.to),
+          communes: [...pair.communes],
         },
       });
       const json = {

@@ -1,10 +1,13 @@
 /** Reads and validates a roster in one step: what the CLI and the web upload call. */
 import { validateRoster, type RosterError, type RosterFile, type RosterRules } from '../domain/roster';
+import type { UnitKind } from '../domain/units';
 import { readRosterFiles, type ReadRosterOptions } from './read-file';
 
 /** Options of {@link loadRoster}. */
 export interface LoadRosterOptions extends ReadRosterOptions {
   readonly rules?: Partial<RosterRules>;
+  /** The units already stored, code to kind (see {@link storedUnitKinds}): a successor may name one. */
+  readonly knownUnits?: ReadonlyMap<string, UnitKind>;
   /** Progress of validation, row by row (called every few thousand rows). */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -26,6 +29,7 @@ export async function loadRoster(
   if (read.raw === null) return { ok: false, errors: read.errors };
   const validation = validateRoster(read.raw, {
     ...(options.rules ? { rules: options.rules } : {}),
+    ...(options.knownUnits ? { knownUnits: options.knownUnits } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const errors = [...read.errors, ...(validation.ok ? [] : validation.errors)];

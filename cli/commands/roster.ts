@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { bilingual } from '../../domain/messages';
 import { describeRosterError, formatRosterError, type RosterError } from '../../domain/roster';
 import { importRoster, type ImportRosterSummary } from '../../roster/import';
-import { listRoster, type ListedRoster } from '../../roster/list';
+import { listRoster, storedUnitKinds, type ListedRoster } from '../../roster/list';
 import { loadRoster } from '../../roster/load';
 import type { CliDeps } from '../deps';
 import { parseYear } from '../options';
@@ -66,7 +66,7 @@ export function table(header: readonly string[], rows: readonly (readonly string
 function rosterTable(roster: ListedRoster): string[] {
   if (roster.units.length === 0) return [bilingual('roster.list.empty')];
   const units = table(
-    ['code', 'name', 'kind', 'parent', 'border', 'staff', 'emails'],
+    ['code', 'name', 'kind', 'parent', 'border', 'staff', 'from', 'to', 'successor', 'emails'],
     roster.units.map((u) => [
       u.code,
       u.name,
@@ -74,13 +74,16 @@ function rosterTable(roster: ListedRoster): string[] {
       u.parent ?? '',
       u.border ? 'true' : '',
       u.staff === null ? '' : `${u.staff} (${u.staffYear})`,
+      u.from ?? '',
+      u.to ?? '',
+      u.successor ?? '',
       u.emails
         .map((e) => (e.role === 'HEAD' ? `head:${e.email}` : e.email) + (e.bounced ? ' (bounced)' : ''))
         .join('; '),
     ]),
   );
   const pairs = table(
-    ['code', 'sponsor', 'recipient', 'from', 'to', 'status'],
+    ['code', 'sponsor', 'recipient', 'from', 'to', 'status', 'communes', 'predecessor'],
     roster.pairs.map((p) => [
       p.code,
       `${p.sponsor} (${p.sponsorName})`,
@@ -88,6 +91,8 @@ function rosterTable(roster: ListedRoster): string[] {
       p.from,
       p.to ?? '',
       p.status,
+      p.communes.join(';'),
+      p.predecessor ?? '',
     ]),
   );
   return [
@@ -125,9 +130,13 @@ export function registerRosterCommands(program: Command, deps: CliDeps): void {
     )
     .action(async (files: string[], flags: ImportFlags) => {
       const bar = progressBar(process.stderr.isTTY === true && !flags.json);
+      const prisma = await deps.getPrisma();
+      // A unit's successor may be a unit already stored rather than a row of the file.
+      const knownUnits = await storedUnitKinds(prisma);
       let loaded;
       try {
         loaded = await loadRoster(files, {
+          knownUnits,
           rules: {
             allowRecipientMultipleSponsors: !flags.oneSponsorPerRecipient,
             allowSponsorMultipleRecipients: !flags.oneRecipientPerSponsor,
@@ -149,7 +158,6 @@ export function registerRosterCommands(program: Command, deps: CliDeps): void {
         process.exitCode = 1;
         return;
       }
-      const prisma = await deps.getPrisma();
       let summary: ImportRosterSummary;
       try {
         summary = await importRoster(prisma, loaded.roster, {

@@ -182,12 +182,44 @@ export const rosterMessages = {
     en: 'The unit "{code}" is not in the list of units.',
   },
   'roster.sponsorKind': {
-    vi: 'Bên kết nghĩa «{code}» thuộc loại {kind}; bên kết nghĩa phải là sở, ban, ngành (DEPARTMENT) hoặc huyện đồng bằng (LOWLAND_DISTRICT).',
-    en: 'The sponsor "{code}" is of kind {kind}; a sponsor must be a department (DEPARTMENT) or a lowland district (LOWLAND_DISTRICT).',
+    vi: 'Bên kết nghĩa «{code}» thuộc loại {kind}; bên kết nghĩa phải là sở, ban, ngành (DEPARTMENT), huyện đồng bằng (LOWLAND_DISTRICT) hoặc phường, xã đồng bằng (LOWLAND_COMMUNE).',
+    en: 'The sponsor "{code}" is of kind {kind}; a sponsor must be a department (DEPARTMENT), a lowland district (LOWLAND_DISTRICT) or a lowland ward or commune (LOWLAND_COMMUNE).',
   },
   'roster.recipientKind': {
     vi: 'Bên được kết nghĩa «{code}» thuộc loại {kind}; bên được kết nghĩa phải là huyện miền núi (MOUNTAIN_DISTRICT) hoặc xã (COMMUNE).',
     en: 'The recipient "{code}" is of kind {kind}; a recipient must be a mountain district (MOUNTAIN_DISTRICT) or a commune (COMMUNE).',
+  },
+  'roster.successorSelf': {
+    vi: 'Đơn vị «{code}» không thể được sáp nhập vào chính nó.',
+    en: 'The unit "{code}" cannot be merged into itself.',
+  },
+  'roster.successorUnknown': {
+    vi: 'Đơn vị kế thừa «{code}» không có trong danh sách đơn vị cũng như trong cơ sở dữ liệu.',
+    en: 'The successor unit "{code}" is neither in the list of units nor in the database.',
+  },
+  'roster.successorSide': {
+    vi: 'Đơn vị kế thừa «{code}» thuộc loại {successorKind}, khác bên với đơn vị loại {kind}: bên kết nghĩa chỉ sáp nhập vào bên kết nghĩa, bên được kết nghĩa chỉ sáp nhập vào bên được kết nghĩa.',
+    en: 'The successor "{code}" is of kind {successorKind}, on the other side from a unit of kind {kind}: a sponsor merges only into a sponsor, a recipient only into a recipient.',
+  },
+  'roster.successorCycle': {
+    vi: 'Chuỗi đơn vị kế thừa quay lại chính nó: {chain}.',
+    en: 'The chain of successors comes back to where it started: {chain}.',
+  },
+  'roster.communesNotAllowed': {
+    vi: 'Chỉ cặp có bên được kết nghĩa là huyện miền núi (MOUNTAIN_DISTRICT) mới được ghi danh sách xã; «{recipient}» thuộc loại {kind}.',
+    en: 'Only a pair whose recipient is a mountain district (MOUNTAIN_DISTRICT) may list communes; "{recipient}" is of kind {kind}.',
+  },
+  'roster.communeUnknown': {
+    vi: 'Xã «{code}» không có trong danh sách đơn vị.',
+    en: 'The commune "{code}" is not in the list of units.',
+  },
+  'roster.communeNotUnderDistrict': {
+    vi: '«{code}» không phải là xã thuộc huyện «{district}».',
+    en: '"{code}" is not a commune of the district "{district}".',
+  },
+  'roster.communeDuplicate': {
+    vi: 'Xã «{code}» được ghi hai lần trong danh sách xã của cặp.',
+    en: 'The commune "{code}" is listed twice for the pair.',
   },
   'roster.pairOverlap': {
     vi: '«{sponsor}» và «{recipient}» đã được kết nghĩa trong cặp «{other}» (dòng {otherRow}) với thời gian trùng nhau.',

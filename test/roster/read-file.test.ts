@@ -75,16 +75,40 @@ describe('CSV', () => {
     ]);
   });
 
+  it('reads the 2025 columns of a CSV roster: a ;-separated communes cell in quotes or not', async () => {
+    await writeFile(
+      path.join(dir, 'reform.units.csv'),
+      'code,name,kind,parent,border,staff,emails,from,to,successor\n' +
+        'DIEN-BAN,Thị xã Điện Bàn,LOWLAND_DISTRICT,,,,,2020,30/06/2025,P-DIEN-BAN\n' +
+        'P-DIEN-BAN,Phường Điện Bàn,LOWLAND_COMMUNE,,,,,2025-07-01,,\n' +
+        'NAM-GIANG,Huyện Nam Giang,MOUNTAIN_DISTRICT,,,,,,2025-06-30,\n' +
+        'LA-DEE,Xã La Dêê,COMMUNE,NAM-GIANG,có,,,,,\n' +
+        'CA-DY,Xã Cà Dy,COMMUNE,NAM-GIANG,,,,,,\n',
+    );
+    await writeFile(
+      path.join(dir, 'reform.pairs.csv'),
+      'code,sponsor,recipient,from,to,communes\n' +
+        'KN-11,DIEN-BAN,NAM-GIANG,2020,30/06/2025,"LA-DEE; CA-DY"\n' +
+        'KN-12,P-DIEN-BAN,NAM-GIANG,2025-07-01,,LA-DEE\n',
+    );
+    const roster = rosterOf(await loadRoster([path.join(dir, 'reform.units.csv')]));
+    expect(roster.units[0]).toMatchObject({ from: '2020-01-01', to: '2025-06-30', successor: 'P-DIEN-BAN' });
+    expect(roster.pairs.map((p) => [p.code, p.communes])).toEqual([
+      ['KN-11', ['LA-DEE', 'CA-DY']],
+      ['KN-12', ['LA-DEE']],
+    ]);
+  });
+
   it('rejects a semicolon-separated file, naming the expected header', async () => {
     expect(await messages([fixture('semicolon.units.csv')])).toEqual([
-      'semicolon.units.csv, dòng 1: Dòng tiêu đề dùng dấu phân cách «;»; tệp phải phân cách bằng dấu phẩy, với tiêu đề: code,name,kind,parent,border,staff,emails / The header uses ";" as delimiter; the file must be comma-separated, with the header: code,name,kind,parent,border,staff,emails',
-      'semicolon.pairs.csv, dòng 1: Dòng tiêu đề dùng dấu phân cách «;»; tệp phải phân cách bằng dấu phẩy, với tiêu đề: code,sponsor,recipient,from,to / The header uses ";" as delimiter; the file must be comma-separated, with the header: code,sponsor,recipient,from,to',
+      'semicolon.units.csv, dòng 1: Dòng tiêu đề dùng dấu phân cách «;»; tệp phải phân cách bằng dấu phẩy, với tiêu đề: code,name,kind,parent,border,staff,emails,from,to,successor / The header uses ";" as delimiter; the file must be comma-separated, with the header: code,name,kind,parent,border,staff,emails,from,to,successor',
+      'semicolon.pairs.csv, dòng 1: Dòng tiêu đề dùng dấu phân cách «;»; tệp phải phân cách bằng dấu phẩy, với tiêu đề: code,sponsor,recipient,from,to,communes / The header uses ";" as delimiter; the file must be comma-separated, with the header: code,sponsor,recipient,from,to,communes',
     ]);
   });
 
   it('rejects a file without a header line', async () => {
     expect(await messages([fixture('noheader.units.csv')])).toEqual([
-      'noheader.units.csv, dòng 1: Thiếu dòng tiêu đề: dòng đầu tiên phải là code,name,kind,parent,border,staff,emails / The header line is missing: the first line must be code,name,kind,parent,border,staff,emails',
+      'noheader.units.csv, dòng 1: Thiếu dòng tiêu đề: dòng đầu tiên phải là code,name,kind,parent,border,staff,emails,from,to,successor / The header line is missing: the first line must be code,name,kind,parent,border,staff,emails,from,to,successor',
     ]);
   });
 
@@ -230,6 +254,75 @@ describe('xlsx', () => {
     expect(await messages([file])).toEqual([
       'formula-staff.xlsx, trang units, dòng 2, cột staff: Số biên chế «=40+2» không hợp lệ: phải là số nguyên không âm. / The staff count "=40+2" is invalid: it must be a non-negative whole number.',
     ]);
+  });
+
+  it('reads unit validity dates (date cells, text, years), the successor and the communes of a pair', async () => {
+    const file = await workbook('reform-2025.xlsx', (wb) => {
+      const units = wb.addWorksheet('Đơn vị');
+      units.addRow([
+        'code',
+        'name',
+        'kind',
+        'parent',
+        'border',
+        'staff',
+        'emails',
+        'from',
+        'to',
+        'successor',
+      ]);
+      units.addRow([
+        'DIEN-BAN',
+        'Thị xã Điện Bàn',
+        'LOWLAND_DISTRICT',
+        null,
+        null,
+        null,
+        null,
+        2020,
+        new Date(Date.UTC(2025, 5, 30)),
+        'P-DIEN-BAN',
+      ]);
+      units.addRow([
+        'P-DIEN-BAN',
+        'Phường Điện Bàn',
+        'LOWLAND_COMMUNE',
+        null,
+        null,
+        null,
+        null,
+        '01/07/2025',
+      ]);
+      units.addRow([
+        'NAM-GIANG',
+        'Huyện Nam Giang',
+        'MOUNTAIN_DISTRICT',
+        null,
+        null,
+        null,
+        null,
+        null,
+        '2025-06-30',
+      ]);
+      units.addRow(['LA-DEE', 'Xã La Dêê', 'COMMUNE', 'NAM-GIANG', true]);
+      units.addRow(['CA-DY', 'Xã Cà Dy', 'COMMUNE', 'NAM-GIANG']);
+      const pairs = wb.addWorksheet('Cặp kết nghĩa');
+      pairs.addRow(['code', 'sponsor', 'recipient', 'from', 'to', 'communes']);
+      pairs.addRow(['KN-11', 'DIEN-BAN', 'NAM-GIANG', 2020, '30/06/2025', 'LA-DEE; CA-DY']);
+    });
+    const roster = rosterOf(await loadRoster([file]));
+    expect(roster.units.map((u) => [u.code, u.from, u.to, u.successor])).toEqual([
+      ['DIEN-BAN', '2020-01-01', '2025-06-30', 'P-DIEN-BAN'],
+      ['P-DIEN-BAN', '2025-07-01', null, null],
+      ['NAM-GIANG', null, '2025-06-30', null],
+      ['LA-DEE', null, null, null],
+      ['CA-DY', null, null, null],
+    ]);
+    expect(roster.pairs[0]).toMatchObject({
+      from: '2020-01-01',
+      to: '2025-06-30',
+      communes: ['LA-DEE', 'CA-DY'],
+    });
   });
 
   it('names the missing sheets', async () => {
