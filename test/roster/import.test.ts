@@ -139,11 +139,20 @@ describe('importRoster', () => {
       staffYear: 2026,
       onProgress: (done) => progress.push(done),
     });
-    expect(progress[progress.length - 1]).toBe(38);
+    // 29 units and 16 pairs (demo/roster.json): the city's since 1 July 2025, the province's before.
+    expect(progress[progress.length - 1]).toBe(45);
     const listed = await listRoster(db.prisma);
-    expect(listed.units).toHaveLength(24);
+    expect(listed.units).toHaveLength(29);
     expect(listed.units[0]).toMatchObject({ kind: 'DEPARTMENT', staffYear: 2026 });
-    expect(listed.pairs).toHaveLength(14);
+    expect(listed.pairs).toHaveLength(16);
+    expect(listed.units.find((u) => u.code === 'XA-A-XAN')).toMatchObject({
+      to: '2025-06-30',
+      successor: 'XA-HUNG-SON',
+    });
+    expect(listed.pairs.find((p) => p.code === 'KN-2020-06')).toMatchObject({
+      to: '2025-06-30',
+      communes: ['XA-A-XAN', 'XA-BHA-LEE'],
+    });
   });
 
   it('uses the year in Vietnam by default', () => {
@@ -315,25 +324,25 @@ describe('twinning roster (CLI)', () => {
     const c = cli();
     expect(await c.run('roster', 'import', DEMO, '--year', '2026')).toBe(0);
     expect(c.out).toEqual([
-      'Đơn vị: 24 thêm mới, 0 cập nhật, 0 không đổi. / Units: 24 created, 0 updated, 0 unchanged.',
-      'Cặp kết nghĩa: 14 thêm mới, 0 cập nhật, 0 không đổi. / Pairs: 14 created, 0 updated, 0 unchanged.',
+      'Đơn vị: 29 thêm mới, 0 cập nhật, 0 không đổi. / Units: 29 created, 0 updated, 0 unchanged.',
+      'Cặp kết nghĩa: 16 thêm mới, 0 cập nhật, 0 không đổi. / Pairs: 16 created, 0 updated, 0 unchanged.',
       'Số biên chế được ghi cho năm 2026. / Staff counts were recorded for the year 2026.',
     ]);
     c.out.length = 0;
     const csv = path.resolve(__dirname, '..', '..', 'demo', 'roster-csv', 'units.csv');
     expect(await c.run('roster', 'import', csv, '--year', '2026', '--dry-run')).toBe(0);
     expect(c.out).toEqual([
-      'Đơn vị: 0 thêm mới, 0 cập nhật, 24 không đổi. / Units: 0 created, 0 updated, 24 unchanged.',
-      'Cặp kết nghĩa: 0 thêm mới, 0 cập nhật, 14 không đổi. / Pairs: 0 created, 0 updated, 14 unchanged.',
+      'Đơn vị: 0 thêm mới, 0 cập nhật, 29 không đổi. / Units: 0 created, 0 updated, 29 unchanged.',
+      'Cặp kết nghĩa: 0 thêm mới, 0 cập nhật, 16 không đổi. / Pairs: 0 created, 0 updated, 16 unchanged.',
       'Số biên chế được ghi cho năm 2026. / Staff counts were recorded for the year 2026.',
       'Chạy thử: không có gì được ghi vào cơ sở dữ liệu. / Dry run: nothing was written to the database.',
     ]);
     c.out.length = 0;
     expect(await c.run('roster', 'list')).toBe(0);
-    expect(c.out[0]).toBe('Đơn vị / Units (24)');
+    expect(c.out[0]).toBe('Đơn vị / Units (29)');
     expect(c.out.join('\n')).toContain('Xã La Dêê');
     c.out.length = 0;
     expect(await c.run('roster', 'list', '--json')).toBe(0);
-    expect(JSON.parse(c.out.join('\n')).pairs).toHaveLength(14);
+    expect(JSON.parse(c.out.join('\n')).pairs).toHaveLength(16);
   });
 });
