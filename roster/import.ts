@@ -51,8 +51,11 @@ export function currentYearInVietnam(now: Date = new Date()): number {
 // Large enough to keep round trips few, small enough to stay far below PostgreSQL's 65,535 bind parameters.
 const CHUNK = 500;
 
-// One roster import at a time: two concurrent imports could both decide to create the same code.
-const ROSTER_LOCK = 74_112_025;
+/**
+ * The advisory lock every change of the roster takes for its transaction (an import, a merger): two at once
+ * could both decide to create the same code.
+ */
+export const ROSTER_LOCK = 74_112_025;
 
 type Tx = Prisma.TransactionClient;
 
