@@ -287,11 +287,11 @@ export const rosterMessages = {
   },
   'roster.merge.done.units': {
     vi: 'Sáp nhập vào «{into}» từ ngày {date} ({count} đơn vị): {list}.',
-    en: 'Merged into "{into}" from {date} ({count} units): {list}.',
+    en: 'Merged into "{into}" from {date} ({count} unit(s)): {list}.',
   },
   'roster.merge.done.already': {
     vi: 'Đã sáp nhập từ trước, không ghi lại ({count} đơn vị): {list}.',
-    en: 'Merged before, not written again ({count} units): {list}.',
+    en: 'Merged before, not written again ({count} unit(s)): {list}.',
   },
   'roster.merge.done.pairsEnded': {
     vi: 'Cặp kết thúc ngày {lastDay} ({count}): {list}.',
