@@ -12,6 +12,7 @@ import {
   type PairPlan,
   type RosterContact,
   type RosterFile,
+  type RosterUnit,
   type StoredPair,
   type StoredUnit,
   type UnitPlan,
@@ -174,6 +175,15 @@ async function writeUnits(
   const idOf = (code: string): string => ids.get(code)!;
   const idOrNull = (code: string | null) => (code === null ? null : idOf(code));
   const dateOf = (iso: string | null) => (iso === null ? null : toDate(iso));
+  // The columns of a unit the file controls; the successor is linked apart on creation (see below).
+  const fields = (unit: RosterUnit) => ({
+    name: unit.name,
+    kind: unit.kind,
+    border: unit.border,
+    parentId: idOrNull(unit.parent),
+    validFrom: dateOf(unit.from),
+    validTo: dateOf(unit.to),
+  });
 
   // Parents first: a commune's parent is a mountain district, which has no parent itself, so two rounds
   // (units without a parent, then communes) satisfy the foreign key without a second write per unit.
@@ -184,16 +194,7 @@ async function writeUnits(
   for (const round of rounds) {
     for (const chunk of chunks(round)) {
       await tx.unit.createMany({
-        data: chunk.map(({ unit }) => ({
-          id: idOf(unit.code),
-          code: unit.code,
-          name: unit.name,
-          kind: unit.kind,
-          border: unit.border,
-          parentId: idOrNull(unit.parent),
-          validFrom: dateOf(unit.from),
-          validTo: dateOf(unit.to),
-        })),
+        data: chunk.map(({ unit }) => ({ id: idOf(unit.code), code: unit.code, ...fields(unit) })),
       });
       const staff = chunk.filter(({ unit }) => unit.staff !== null);
       if (staff.length > 0) {
@@ -235,15 +236,7 @@ async function writeUnits(
     if (changed.fields) {
       await tx.unit.update({
         where: { id: old.id },
-        data: {
-          name: unit.name,
-          kind: unit.kind,
-          border: unit.border,
-          parentId: idOrNull(unit.parent),
-          validFrom: dateOf(unit.from),
-          validTo: dateOf(unit.to),
-          successorId: idOrNull(unit.successor),
-        },
+        data: { ...fields(unit), successorId: idOrNull(unit.successor) },
       });
     }
     if (changed.staff && unit.staff !== null) {

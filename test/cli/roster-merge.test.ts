@@ -9,7 +9,6 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
-import { Command } from 'commander';
 import { createActivities } from '../../activities';
 import { registerRosterCommands } from '../../cli/commands/roster';
 import type { CliDeps } from '../../cli/deps';
@@ -30,6 +29,7 @@ import { silentLogger } from '../../system/silent-logger';
 import { temporalCliPath } from '../../system/toolchain';
 import { loadConfig, type AppConfig } from '../../worker/config';
 import { statusQuery, type twinningCycleWorkflow } from '../../workflows/twinning-cycle';
+import { runTwinning } from '../support/cli';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { uniqueTaskQueue } from '../support/temporal';
 
@@ -103,12 +103,7 @@ async function twinning(
     err: (line) => err.push(line),
     now: () => new Date(decidedAt),
   };
-  const program = new Command('twinning').exitOverride();
-  registerRosterCommands(program, deps);
-  process.exitCode = undefined;
-  await program.parseAsync(['node', 'twinning', ...args]);
-  const code = typeof process.exitCode === 'number' ? process.exitCode : 0;
-  process.exitCode = undefined;
+  const code = await runTwinning(registerRosterCommands, deps, args);
   return { code, out, err };
 }
 

@@ -2,14 +2,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-import { Command } from 'commander';
-
 import { formatRosterError, validateRoster, type RosterFile } from '../../domain/roster';
 import { registerRosterCommands } from '../../cli/commands/roster';
 import type { CliDeps } from '../../cli/deps';
 import { currentYearInVietnam, importRoster } from '../../roster/import';
 import { listRoster } from '../../roster/list';
 import { loadRoster } from '../../roster/load';
+import { runTwinning } from '../support/cli';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { replace, roster, UNITS, PAIRS } from '../domain/roster/support';
 
@@ -262,15 +261,7 @@ describe('twinning roster (CLI)', () => {
       deps,
       out,
       err,
-      async run(...args) {
-        const program = new Command('twinning').exitOverride();
-        registerRosterCommands(program, deps);
-        process.exitCode = undefined;
-        await program.parseAsync(['node', 'twinning', ...args]);
-        const code = typeof process.exitCode === 'number' ? process.exitCode : 0;
-        process.exitCode = undefined;
-        return code;
-      },
+      run: (...args) => runTwinning(registerRosterCommands, deps, args),
     };
   }
 

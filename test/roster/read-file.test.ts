@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import ExcelJS from 'exceljs';
 
-import { formatRosterError, type RosterFile } from '../../domain/roster';
+import { formatRosterError, PAIR_COLUMNS, UNIT_COLUMNS, type RosterFile } from '../../domain/roster';
 import { csvPartner } from '../../roster/read-file';
 import { loadRoster, type LoadRosterResult } from '../../roster/load';
 
@@ -260,18 +260,7 @@ describe('xlsx', () => {
   it('reads unit validity dates (date cells, text, years), the successor and the communes of a pair', async () => {
     const file = await workbook('reform-2025.xlsx', (wb) => {
       const units = wb.addWorksheet('Đơn vị');
-      units.addRow([
-        'code',
-        'name',
-        'kind',
-        'parent',
-        'border',
-        'staff',
-        'emails',
-        'from',
-        'to',
-        'successor',
-      ]);
+      units.addRow([...UNIT_COLUMNS]);
       units.addRow([
         'DIEN-BAN',
         'Thị xã Điện Bàn',
@@ -308,7 +297,7 @@ describe('xlsx', () => {
       units.addRow(['LA-DEE', 'Xã La Dêê', 'COMMUNE', 'NAM-GIANG', true]);
       units.addRow(['CA-DY', 'Xã Cà Dy', 'COMMUNE', 'NAM-GIANG']);
       const pairs = wb.addWorksheet('Cặp kết nghĩa');
-      pairs.addRow(['code', 'sponsor', 'recipient', 'from', 'to', 'communes']);
+      pairs.addRow([...PAIR_COLUMNS]);
       pairs.addRow(['KN-11', 'DIEN-BAN', 'NAM-GIANG', 2020, '30/06/2025', 'LA-DEE; CA-DY']);
     });
     const roster = rosterOf(await loadRoster([file]));

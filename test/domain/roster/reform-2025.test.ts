@@ -3,24 +3,16 @@
  * (`successor`), pairs with a mountain district that name the communes they cover (`communes`). Each refusal
  * is checked with its exact message.
  */
-import { formatRosterError, validateRoster, type RawRoster } from '../../../domain/roster';
+import {
+  formatRosterError,
+  PAIR_COLUMNS,
+  UNIT_COLUMNS,
+  validateRoster,
+  type RawRoster,
+} from '../../../domain/roster';
 import type { UnitKind } from '../../../domain/units';
 import { readJson } from '../../../roster/read-file';
 import { csvTable, replace } from './support';
-
-const UNITS_2025_HEADER = [
-  'code',
-  'name',
-  'kind',
-  'parent',
-  'border',
-  'staff',
-  'emails',
-  'from',
-  'to',
-  'successor',
-];
-const PAIRS_2025_HEADER = ['code', 'sponsor', 'recipient', 'from', 'to', 'communes'];
 
 /** Districts until 30/06/2025, their communes merged into one; the new ward sponsors the new commune. */
 const UNITS_2025: string[][] = [
@@ -39,8 +31,8 @@ const PAIRS_2025: string[][] = [
 
 function roster2025(units = UNITS_2025, pairs = PAIRS_2025): RawRoster {
   return {
-    units: csvTable('units.csv', UNITS_2025_HEADER, units),
-    pairs: csvTable('pairs.csv', PAIRS_2025_HEADER, pairs),
+    units: csvTable('units.csv', UNIT_COLUMNS, units),
+    pairs: csvTable('pairs.csv', PAIR_COLUMNS, pairs),
   };
 }
 
