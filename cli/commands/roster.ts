@@ -224,13 +224,11 @@ export function registerRosterCommands(program: Command, deps: CliDeps): void {
     )
     .action(async (files: string[], flags: ImportFlags) => {
       const bar = progressBar(process.stderr.isTTY === true && !flags.json);
-      const prisma = await deps.getPrisma();
-      // A unit's successor may be a unit already stored rather than a row of the file.
-      const knownUnits = await storedUnitKinds(prisma);
       let loaded;
       try {
         loaded = await loadRoster(files, {
-          knownUnits,
+          // A successor may be a unit already stored rather than a row of the file.
+          storedUnits: async () => storedUnitKinds(await deps.getPrisma()),
           rules: {
             allowRecipientMultipleSponsors: !flags.oneSponsorPerRecipient,
             allowSponsorMultipleRecipients: !flags.oneRecipientPerSponsor,
@@ -252,6 +250,7 @@ export function registerRosterCommands(program: Command, deps: CliDeps): void {
         process.exitCode = 1;
         return;
       }
+      const prisma = await deps.getPrisma();
       let summary: ImportRosterSummary;
       try {
         summary = await importRoster(prisma, loaded.roster, {

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { formatRosterError, PAIR_COLUMNS, UNIT_COLUMNS, type RosterFile } from '../../domain/roster';
 import { csvPartner } from '../../roster/read-file';
 import { loadRoster, type LoadRosterResult } from '../../roster/load';
+import type { UnitKind } from '../../domain/units';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'rosters');
 const fixture = (name: string) => path.join(FIXTURES, name);
@@ -98,6 +99,42 @@ describe('CSV', () => {
       ['KN-11', ['LA-DEE', 'CA-DY']],
       ['KN-12', ['LA-DEE']],
     ]);
+  });
+
+  it('asks for the stored units only when a successor is not a row of the file', async () => {
+    const units = path.join(dir, 'stored-successor.units.csv');
+    await writeFile(
+      units,
+      'code,name,kind,parent,border,staff,emails,from,to,successor\n' +
+        'DIEN-BAN,Thị xã Điện Bàn,LOWLAND_DISTRICT,,,,,2020,30/06/2025,P-DIEN-BAN\n' +
+        'NAM-GIANG,Huyện Nam Giang,MOUNTAIN_DISTRICT,,,,,,,\n',
+    );
+    await writeFile(path.join(dir, 'stored-successor.pairs.csv'), 'code,sponsor,recipient,from\n');
+    const asked: string[] = [];
+    const stored = (kinds: [string, UnitKind][]) => () => {
+      asked.push('stored units');
+      return Promise.resolve(new Map(kinds));
+    };
+    // Successor found among the stored units: the file is valid, the database was asked once.
+    const found = rosterOf(
+      await loadRoster([units], { storedUnits: stored([['P-DIEN-BAN', 'LOWLAND_COMMUNE']]) }),
+    );
+    expect(found.units[0]).toMatchObject({ code: 'DIEN-BAN', successor: 'P-DIEN-BAN' });
+    expect(asked).toEqual(['stored units']);
+    // Neither in the file nor stored: refused, naming the code.
+    expect(await messages([units], { storedUnits: stored([['NAM-GIANG', 'MOUNTAIN_DISTRICT']]) })).toEqual([
+      'stored-successor.units.csv, dòng 2, cột successor: Đơn vị kế thừa «P-DIEN-BAN» không có trong danh sách đơn vị cũng như trong cơ sở dữ liệu. / The successor unit "P-DIEN-BAN" is neither in the list of units nor in the database.',
+    ]);
+    // Every successor a row of the file: the database is not asked.
+    asked.length = 0;
+    await writeFile(
+      units,
+      'code,name,kind,parent,border,staff,emails,from,to,successor\n' +
+        'DIEN-BAN,Thị xã Điện Bàn,LOWLAND_DISTRICT,,,,,2020,30/06/2025,P-DIEN-BAN\n' +
+        'P-DIEN-BAN,Phường Điện Bàn,LOWLAND_COMMUNE,,,,,2025-07-01,,\n',
+    );
+    expect(rosterOf(await loadRoster([units], { storedUnits: stored([]) })).units).toHaveLength(2);
+    expect(asked).toEqual([]);
   });
 
   it('rejects a semicolon-separated file, naming the expected header', async () => {
