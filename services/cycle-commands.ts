@@ -71,7 +71,7 @@ function unwrap(error: unknown, notFound: Message): { ok: false; refusal: Refusa
       const detail = cause.details?.[0];
       if (isMessage(detail)) return refusal(cause.type ?? 'CycleRefusal', detail);
       return refusal(cause.type ?? 'CycleRefusal', {
-        key: 'cycle.refused',
+        key: 'commands.refused',
         params: { reason: cause.message },
       });
     }
@@ -126,7 +126,7 @@ export class CycleCommands {
     options: CommandOptions,
   ): Promise<CommandResult<CycleProjection>> {
     return this.update<CycleProjection, A>(cycleWorkflowId(pairCode, year), name, request, options, {
-      key: 'cycle.notRunning',
+      key: 'commands.notRunning',
       params: { pairCode, year },
     });
   }
@@ -175,7 +175,7 @@ export class CycleCommands {
     return this.send(
       () => this.handle(cycleWorkflowId(pairCode, year)).query<CycleProjection>(CYCLE_MESSAGES.status),
       {
-        key: 'cycle.notRunning',
+        key: 'commands.notRunning',
         params: { pairCode, year },
       },
     );
@@ -219,6 +219,6 @@ export class CycleCommands {
   ): Promise<{ ok: false; refusal: Refusal } | undefined> {
     if (code === undefined || !this.prisma) return undefined;
     const found = await this.prisma.pair.findUnique({ where: { code }, select: { id: true } });
-    return found ? undefined : refusal('NotFound', { key: 'cycle.successorUnknown', params: { code } });
+    return found ? undefined : refusal('NotFound', { key: 'commands.successorUnknown', params: { code } });
   }
 }

@@ -9,16 +9,7 @@ import { bilingual } from '../../domain/messages';
 import { cycleVocabulary } from '../../domain/messages/cycle';
 import { CycleCommands, type CommandResult } from '../../services/cycle-commands';
 import type { CliDeps } from '../deps';
-
-function parseYear(value: string): number {
-  const year = Number(value);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-    throw new Error(
-      `Năm không hợp lệ: «${value}» (ví dụ 2026). / Invalid year: "${value}" (for example 2026).`,
-    );
-  }
-  return year;
-}
+import { parseYear } from '../options';
 
 function parseObligation(value: string): ObligationId {
   const id = value.toUpperCase();
@@ -39,12 +30,12 @@ export async function commandsOf(deps: CliDeps): Promise<CycleCommands> {
 }
 
 type Done =
-  | 'cycle.done.extended'
-  | 'cycle.done.waived'
-  | 'cycle.done.resent'
-  | 'cycle.done.dissolved'
-  | 'cycle.done.repaired'
-  | 'cycle.done.periodEnd';
+  | 'commands.done.extended'
+  | 'commands.done.waived'
+  | 'commands.done.resent'
+  | 'commands.done.dissolved'
+  | 'commands.done.repaired'
+  | 'commands.done.periodEnd';
 
 /** Prints the new phase of an accepted command, or throws the refusal as the message an official reads. */
 function report(
@@ -83,7 +74,7 @@ export function registerCycleActionCommands(cycle: Command, deps: CliDeps): void
           reason: f.reason,
           ...(f.decision ? { decisionNumber: f.decision } : {}),
         });
-        report(deps, result, pair, f.year, 'cycle.done.extended');
+        report(deps, result, pair, f.year, 'commands.done.extended');
       },
     );
 
@@ -97,7 +88,7 @@ export function registerCycleActionCommands(cycle: Command, deps: CliDeps): void
       const result = await (
         await commandsOf(deps)
       ).waive(pair, f.year, { actor: cliActor(deps), obligation: f.obligation, reason: f.reason });
-      report(deps, result, pair, f.year, 'cycle.done.waived');
+      report(deps, result, pair, f.year, 'commands.done.waived');
     });
 
   cycle
@@ -109,7 +100,7 @@ export function registerCycleActionCommands(cycle: Command, deps: CliDeps): void
       const result = await (
         await commandsOf(deps)
       ).resend(pair, f.year, { actor: cliActor(deps), obligation: f.obligation });
-      report(deps, result, pair, f.year, 'cycle.done.resent');
+      report(deps, result, pair, f.year, 'commands.done.resent');
     });
 
   cycle
@@ -129,7 +120,7 @@ export function registerCycleActionCommands(cycle: Command, deps: CliDeps): void
         reason: f.reason,
         ...(f.successor ? { successorPairCode: f.successor } : {}),
       });
-      report(deps, result, pair, f.year, f.successor ? 'cycle.done.repaired' : 'cycle.done.dissolved');
+      report(deps, result, pair, f.year, f.successor ? 'commands.done.repaired' : 'commands.done.dissolved');
     });
 
   cycle
@@ -159,7 +150,7 @@ export function registerCycleActionCommands(cycle: Command, deps: CliDeps): void
           ...(f.successor ? { successorPairCode: f.successor } : {}),
           ...(f.decision ? { decisionNumber: f.decision } : {}),
         });
-        report(deps, result, pair, f.year, 'cycle.done.periodEnd');
+        report(deps, result, pair, f.year, 'commands.done.periodEnd');
       },
     );
 }

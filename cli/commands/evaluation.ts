@@ -5,8 +5,8 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { formatNumber } from '../../domain/format';
 import { bilingual, type MessageKey } from '../../domain/messages';
-import { decimalVi } from '../../reports/cells';
 import {
   buildYearSummary,
   defaultReportFileName,
@@ -19,6 +19,7 @@ import {
 import { KIND_VI, SIDE_VI } from '../../reports/tables';
 import { EvaluationSettingsError } from '../../services/evaluation-store';
 import type { CliDeps } from '../deps';
+import { parseYear } from '../options';
 
 /** An error an official can act on; its message is printed as is. */
 class EvaluationCliError extends Error {
@@ -26,14 +27,6 @@ class EvaluationCliError extends Error {
     super(bilingual(key, params));
     this.name = 'EvaluationCliError';
   }
-}
-
-function parseYear(value: string): number {
-  const year = Number(value);
-  if (!/^\d{4}$/.test(value.trim()) || year < 1900 || year > 9998) {
-    throw new EvaluationCliError('evaluation.report.invalidYear', { value });
-  }
-  return year;
 }
 
 function parseFormat(value: string): ReportFormat {
@@ -87,7 +80,7 @@ export function renderStatus(summary: YearSummary): string[] {
       [
         u.code.padEnd(14),
         `${SIDE_VI[u.side]} (${KIND_VI[u.kind] ?? u.kind})`.padEnd(34),
-        `${decimalVi(u.evaluation.score).padStart(5)} đ.`,
+        `${formatNumber(u.evaluation.score, 'vi', 1).padStart(5)} đ.`,
         `đề xuất/proposed: ${u.evaluation.level.vi}`.padEnd(38),
         `chính thức/final: ${u.finalText || '—'}`.padEnd(34),
         flags.join(', '),

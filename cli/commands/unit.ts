@@ -7,17 +7,8 @@ import type { Command } from 'commander';
 import { bilingual } from '../../domain/messages';
 import type { UnitEvaluationStatus } from '../../workflows/unit-evaluation/status';
 import type { CliDeps } from '../deps';
+import { parseYear } from '../options';
 import { cliActor, commandsOf } from './cycle-actions';
-
-function parseYear(value: string): number {
-  const year = Number(value);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-    throw new Error(
-      `Năm không hợp lệ: «${value}» (ví dụ 2026). / Invalid year: "${value}" (for example 2026).`,
-    );
-  }
-  return year;
-}
 
 /** The lines of a unit's evaluation status, in Vietnamese then English. */
 export function describeUnitStatus(s: UnitEvaluationStatus): string[] {

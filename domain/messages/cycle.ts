@@ -38,39 +38,39 @@ export const cycleMessages = {
     vi: 'Xếp loại của {sideVi} đã được ghi nhận cho chu kỳ này.',
     en: 'The rating of the {sideEn} is already recorded for this cycle.',
   },
-  'cycle.done.extended': {
+  'commands.done.extended': {
     vi: 'Đã gia hạn — cặp {pair} năm {year}, giai đoạn «{phaseVi}».',
     en: 'Extended — pair {pair}, {year}, phase "{phaseEn}".',
   },
-  'cycle.done.waived': {
+  'commands.done.waived': {
     vi: 'Đã miễn — cặp {pair} năm {year}, giai đoạn «{phaseVi}».',
     en: 'Waived — pair {pair}, {year}, phase "{phaseEn}".',
   },
-  'cycle.done.resent': {
+  'commands.done.resent': {
     vi: 'Đã gửi lại nhắc nhở — cặp {pair} năm {year}, giai đoạn «{phaseVi}».',
     en: 'Reminder resent — pair {pair}, {year}, phase "{phaseEn}".',
   },
-  'cycle.done.dissolved': {
+  'commands.done.dissolved': {
     vi: 'Đã giải thể — cặp {pair} năm {year}, giai đoạn «{phaseVi}».',
     en: 'Dissolved — pair {pair}, {year}, phase "{phaseEn}".',
   },
-  'cycle.done.repaired': {
+  'commands.done.repaired': {
     vi: 'Đã ghép lại — cặp {pair} năm {year}, giai đoạn «{phaseVi}».',
     en: 'Re-paired — pair {pair}, {year}, phase "{phaseEn}".',
   },
-  'cycle.done.periodEnd': {
+  'commands.done.periodEnd': {
     vi: 'Đã ghi ngày kết thúc thời hạn — cặp {pair} năm {year}, giai đoạn «{phaseVi}».',
     en: 'Period end recorded — pair {pair}, {year}, phase "{phaseEn}".',
   },
-  'cycle.notRunning': {
+  'commands.notRunning': {
     vi: 'Cặp «{pairCode}» không có chu kỳ nào năm {year}.',
     en: 'Pair "{pairCode}" has no cycle in {year}.',
   },
-  'cycle.refused': {
+  'commands.refused': {
     vi: 'Yêu cầu bị từ chối: {reason}',
     en: 'The request was refused: {reason}',
   },
-  'cycle.successorUnknown': {
+  'commands.successorUnknown': {
     vi: 'Cặp kế tiếp «{code}» không có trong danh mục; hãy nhập cặp đó trước.',
     en: 'The successor pair "{code}" is not in the roster; import it first.',
   },

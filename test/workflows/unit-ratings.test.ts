@@ -274,7 +274,7 @@ describe('units rated as units, 2026', () => {
       successorPairCode: 'PB-KHONG-CO',
     });
     expect(unknown.ok ? 'accepted' : unknown.refusal.text).toBe(
-      bilingual('cycle.successorUnknown', { code: 'PB-KHONG-CO' }),
+      bilingual('commands.successorUnknown', { code: 'PB-KHONG-CO' }),
     );
     const ending = await ok(
       commands.endPeriod('PB-OLD', 2026, {

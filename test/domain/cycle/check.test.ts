@@ -10,6 +10,9 @@ import type { CyclePhase, ObligationStatus } from '../../../domain/cycle/types';
 import { CYCLE_PHASES, OBLIGATION_IDS, SUBMITTABLE_OBLIGATIONS } from '../../../domain/cycle/types';
 import { bilingual, catalogue, t, type MessageKey } from '../../../domain/messages';
 import { PROGRESS_ENTRY } from './support';
+import { resolveSettings, seedCalendarDays, WorkingCalendar, yearSchedule } from '../../../domain/calendar';
+import { decideExtend, decideProgress } from '../../../machines/cycle';
+import { Driver, input2026 } from '../../machines/cycle-fixture';
 
 function view(
   phase: CyclePhase,
@@ -67,6 +70,14 @@ function everyRefusal(): CycleRefusal[] {
     ]),
     { action: 'dissolve' },
     { action: 'rate' },
+    {
+      action: 'endPeriod',
+      lastDay: '2026-09-30',
+      endsAt: '2026-09-30T17:00:00.000Z',
+      currentEndsAt: '2026-06-30T17:00:00.000Z',
+      currentLastDay: '2026-06-30',
+    },
+    ...sides.map((side) => ({ action: 'unitRated' as const, side, alreadyRated: [side] })),
   ];
   const refusals: CycleRefusal[] = [];
   for (const phase of CYCLE_PHASES) {
@@ -103,6 +114,32 @@ function everyPayloadRefusal(): CycleRefusal[] {
     const result = validatePayload(kind, payload);
     if (result.ok) throw new Error(`${kind} ${JSON.stringify(payload)} was accepted`);
     return result.message;
+  });
+}
+
+/** The refusals only the request decisions of machines/cycle/requests.ts give (they need the cycle's state). */
+function everyDecisionRefusal(): CycleRefusal[] {
+  const settings = resolveSettings(2026, {});
+  const calendar = WorkingCalendar.fromEntries([...seedCalendarDays(2026), ...seedCalendarDays(2027)]);
+  const env = { settings, calendar, schedule: yearSchedule(2026, settings, calendar) };
+  const opened = new Driver({ ...input2026(), communes: ['XA-1'] });
+  const early = decideExtend(
+    opened.snapshot,
+    { actor: 'a', obligation: 'O2', newDate: '2026-02-01', reason: 'x' },
+    '2026-01-10T01:00:00.000Z',
+    env,
+  );
+  const inImplementation = new Driver({ ...input2026(), communes: ['XA-1'] });
+  inImplementation.runUntil('2026-04-02T00:00:00.000Z');
+  const commune = decideProgress(
+    inImplementation.snapshot,
+    { side: 'sponsor', actor: 'a', data: { ...PROGRESS_ENTRY, communeCode: 'XA-9' } },
+    '2026-04-02T01:00:00.000Z',
+    'u1',
+  );
+  return [early, commune].map((d) => {
+    if (d.ok) throw new Error('accepted');
+    return d.message;
   });
 }
 
@@ -238,7 +275,7 @@ describe('checkSubmissionAllowed', () => {
   });
 
   test('every cycle message has Vietnamese and English text and every placeholder it uses is given', () => {
-    const all = [...everyRefusal(), ...everyPayloadRefusal()];
+    const all = [...everyRefusal(), ...everyPayloadRefusal(), ...everyDecisionRefusal()];
     const given = [...new Map(all.map((m) => [JSON.stringify(m), m])).values()];
     // Every cycle message is reached by at least one request or payload, so none escapes the checks below.
     const cycleKeys = Object.keys(catalogue).filter((k) => k.startsWith('cycle.'));

@@ -1,0 +1,46 @@
+/**
+ * The scope of a signed-in user, resolved from the roster, and the Prisma filters that apply it: every query the
+ * dashboard and its API run goes through these, so a user never reads a pair outside its scope, whatever the URL.
+ */
+import { sideOfRole, type Actor, type Role, type Scope } from '../domain/access';
+import type { Prisma, PrismaClient } from '../generated/prisma';
+
+/** The user fields the scope depends on. */
+export interface ScopedUser {
+  readonly id: string;
+  readonly role: Role;
+  readonly unitId: string | null;
+}
+
+/**
+ * The actor of a user: administrators and leadership see all; an officer its own unit's pairs on its side; a
+ * recipient officer of a mountain district also the pairs of the district's communes. An officer without a unit
+ * sees nothing.
+ */
+export async function actorOf(prisma: Pick<PrismaClient, 'unit'>, user: ScopedUser): Promise<Actor> {
+  const side = sideOfRole(user.role);
+  if (side === undefined) return { userId: user.id, role: user.role, scope: { kind: 'all' } };
+  if (user.unitId === null)
+    return { userId: user.id, role: user.role, scope: { kind: 'units', side, unitIds: [] } };
+  const unitIds = [user.unitId];
+  if (side === 'recipient') {
+    const children = await prisma.unit.findMany({
+      where: { parentId: user.unitId, kind: 'COMMUNE' },
+      select: { id: true },
+    });
+    unitIds.push(...children.map((c) => c.id));
+  }
+  return { userId: user.id, role: user.role, scope: { kind: 'units', side, unitIds } };
+}
+
+/** The filter of the pairs a scope shows. */
+export function pairWhere(scope: Scope): Prisma.PairWhereInput {
+  if (scope.kind === 'all') return {};
+  const ids = { in: [...scope.unitIds] };
+  return scope.side === 'sponsor' ? { sponsorId: ids } : { recipientId: ids };
+}
+
+/** The filter of the cycles a scope shows. */
+export function cycleWhere(scope: Scope): Prisma.CycleWhereInput {
+  return scope.kind === 'all' ? {} : { pair: pairWhere(scope) };
+}
