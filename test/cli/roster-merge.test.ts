@@ -5,87 +5,44 @@
  * after the commit (exit code 1, "run the command again"), which a second run finishes. The CLI's clock is
  * injected: the year opens, and the merger is decided, on 20/06/2026 whatever today is.
  */
-import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { registerRosterCommands } from '../../cli/commands/roster';
 import type { CliDeps } from '../../cli/deps';
-import {
-  ESCALATION_LEVEL,
-  OVERDUE,
-  PHASE,
-  RECIPIENT,
-  SPONSOR,
-  YEAR,
-} from '../../domain/cycle/search-attributes';
-import { createMailTransport } from '../../mail/transport';
-import { importRoster } from '../../roster/import';
-import { loadRoster } from '../../roster/load';
+import { RECIPIENT, SPONSOR } from '../../domain/cycle/search-attributes';
 import { openYear } from '../../services/cycle-opener';
-import { startSmtpCatcher, type SmtpCatcher } from '../../system/smtp-catcher';
-import { silentLogger } from '../../system/silent-logger';
-import { temporalCliPath } from '../../system/toolchain';
-import { loadConfig, type AppConfig } from '../../worker/config';
+import type { AppConfig } from '../../worker/config';
 import { statusQuery, type twinningCycleWorkflow } from '../../workflows/twinning-cycle';
 import { runTwinning } from '../support/cli';
-import { createTestDatabase, type TestDatabase } from '../support/db';
-import { uniqueTaskQueue } from '../support/temporal';
+import type { TestDatabase } from '../support/db';
+import { startDevWorld, type DevWorld } from '../support/dev-world';
 
 /** The business instant the year opens and the merger is decided at. */
 const decidedAt = '2026-06-20T09:00:00+07:00';
 
-let db: TestDatabase;
-let smtp: SmtpCatcher;
+let world: DevWorld;
 let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
+let db: TestDatabase;
 let config: AppConfig;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const loaded = await loadRoster([path.join(__dirname, '..', 'fixtures', 'merge-roster.json')]);
-  if (!loaded.ok) throw new Error('fixture roster invalid');
-  await importRoster(db.prisma, loaded.roster, { staffYear: 2026 });
-  smtp = await startSmtpCatcher({ port: 0 });
-  const taskQueue = uniqueTaskQueue('roster-merge-cli');
-  config = loadConfig({
-    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-    TEMPORAL_TASK_QUEUE: taskQueue,
-    USER: 'lan',
+  world = await startDevWorld('roster-merge-cli', {
+    roster: 'merge-roster.json',
+    staffYear: 2026,
+    searchAttributes: true,
+    env: { USER: 'lan' },
   });
-  env = await TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: { type: 'existing-path', path: temporalCliPath(config) },
-      searchAttributes: [YEAR, PHASE, SPONSOR, RECIPIENT, OVERDUE, ESCALATION_LEVEL],
-    },
+  ({ env, db, config } = world);
+  const opened = await openYear(db.prisma, env.client, {
+    year: 2026,
+    taskQueue: world.taskQueue,
+    openedAt: decidedAt,
   });
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: await bundleWorkflowCode({
-      workflowsPath: require.resolve('../../workflows'),
-      logger: silentLogger,
-    }),
-    activities: createActivities({
-      prisma: db.prisma,
-      mailer: createMailTransport(config.smtp.url),
-      config,
-      temporalClient: () => Promise.resolve(env.client),
-    }),
-  });
-  running = worker.run();
-  const opened = await openYear(db.prisma, env.client, { year: 2026, taskQueue, openedAt: decidedAt });
   expect(opened.started).toEqual(['PT-1', 'PT-2', 'PT-3', 'PT-4', 'PT-5']);
 });
 
 afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-  await smtp?.close();
-  await db?.drop();
+  await world?.teardown();
 });
 
 /** Runs `twinning …` with the test's services; `temporal` replaces the Temporal connection. */
