@@ -214,7 +214,7 @@ describe('size limit', () => {
     ]);
   });
 
-  it('reads and validates a file just under 10 MiB in reasonable time', async () => {
+  it('reads and validates a file just under 10 MiB whole, reporting progress (its speed is a benchmark, B6)', async () => {
     const units = path.join(dir, 'large.units.csv');
     const lines = ['code,name,kind,parent,border,staff,emails'];
     let size = 0;
@@ -225,13 +225,11 @@ describe('size limit', () => {
     }
     await writeFile(units, `${lines.join('\n')}\n`);
     await writeFile(path.join(dir, 'large.pairs.csv'), 'code,sponsor,recipient,from,to\n');
-    const started = Date.now();
     let progressCalls = 0;
     const result = await loadRoster([units], { onProgress: () => progressCalls++ });
     expect(result.ok && result.roster.units.length).toBe(lines.length - 1);
     expect(progressCalls).toBeGreaterThan(10);
-    expect(Date.now() - started).toBeLessThan(30_000);
-  });
+  }, 300_000);
 });
 
 describe('xlsx', () => {
