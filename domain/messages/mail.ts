@@ -249,6 +249,7 @@ export const mailVocabulary = {
     PROGRESS_REMINDER: { vi: 'Nhắc cập nhật tiến độ', en: 'Progress reminder' },
     DIGEST: { vi: 'Tổng hợp', en: 'Digest' },
     TEST: { vi: 'Thư thử', en: 'Test' },
+    ACCOUNT: { vi: 'Tài khoản', en: 'Account' },
   },
   status: {
     PENDING: { vi: 'Chờ gửi', en: 'Pending' },
