@@ -1,3 +1,4 @@
+import { authMessages } from './auth';
 import { calendarMessages } from './calendar';
 import { interpolate, type Lang, type MessageParams } from './catalogue';
 import { commonMessages } from './common';
@@ -18,6 +19,7 @@ export const catalogue = {
   ...rosterMessages,
   ...cycleMessages,
   ...webMessages,
+  ...authMessages,
   ...calendarMessages,
   ...evaluationMessages,
   ...mailMessages,
