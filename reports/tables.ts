@@ -44,7 +44,7 @@ export const SIDE_VI = { sponsor: 'Giúp đỡ', recipient: 'Được giúp đ�
 const OBLIGATION_NAMES = cycleVocabulary.obligation;
 
 /** An obligation as `O3 – chương trình kết nghĩa đã ký`. */
-function obligationLabel(id: ObligationId): string {
+export function obligationLabel(id: ObligationId): string {
   return `${id} – ${OBLIGATION_NAMES[id].vi}`;
 }
 

@@ -2,6 +2,7 @@ import { calendarMessages } from './calendar';
 import { interpolate, type Lang, type MessageParams } from './catalogue';
 import { commonMessages } from './common';
 import { cycleMessages } from './cycle';
+import { dashboardMessages } from './dashboard';
 import { mailMessages } from './mail';
 import { evaluationMessages } from './evaluation';
 import { rosterMessages } from './roster';
@@ -18,6 +19,7 @@ export const catalogue = {
   ...rosterMessages,
   ...cycleMessages,
   ...webMessages,
+  ...dashboardMessages,
   ...calendarMessages,
   ...evaluationMessages,
   ...mailMessages,
