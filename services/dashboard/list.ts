@@ -15,6 +15,7 @@ import {
 } from '../../domain/cycle/types';
 import type { Scope } from '../../domain/access';
 import type { CycleListQuery } from '../../domain/dashboard/list-query';
+import type { LevelRef } from '../../domain/evaluation';
 import { Prisma, type PrismaClient } from '../../generated/prisma';
 import { dueDay, iso, levelView, ratingLevelsByYear, scopeSql, type LevelView, type UnitRef } from './shared';
 
@@ -254,10 +255,7 @@ function obligationsOf(list: string | null): ObligationId[] {
     .filter((id): id is ObligationId => (OBLIGATION_IDS as readonly string[]).includes(id));
 }
 
-function toRow(
-  r: RawRow,
-  levels: ReadonlyMap<number, readonly { id: string; vi: string; en: string }[]>,
-): CycleListRow {
+function toRow(r: RawRow, levels: LevelsByYear): CycleListRow {
   const scale = levels.get(r.year) ?? [];
   return {
     pairCode: r.pairCode,
@@ -287,20 +285,35 @@ function toRow(
   };
 }
 
-async function withLevels(prisma: PrismaClient, rows: readonly RawRow[]): Promise<CycleListRow[]> {
+type LevelsByYear = ReadonlyMap<number, readonly LevelRef[]>;
+
+/** The rating scale of the query's year, read alongside the rows; none when the query spans every year. */
+function levelsOfYear(prisma: PrismaClient, query: CycleListQuery): Promise<LevelsByYear | undefined> {
+  return query.year !== undefined ? ratingLevelsByYear(prisma, [query.year]) : Promise.resolve(undefined);
+}
+
+/** The rows with their levels named: from the scale read alongside, else from the scales of the rows' years. */
+async function withLevels(
+  prisma: PrismaClient,
+  rows: readonly RawRow[],
+  early: LevelsByYear | undefined,
+): Promise<CycleListRow[]> {
   const rated = rows.filter(
     (r) => r.sponsorProposed ?? r.sponsorFinal ?? r.recipientProposed ?? r.recipientFinal,
   );
-  const levels = await ratingLevelsByYear(
-    prisma,
-    rated.map((r) => r.year),
-  );
+  const levels =
+    early ??
+    (await ratingLevelsByYear(
+      prisma,
+      rated.map((r) => r.year),
+    ));
   return rows.map((r) => toRow(r, levels));
 }
 
 /**
  * A page of the cycles in `scope` that match `query` (validated by `cycleListQuerySchema`), and the total. The
- * page and the count run at the same time on two connections.
+ * page and the count run at the same time on two connections, with the year's rating scale (a one-row read) on a
+ * third when the query names its year.
  */
 export async function listCycles(
   prisma: PrismaClient,
@@ -308,13 +321,14 @@ export async function listCycles(
   query: CycleListQuery,
 ): Promise<CycleListPage> {
   const offset = (query.page - 1) * query.pageSize;
-  const [rows, [count]] = await Promise.all([
+  const [rows, [count], levels] = await Promise.all([
     prisma.$queryRaw<RawRow[]>(rowsSql(scope, query, { limit: query.pageSize, offset })),
     prisma.$queryRaw<{ n: number }[]>(countSql(scope, query)),
+    levelsOfYear(prisma, query),
   ]);
   const total = count?.n ?? 0;
   return {
-    rows: await withLevels(prisma, rows),
+    rows: await withLevels(prisma, rows, levels),
     total,
     page: query.page,
     pageSize: query.pageSize,
@@ -328,7 +342,11 @@ export async function allCycleRows(
   scope: Scope,
   query: CycleListQuery,
 ): Promise<CycleListRow[]> {
-  return withLevels(prisma, await prisma.$queryRaw<RawRow[]>(rowsSql(scope, query, undefined)));
+  const [rows, levels] = await Promise.all([
+    prisma.$queryRaw<RawRow[]>(rowsSql(scope, query, undefined)),
+    levelsOfYear(prisma, query),
+  ]);
+  return withLevels(prisma, rows, levels);
 }
 
 /** The SQL of a page's rows and of the count, exactly as {@link listCycles} runs them (for EXPLAIN). */
