@@ -4,8 +4,16 @@
  * into the tables (no workflow runs). Deterministic: the same options give the same rows. Used by
  * test/services/dashboard/list-plan.test.ts (EXPLAIN on 10,000 cycles) and meant for the dashboard benchmark.
  */
+import { DEFAULT_CALENDAR_SETTINGS } from '../domain/calendar/settings';
 import { endOfLocalDay } from '../domain/calendar/time';
-import { CYCLE_PHASES, HOME_PHASE, OBLIGATION_IDS, phaseIndex, type CyclePhase } from '../domain/cycle/types';
+import {
+  CYCLE_PHASES,
+  HOME_PHASE,
+  OBLIGATION_IDS,
+  phaseIndex,
+  type CyclePhase,
+  type ObligationId,
+} from '../domain/cycle/types';
 import type { Prisma, PrismaClient } from '../generated/prisma';
 
 /** What to generate. */
@@ -28,15 +36,10 @@ export interface SeedResult {
   readonly sample: { readonly sponsor: string; readonly district: string; readonly commune: string };
 }
 
-const DUE: Readonly<Record<(typeof OBLIGATION_IDS)[number], string>> = {
-  O1: '02-28',
-  O2: '02-28',
-  O3: '03-31',
-  O4: '12-15',
-  O5: '12-15',
-  O6: '12-15',
-  O7: '01-15',
-};
+const { dueDates } = DEFAULT_CALENDAR_SETTINGS;
+
+/** The default calendar's named day (mm-dd) of an obligation; O4 has none of its own and is due with O5. */
+const dueOf = (o: ObligationId): string => dueDates[o] ?? dueDates.O5 ?? '12-15';
 
 const PHASE_START: Readonly<Record<CyclePhase, string>> = {
   needsProposal: '01-01',
@@ -217,7 +220,7 @@ export async function seedCycles(prisma: PrismaClient, options: SeedOptions = {}
       let overdue = false;
       for (const o of OBLIGATION_IDS) {
         const home = phaseIndex(HOME_PHASE[o]);
-        const due = at(DUE[o], o === 'O7' ? year + 1 : year);
+        const due = at(dueOf(o), o === 'O7' ? year + 1 : year);
         const status =
           home < p || phase === 'closed'
             ? pick(['SUBMITTED', 'SUBMITTED', 'SUBMITTED', 'LATE', 'MISSED', 'WAIVED'] as const)

@@ -6,18 +6,14 @@
  */
 import { z } from 'zod';
 import { CYCLE_YEARS } from '../cycle/years';
-import { CYCLE_PHASES, OBLIGATION_IDS, type ObligationStatus } from '../cycle/types';
+import { CYCLE_PHASES, OBLIGATION_IDS, OBLIGATION_STATUS_TO_DB, type ObligationStatus } from '../cycle/types';
 import type { Message, MessageKey } from '../messages';
 
-/** The statuses a filter may ask for, as the domain spells them. */
-export const LIST_STATUSES = [
-  'pending',
-  'submitted',
-  'late',
-  'missed',
-  'waived',
-  'notApplicable',
-] as const satisfies readonly ObligationStatus[];
+/** The statuses a filter may ask for, as the domain spells them (those of the one mapping to the database). */
+export const LIST_STATUSES = Object.keys(OBLIGATION_STATUS_TO_DB) as [
+  ObligationStatus,
+  ...ObligationStatus[],
+];
 
 /** The columns the list sorts by. */
 export const LIST_SORTS = [
@@ -46,7 +42,11 @@ const CODE = /^[\p{L}\p{N}._-]{1,64}$/u;
 
 // A URL gives strings; an empty field of a form means "no filter".
 const blankToUndefined = (value: unknown) =>
-  typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim() : value;
+  typeof value === 'string' && value.trim() === ''
+    ? undefined
+    : typeof value === 'string'
+      ? value.trim()
+      : value;
 
 const integer = (min: number, max: number) =>
   z.preprocess(
@@ -150,7 +150,7 @@ const KEYS: ReadonlySet<string> = new Set<MessageKey>([
 function shown(value: unknown): string {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
     ? String(value)
-    : JSON.stringify(value) ?? '';
+    : (JSON.stringify(value) ?? '');
 }
 
 /** The catalogue messages of a failed parse of `input`, one per issue, in the schema's field order. */
