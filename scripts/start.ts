@@ -15,6 +15,7 @@ import { embeddedPostgresPart, embeddedTemporalPart, startEmbeddedSmtp } from '.
 import { assertPortsFree, waitForPort, type WantedPort } from '../system/ports';
 import { ensureDigestSchedule } from '../schedules/digest';
 import { ensureYearOpenerSchedule } from '../schedules/year-opener';
+import { embeddedPayloadKeyFile, ensureEmbeddedPayloadKeys, formatPayloadKeys } from '../system/payload-keys';
 import { seedIfEmpty } from '../system/seed';
 import type { SmtpCatcher } from '../system/smtp-catcher';
 import { Supervisor, type SupervisedPart } from '../system/supervisor';
@@ -96,6 +97,7 @@ function nodePart(config: AppConfig, name: 'worker' | 'web', entry: string): Sup
           DATABASE_URL: config.databaseUrl,
           TEMPORAL_ADDRESS: config.temporal.address,
           SMTP_URL: config.smtp.url,
+          ...(config.payloadKeys ? { PAYLOAD_KEYS: formatPayloadKeys(config.payloadKeys) } : {}),
         },
       }),
     // The worker has no port: it is up once it says it polls (worker/main.ts prints that after Worker.create).
@@ -107,8 +109,15 @@ function nodePart(config: AppConfig, name: 'worker' | 'web', entry: string): Sup
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig();
-  await assertPortsFree(wantedPorts(config));
+  const loaded = loadConfig();
+  await assertPortsFree(wantedPorts(loaded));
+  // Without PAYLOAD_KEYS (only allowed on the embedded Temporal), the key kept in DATA_DIR, made on first start.
+  const payload = await ensureEmbeddedPayloadKeys(loaded);
+  const config: AppConfig = { ...loaded, payloadKeys: payload.keys };
+  log(
+    `payload encryption: key ${payload.keys[0]?.id ?? '?'}` +
+      (payload.created ? `, new, kept in ${embeddedPayloadKeyFile(config)}` : ''),
+  );
 
   mkdirSync(path.resolve(config.embedded.dataDir), { recursive: true });
   const statusFile = supervisorStatusPath(config.embedded.dataDir);

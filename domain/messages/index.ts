@@ -1,9 +1,11 @@
 import { calendarMessages } from './calendar';
+import { chartMessages } from './charts';
 import { interpolate, type Lang, type MessageParams } from './catalogue';
 import { commonMessages } from './common';
 import { cycleMessages } from './cycle';
 import { dashboardMessages } from './dashboard';
 import { mailMessages } from './mail';
+import { payloadMessages } from './payload';
 import { evaluationMessages } from './evaluation';
 import { rosterMessages } from './roster';
 import { simulateMessages } from './simulate';
@@ -22,10 +24,12 @@ export const catalogue = {
   ...dashboardMessages,
   ...calendarMessages,
   ...evaluationMessages,
+  ...chartMessages,
   ...mailMessages,
   ...timelineMessages,
   ...systemMessages,
   ...simulateMessages,
+  ...payloadMessages,
 } as const;
 
 /** A key of the message catalogue. */
