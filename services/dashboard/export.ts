@@ -9,7 +9,8 @@ import { cycleVocabulary } from '../../domain/messages/cycle';
 import type { PrismaClient } from '../../generated/prisma';
 import { renderTableCsv } from '../../reports/render-csv';
 import { renderTablesXlsx } from '../../reports/render-xlsx';
-import { obligationLabel, type CellValue, type Column, type Table } from '../../reports/tables';
+import { obligationLabel } from '../../reports/cells';
+import type { CellValue, Column, Table } from '../../reports/tables';
 import { allCycleRows, type CycleListRow } from './list';
 
 /** The export formats. */
@@ -64,7 +65,7 @@ function cells(row: CycleListRow): CellValue[] {
     row.recipient.code,
     row.recipient.name,
     cycleVocabulary.phase[row.phase].vi,
-    row.waitingFor.map(obligationLabel).join('; ') || null,
+    row.waitingFor.map((o) => obligationLabel(o)).join('; ') || null,
     row.waitingSince ? new Date(row.waitingSince) : null,
     row.nextDeadline ? obligationLabel(row.nextDeadline.obligation) : null,
     row.nextDeadline?.due ?? null,
