@@ -14,9 +14,13 @@ const UNIT = [
   'test/config/',
   'test/domain/',
   'test/machines/',
+  'test/properties/',
   'test/replay/',
+  'test/reports/charts.test.ts',
   'test/roster/bare-years.test.ts',
   'test/roster/read-file.test.ts',
+  'test/system/payload-codec.test.ts',
+  'test/system/payload-keys.test.ts',
 ];
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

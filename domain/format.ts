@@ -1,6 +1,7 @@
 /**
- * Display formats for Vietnamese users: dates `dd/mm/yyyy` and times `HH:MM` in Asia/Ho_Chi_Minh, amounts of
- * money in đồng. Pure (no `Intl`, whose locale and time-zone data vary between runtimes).
+ * Display formats for Vietnamese users: dates `dd/mm/yyyy` and times `HH:MM` in Asia/Ho_Chi_Minh, numbers with
+ * Vietnamese separators, amounts of money in đồng. Pure (no `Intl`, whose locale and time-zone data vary between
+ * runtimes).
  */
 import type { Lang } from './messages/catalogue';
 import {
@@ -56,6 +57,21 @@ export function formatDateTime(instant: Date | string): string {
 
 function groupDigits(digits: string, separator: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
+/**
+ * A number for reading: `1.234,5` in Vietnamese (`.` groups thousands, `,` before the decimals), `1,234.5` in
+ * English; rounded to at most `decimals` places, trailing zeros dropped (`91,6`, `100`). `RangeError` on a value
+ * that is not finite.
+ */
+export function formatNumber(value: number, lang: Lang = 'vi', decimals = 0): string {
+  if (!Number.isFinite(value)) throw new RangeError(`Not a number to show: ${value}`);
+  const [whole = '0', fraction = ''] = Math.abs(value).toFixed(decimals).split('.');
+  const kept = fraction.replace(/0+$/, '');
+  // A value that rounds to zero is shown as 0, never -0.
+  const sign = value < 0 && /[1-9]/.test(whole + kept) ? '-' : '';
+  const [group, point] = lang === 'vi' ? ['.', ','] : [',', '.'];
+  return `${sign}${groupDigits(whole, group)}${kept ? point + kept : ''}`;
 }
 
 /**

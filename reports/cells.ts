@@ -1,15 +1,13 @@
-/** How one cell value is written as text (csv, html) in each format. */
-import { formatDate, formatDong } from '../domain/format';
+/** How one cell value, or an obligation's name, is written as text (csv, html, charts). */
+import type { ObligationId } from '../domain/cycle/types';
+import { formatDate, formatDong, formatNumber } from '../domain/format';
+import type { Lang } from '../domain/messages';
+import { cycleVocabulary } from '../domain/messages/cycle';
 import type { CellValue, ColumnFormat } from './tables';
 
-/** A decimal with a Vietnamese comma: 91,6. */
-export function decimalVi(value: number, decimals = 1): string {
-  return (
-    value
-      .toFixed(decimals)
-      .replace(/\.?0+$/, '')
-      .replace('.', ',') || '0'
-  );
+/** An obligation as `O3 – chương trình kết nghĩa đã ký` (in English `O3 – signed twinning programme`). */
+export function obligationLabel(id: ObligationId, lang: Lang = 'vi'): string {
+  return `${id} – ${cycleVocabulary.obligation[id][lang]}`;
 }
 
 /**
@@ -24,13 +22,11 @@ export function displayText(value: CellValue, format: ColumnFormat): string {
     case 'dong':
       return typeof value === 'bigint' || typeof value === 'number' ? formatDong(value) : String(value);
     case 'int':
-      return typeof value === 'bigint'
-        ? value.toString()
-        : String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+      return typeof value === 'number' ? formatNumber(value) : String(value);
     case 'score':
-      return typeof value === 'number' ? decimalVi(value) : String(value);
+      return typeof value === 'number' ? formatNumber(value, 'vi', 1) : String(value);
     case 'percent':
-      return typeof value === 'number' ? `${decimalVi(value * 100)}%` : String(value);
+      return typeof value === 'number' ? `${formatNumber(value * 100, 'vi', 1)}%` : String(value);
     default:
       return typeof value === 'bigint' ? value.toString() : String(value);
   }

@@ -1,6 +1,5 @@
 /** The province's year-end outputs: build the summary from the database and write it as xlsx, csv, html or pdf. */
 import { renderCsv } from './render-csv';
-import { renderHtml } from './render-html';
 import { renderPdf } from './render-pdf';
 import { renderXlsx } from './render-xlsx';
 import type { YearSummary } from './year-summary';
@@ -19,6 +18,12 @@ export function defaultReportFileName(year: number, format: ReportFormat): strin
   return `bao-cao-ket-nghia-${year}.${format}`;
 }
 
+/** The HTML page, its module loaded on demand: its charts load ECharts, which every other command can skip. */
+async function htmlOf(summary: YearSummary): Promise<string> {
+  const { renderHtml } = await import('./render-html');
+  return renderHtml(summary);
+}
+
 /** Renders the summary in `format`. */
 export async function renderReport(
   summary: YearSummary,
@@ -31,10 +36,10 @@ export async function renderReport(
     case 'csv':
       return renderCsv(summary);
     case 'html':
-      return Buffer.from(renderHtml(summary), 'utf8');
+      return Buffer.from(await htmlOf(summary), 'utf8');
     case 'pdf':
       return renderPdf(
-        renderHtml(summary),
+        await htmlOf(summary),
         options.chromiumPath ? { executablePath: options.chromiumPath } : {},
       );
   }

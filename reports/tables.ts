@@ -4,7 +4,7 @@
  * `neutraliseCell` wherever a spreadsheet could read it as a formula.
  */
 import { cycleVocabulary } from '../domain/messages/cycle';
-import type { ObligationId } from '../domain/cycle/types';
+import { obligationLabel } from './cells';
 import type { KindTotals, ObligationRow, UnitSummary, YearSummary } from './year-summary';
 import { countedLevel } from './year-summary';
 
@@ -40,13 +40,6 @@ export const KIND_VI: Readonly<Record<string, string>> = {
 
 /** Vietnamese names of the sides. */
 export const SIDE_VI = { sponsor: 'Giúp đỡ', recipient: 'Được giúp đỡ' } as const;
-
-const OBLIGATION_NAMES = cycleVocabulary.obligation;
-
-/** An obligation as `O3 – chương trình kết nghĩa đã ký`. */
-function obligationLabel(id: ObligationId): string {
-  return `${id} – ${OBLIGATION_NAMES[id].vi}`;
-}
 
 function num(value: string | undefined): number | null {
   return value === undefined ? null : Number(value);

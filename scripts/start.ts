@@ -15,6 +15,7 @@ import { embeddedPostgresPart, embeddedTemporalPart, startEmbeddedSmtp } from '.
 import { assertPortsFree, waitForPort, type WantedPort } from '../system/ports';
 import { ensureDigestSchedule } from '../schedules/digest';
 import { ensureYearOpenerSchedule } from '../schedules/year-opener';
+import { embeddedPayloadKeyFile, ensureEmbeddedPayloadKeys, formatPayloadKeys } from '../system/payload-keys';
 import { seedIfEmpty } from '../system/seed';
 import { ensureSessionSecret } from '../system/session-secret';
 import { firstAdministratorLink } from '../services/users';
@@ -106,6 +107,7 @@ function nodePart(
           TEMPORAL_ADDRESS: config.temporal.address,
           SMTP_URL: config.smtp.url,
           ...extraEnv,
+          ...(config.payloadKeys ? { PAYLOAD_KEYS: formatPayloadKeys(config.payloadKeys) } : {}),
         },
       }),
     // The worker has no port: it is up once it says it polls (worker/main.ts prints that after Worker.create).
@@ -117,8 +119,15 @@ function nodePart(
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig();
-  await assertPortsFree(wantedPorts(config));
+  const loaded = loadConfig();
+  await assertPortsFree(wantedPorts(loaded));
+  // Without PAYLOAD_KEYS (only allowed on the embedded Temporal), the key kept in DATA_DIR, made on first start.
+  const payload = await ensureEmbeddedPayloadKeys(loaded);
+  const config: AppConfig = { ...loaded, payloadKeys: payload.keys };
+  log(
+    `payload encryption: key ${payload.keys[0]?.id ?? '?'}` +
+      (payload.created ? `, new, kept in ${embeddedPayloadKeyFile(config)}` : ''),
+  );
 
   mkdirSync(path.resolve(config.embedded.dataDir), { recursive: true });
   const statusFile = supervisorStatusPath(config.embedded.dataDir);

@@ -5,11 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, escapeIdentifier } from 'pg';
 import { startPgliteServer } from '../system/embedded';
+import { freePort } from '../system/ports';
 
 /** A database that exists only for the sandbox (or a test), and how to get rid of it. */
 export interface ThrowawayDatabase {
@@ -61,18 +61,6 @@ export async function createThrowawayDatabase(options: ThrowawayDatabaseOptions)
       );
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

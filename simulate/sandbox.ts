@@ -2,8 +2,10 @@
  * A throw-away world in which the real workflows and activities run: a fresh database (in-memory PGlite in its
  * own process, or a new database on a PostgreSQL server the caller names), migrated and optionally loaded with
  * a roster; an SMTP catcher; the time-skipping Temporal test server; and a Worker with every activity of the
- * product. `twinning simulate` plays scenarios in it and the tests run cycles in it (test/support/cycle-world.ts),
- * so both share one definition of the world. `teardown()` stops all of it and drops the database.
+ * product. Its client and worker encrypt payloads as the product's do, with the configured keys or a key made
+ * for this sandbox alone. `twinning simulate` plays scenarios in it and the tests run cycles in it
+ * (test/support/cycle-world.ts), so both share one definition of the world. `teardown()` stops all of it and
+ * drops the database.
  */
 import { randomBytes } from 'node:crypto';
 import type { Client } from '@temporalio/client';
@@ -15,6 +17,8 @@ import { createPrismaClient, type PrismaClient } from '../db/client';
 import { migrate } from '../db/migrate';
 import type { RosterFile } from '../domain/roster';
 import { createMailTransport } from '../mail/transport';
+import { payloadDataConverter } from '../system/payload-codec';
+import { generatePayloadKey } from '../system/payload-keys';
 import { importRoster } from '../roster/import';
 import { silentLogger } from '../system/silent-logger';
 import { startSmtpCatcher, type SmtpCatcher } from '../system/smtp-catcher';
@@ -57,7 +61,10 @@ export interface Sandbox {
   readonly smtp: SmtpCatcher;
   readonly taskQueue: string;
   readonly databaseUrl: string;
-  /** The configuration the activities run with (the sandbox's database, SMTP catcher and task queue). */
+  /**
+   * The configuration the activities run with (the sandbox's database, SMTP catcher and task queue); its
+   * `payloadKeys` are those of the sandbox's client and worker (a worker in a child process needs them).
+   */
   readonly config: AppConfig;
   /** Stops the worker and every service and drops the database; safe to call twice. */
   teardown(): Promise<void>;
@@ -103,18 +110,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
     const smtp = await startSmtpCatcher({ port: 0 });
     stops.push(() => smtp.close());
+    // A throw-away world gets a throw-away key, never the embedded key file of DATA_DIR.
+    const payloadKeys = base.payloadKeys ?? [generatePayloadKey('sandbox')];
     const config: AppConfig = {
       ...base,
       databaseUrl: database.url,
       smtp: { ...base.smtp, url: `smtp://127.0.0.1:${smtp.port}` },
       temporal: { ...base.temporal, taskQueue },
+      payloadKeys,
     };
+    const dataConverter = payloadDataConverter(payloadKeys);
     // No rate limit even when one is configured: it would wait in real time while business time skips ahead.
     const mailer = createMailTransport(config.smtp.url);
     stops.push(() => mailer.close());
 
     const env = await TestWorkflowEnvironment.createTimeSkipping({
       server: { executable: { type: 'existing-path', path: temporalTestServerPath(config) } },
+      // env.client is then the sandbox's client: it time-skips and encrypts like the worker below.
+      client: { dataConverter },
     });
     stops.push(() => env.teardown());
     const client = env.client;
@@ -122,6 +135,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (options.worker !== false) {
       const worker = await Worker.create({
         connection: env.nativeConnection,
+        dataConverter,
         taskQueue,
         workflowBundle: await bundleWorkflowCode({
           workflowsPath: require.resolve('../workflows'),

@@ -92,3 +92,16 @@ export async function waitForPortsFree(
     }
   }
 }
+
+/** A TCP port on loopback that nothing listens on right now (the system gives it, then it is closed again). */
+export function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}

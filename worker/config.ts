@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { bilingual } from '../domain/messages';
+import type { PayloadKey } from '../system/payload-codec';
 
 const port = z.coerce
   .number({ error: 'must be a port number (1–65535)' })
@@ -85,6 +86,63 @@ const localTime = z
   .trim()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time HH:MM such as 07:30');
 
+/** What a key ID may be: short, and safe in metadata, logs and file names. */
+const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** What one `PAYLOAD_KEYS` entry must look like (said in every message about a wrong one). */
+const KEY_FORM = 'id:base64key, the key 32 bytes in base64 (44 characters ending in "=")';
+
+/**
+ * Parses a key list `id:base64key[,id:base64key…]` (the form of `PAYLOAD_KEYS` and of the embedded key file):
+ * the first key encrypts, the others only decrypt. The problems never quote a key, only entry numbers and IDs.
+ */
+export function parsePayloadKeys(
+  text: string,
+): { ok: true; keys: PayloadKey[] } | { ok: false; problems: string[] } {
+  const keys: PayloadKey[] = [];
+  const problems: string[] = [];
+  const entries = text.split(',').map((e) => e.trim());
+  entries.forEach((entry, i) => {
+    const n = i + 1;
+    const colon = entry.indexOf(':');
+    if (colon < 0) {
+      problems.push(`entry ${n} must be ${KEY_FORM}`);
+      return;
+    }
+    const id = entry.slice(0, colon).trim();
+    const encoded = entry.slice(colon + 1).trim();
+    if (!KEY_ID.test(id)) {
+      problems.push(
+        `entry ${n}: the key ID before the colon must be 1 to 64 letters, digits, ".", "_" or "-"`,
+      );
+      return;
+    }
+    if (keys.some((k) => k.id === id)) {
+      problems.push(`key ID ${id} is listed twice`);
+      return;
+    }
+    const key = Buffer.from(encoded, 'base64');
+    // Buffer.from skips what is not base64: only a canonical encoding of exactly 32 bytes is a key.
+    if (key.length !== 32 || key.toString('base64') !== encoded) {
+      const decoded = /^[A-Za-z0-9+/]*={0,2}$/.test(encoded) ? ` (it decodes to ${key.length} bytes)` : '';
+      problems.push(`key ${id} must be 32 bytes encoded in base64, 44 characters ending in "="${decoded}`);
+      return;
+    }
+    keys.push({ id, key });
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, keys };
+}
+
+const payloadKeyList = z
+  .string()
+  .trim()
+  .transform((text, ctx) => {
+    const parsed = parsePayloadKeys(text);
+    if (parsed.ok) return parsed.keys;
+    for (const message of parsed.problems) ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  });
+
 /** The raw environment schema: variable names exactly as an operator sets them. */
 const envSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
@@ -135,11 +193,9 @@ const envSchema = z.object({
       message: 'must be true, false, or proxy addresses separated by commas (127.0.0.1,10.0.0.0/8)',
     })
     .optional(),
-  PAYLOAD_ENCRYPTION_KEY: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes encoded in base64 (44 characters ending in "=")')
-    .optional(),
+  PAYLOAD_KEYS: payloadKeyList.optional(),
+  // Read only to be refused with a pointer to its successor: a key set there would otherwise be ignored silently.
+  PAYLOAD_ENCRYPTION_KEY: optionalText,
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce
     .number({ error: 'must be a whole number ≥ 0' })
     .int('must be a whole number ≥ 0')
@@ -217,7 +273,12 @@ export interface AppConfig {
    * generated one in `<DATA_DIR>/session-secret` (system/session-secret.ts); `web/main.ts` alone refuses to start.
    */
   readonly sessionSecret: string | undefined;
-  readonly payloadEncryptionKey: string | undefined;
+  /**
+   * Keys of the Temporal payload codec (`PAYLOAD_KEYS`), the first one encrypts. Undefined only when Temporal
+   * is the embedded dev server: the key is then the one `npm start` keeps in `<DATA_DIR>/payload-keys`
+   * (system/payload-keys.ts).
+   */
+  readonly payloadKeys: readonly PayloadKey[] | undefined;
   readonly logLevel: 'error' | 'warn' | 'info' | 'debug';
   /** Workflows a worker keeps in memory (the SDK's default when undefined; 0 turns sticky execution off). */
   readonly workerMaxCachedWorkflows: number | undefined;
@@ -274,6 +335,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       }),
     );
   }
+  if (e.PAYLOAD_ENCRYPTION_KEY) {
+    problems.push(
+      bilingual('config.invalid', {
+        name: 'PAYLOAD_ENCRYPTION_KEY',
+        problem:
+          'is no longer read: write the key as PAYLOAD_KEYS=<key ID>:<the same key> (see README, "Operations: payload encryption and key rotation")',
+      }),
+    );
+  }
+  if (e.TEMPORAL_ADDRESS && !e.PAYLOAD_KEYS) {
+    problems.push(
+      bilingual('config.invalid', {
+        name: 'PAYLOAD_KEYS',
+        problem:
+          `must be set when TEMPORAL_ADDRESS names a Temporal server: ${KEY_FORM}, newest first ` +
+          '(the key npm start generates is for its embedded server only)',
+      }),
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   const publicBaseUrl = e.PUBLIC_BASE_URL ?? `http://${e.WEB_HOST}:${e.WEB_PORT}`;
   const tls =
@@ -327,7 +407,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       smtpPort: e.EMBEDDED_SMTP_PORT,
     },
     sessionSecret: e.SESSION_SECRET,
-    payloadEncryptionKey: e.PAYLOAD_ENCRYPTION_KEY,
+    payloadKeys: e.PAYLOAD_KEYS,
     logLevel: e.LOG_LEVEL,
     workerMaxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
     mail: {

@@ -1,14 +1,15 @@
 /**
  * The worker process: builds the Prisma client, the mail transport and the Temporal connection once, runs
- * the worker on its task queue, and closes everything on SIGINT or SIGTERM (the SDK's default shutdown
- * signals) or when it cannot start (exit code 1). Several of these may run against one task queue.
+ * the worker on its task queue with the payload codec (system/payload-codec.ts), and closes everything on
+ * SIGINT or SIGTERM (the SDK's default shutdown signals) or when it cannot start (exit code 1). Several of
+ * these may run against one task queue.
  */
 import type { Client } from '@temporalio/client';
 import { type NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { createPrismaClient } from '../db/client';
 import { createMailTransport } from '../mail/transport';
-import { connectClient, connectWorker } from '../system/temporal-connection';
+import { connectClient, connectWorker, dataConverterOf } from '../system/temporal-connection';
 import { loadConfig } from './config';
 
 async function main(): Promise<void> {
@@ -19,9 +20,11 @@ async function main(): Promise<void> {
   let client: Promise<Client> | undefined;
   const temporalClient = (): Promise<Client> => (client ??= connectClient(config));
   try {
+    const dataConverter = await dataConverterOf(config);
     connection = await connectWorker(config);
     const worker = await Worker.create({
       connection,
+      dataConverter,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
       workflowsPath: require.resolve('../workflows'),

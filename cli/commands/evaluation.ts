@@ -5,8 +5,8 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { formatNumber } from '../../domain/format';
 import { bilingual, type MessageKey } from '../../domain/messages';
-import { decimalVi } from '../../reports/cells';
 import {
   buildYearSummary,
   defaultReportFileName,
@@ -80,7 +80,7 @@ export function renderStatus(summary: YearSummary): string[] {
       [
         u.code.padEnd(14),
         `${SIDE_VI[u.side]} (${KIND_VI[u.kind] ?? u.kind})`.padEnd(34),
-        `${decimalVi(u.evaluation.score).padStart(5)} đ.`,
+        `${formatNumber(u.evaluation.score, 'vi', 1).padStart(5)} đ.`,
         `đề xuất/proposed: ${u.evaluation.level.vi}`.padEnd(38),
         `chính thức/final: ${u.finalText || '—'}`.padEnd(34),
         flags.join(', '),

@@ -3,7 +3,16 @@
  * Signals). Their names and fields are a wire contract shared by the CLI, the web server, the simulator and the
  * workflow: add optional fields, never rename one. Payloads are validated by `schemas.ts`.
  */
-import type { ObligationId, Side, SubmittableObligation } from './types';
+import { z } from 'zod';
+import type { CycleRefusal } from './check';
+import {
+  OBLIGATION_IDS,
+  SUBMITTABLE_OBLIGATIONS,
+  type CycleRating,
+  type ObligationId,
+  type Side,
+  type SubmittableObligation,
+} from './types';
 
 /** Who submits: the side of the pair and an opaque actor ID (a user ID or `cli:…`, never a name). */
 export interface Submitter {
@@ -66,12 +75,8 @@ export interface EndPeriodRequest {
 }
 
 /** The final rating of both sides (O7), for cycles started before units were rated as units. */
-export interface RateRequest {
+export interface RateRequest extends CycleRating {
   readonly actor: string;
-  readonly sponsorRating: string;
-  readonly recipientRating: string;
-  readonly reason?: string;
-  readonly decisionNumber?: string;
 }
 
 /** Positive factors of one side, for cycles started before units were rated as units. */
@@ -93,4 +98,51 @@ export interface UnitRatedSignal {
   readonly at: string;
   readonly reason?: string;
   readonly decisionNumber?: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The envelopes' shapes: what a request must look like before its payload is even read. Updates arrive as JSON
+// from anyone who can reach the engine, so a request of the wrong shape is refused like bad data, never thrown.
+
+const actor = z.string({ error: 'cycle.invalid.type' }).min(1, { error: 'cycle.invalid.empty' }).max(200, {
+  error: 'cycle.invalid.tooLong',
+});
+const side = z.enum(['sponsor', 'recipient'], { error: 'cycle.invalid.choice' });
+const obligation = z.enum(OBLIGATION_IDS, { error: 'cycle.invalid.choice' });
+const data = z.record(z.string(), z.unknown(), { error: 'cycle.invalid.type' });
+
+/** The shape of each request kind (the payload inside is checked by `schemas.ts`). */
+export const REQUEST_ENVELOPES = {
+  submit: z.looseObject({
+    obligation: z.enum(SUBMITTABLE_OBLIGATIONS, { error: 'cycle.invalid.choice' }),
+    side,
+    actor,
+    data,
+  }),
+  progress: z.looseObject({ side, actor, data }),
+  extend: z.looseObject({ actor, obligation }),
+  waive: z.looseObject({ actor, obligation }),
+  resend: z.looseObject({ actor, obligation }),
+  dissolve: z.looseObject({ actor }),
+  endPeriod: z.looseObject({ actor }),
+  unitRated: z.looseObject({ side, actor, unitCode: z.string(), rating: z.string(), at: z.string() }),
+} as const;
+
+/** A request kind with an envelope. */
+export type RequestKind = keyof typeof REQUEST_ENVELOPES;
+
+/** The first problem of a request's shape as a catalogue message, or `undefined` when its shape is right. */
+export function envelopeProblem(kind: RequestKind, request: unknown): CycleRefusal | undefined {
+  const result = REQUEST_ENVELOPES[kind].safeParse(request);
+  if (result.success) return undefined;
+  const issue = result.error.issues[0];
+  const field = issue?.path.map(String).join('.') || '(request)';
+  const key = issue?.message;
+  return {
+    key:
+      key === 'cycle.invalid.choice' || key === 'cycle.invalid.empty' || key === 'cycle.invalid.tooLong'
+        ? key
+        : 'cycle.invalid.type',
+    params: { field, ...(issue?.code === 'too_big' ? { max: 200 } : {}) },
+  };
 }

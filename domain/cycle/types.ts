@@ -202,6 +202,18 @@ export interface ObligationView {
   readonly extensions: number;
 }
 
+/**
+ * The final rating of a cycle's two units (O7): level ids (or, in cycles started before units were rated as
+ * units, the text the administrator typed), with the reason and decision number of a rating recorded on the
+ * cycle itself. The one shape the machine's context, its projection and the legacy `rate` request share.
+ */
+export interface CycleRating {
+  readonly sponsorRating: string;
+  readonly recipientRating: string;
+  readonly reason?: string;
+  readonly decisionNumber?: string;
+}
+
 /** The public view of a cycle: what the status query and the read model return (never the raw snapshot). */
 export interface CycleProjection {
   readonly workflowId: string;
@@ -224,12 +236,7 @@ export interface CycleProjection {
   /** ISO instant of the last event the machine saw. */
   readonly updatedAt: string;
   /** The final rating, once recorded. */
-  readonly rating?: {
-    readonly sponsorRating: string;
-    readonly recipientRating: string;
-    readonly reason?: string;
-    readonly decisionNumber?: string;
-  };
+  readonly rating?: CycleRating;
   /** How the cycle was closed, once closed. */
   readonly closedBy?: 'rated' | 'waived' | 'dissolved' | 'repaired' | 'ended';
   readonly successorPairCode?: string;

@@ -103,6 +103,14 @@ export const evaluationMessages = {
     vi: 'Chưa có đề xuất xếp loại cho {sideVi} của chu kỳ {workflowId}.',
     en: 'There is no rating proposal for the {sideEn} of cycle {workflowId}.',
   },
+  'evaluation.proposalNotReady': {
+    vi: 'Đề xuất xếp loại chưa sẵn sàng, vui lòng thử lại sau ít phút.',
+    en: 'The rating proposal is not ready yet; try again in a minute.',
+  },
+  'evaluation.factorsTooLong': {
+    vi: 'Yếu tố tích cực quá dài (tối đa {max} ký tự).',
+    en: 'The positive factors are too long ({max} characters at most).',
+  },
   'evaluation.unit.alreadyConfirmed': {
     vi: 'Xếp loại năm {year} của đơn vị {unitCode} đã được xác nhận («{ratingVi}»); không thể ghi lại.',
     en: 'The {year} rating of unit {unitCode} is already confirmed ("{ratingEn}"); it cannot be recorded again.',

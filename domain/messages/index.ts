@@ -1,9 +1,12 @@
 import { authMessages } from './auth';
 import { calendarMessages } from './calendar';
+import { chartMessages } from './charts';
 import { interpolate, type Lang, type MessageParams } from './catalogue';
 import { commonMessages } from './common';
 import { cycleMessages } from './cycle';
+import { dashboardMessages } from './dashboard';
 import { mailMessages } from './mail';
+import { payloadMessages } from './payload';
 import { evaluationMessages } from './evaluation';
 import { rosterMessages } from './roster';
 import { simulateMessages } from './simulate';
@@ -20,12 +23,15 @@ export const catalogue = {
   ...cycleMessages,
   ...webMessages,
   ...authMessages,
+  ...dashboardMessages,
   ...calendarMessages,
   ...evaluationMessages,
+  ...chartMessages,
   ...mailMessages,
   ...timelineMessages,
   ...systemMessages,
   ...simulateMessages,
+  ...payloadMessages,
 } as const;
 
 /** A key of the message catalogue. */

@@ -8,6 +8,7 @@ import { dayEndingAt, toLocalDate } from '../../domain/calendar/time';
 import {
   OBLIGATION_IDS,
   OBLIGATION_PARTIES,
+  type CycleRating,
   isOwed,
   owingParties,
   type CyclePhase,
@@ -550,11 +551,10 @@ export function rate(ctx0: CycleContext, event: RateEvent): Outcome {
     completedAt: event.at,
     escalationLevel: 0,
   });
-  const rating: { sponsorRating: string; recipientRating: string; reason?: string; decisionNumber?: string } =
-    {
-      sponsorRating: event.sponsorRating,
-      recipientRating: event.recipientRating,
-    };
+  const rating: { -readonly [K in keyof CycleRating]: CycleRating[K] } = {
+    sponsorRating: event.sponsorRating,
+    recipientRating: event.recipientRating,
+  };
   const detail: Record<string, string | number | boolean> = { ...rating, late };
   if (event.reason !== undefined) rating.reason = detail.reason = event.reason;
   if (event.decisionNumber !== undefined)

@@ -15,16 +15,18 @@ import {
   type YearSchedule,
 } from '../../domain/calendar';
 import { checkSubmissionAllowed, type CheckResult, type CycleRefusal } from '../../domain/cycle/check';
-import type {
-  DissolveRequest,
-  EndPeriodRequest,
-  ExtendRequest,
-  ProgressRequest,
-  RateRequest,
-  ResendRequest,
-  SubmitRequest,
-  UnitRatedSignal,
-  WaiveRequest,
+import {
+  envelopeProblem,
+  type RequestKind,
+  type DissolveRequest,
+  type EndPeriodRequest,
+  type ExtendRequest,
+  type ProgressRequest,
+  type RateRequest,
+  type ResendRequest,
+  type SubmitRequest,
+  type UnitRatedSignal,
+  type WaiveRequest,
 } from '../../domain/cycle/requests';
 import { OBLIGATION_PAYLOAD, validatePayload, type PayloadKind } from '../../domain/cycle/schemas';
 import { machineSchedule } from './calendar-adapter';
@@ -61,6 +63,12 @@ function payload<K extends PayloadKind>(kind: K, data: unknown) {
   return validatePayload(kind, data);
 }
 
+/** A request of the wrong shape (a missing side, an unknown obligation…), refused as bad data. */
+function malformed(kind: RequestKind, request: unknown): Decision | undefined {
+  const problem = envelopeProblem(kind, request);
+  return problem ? refused(problem, 'InvalidPayload') : undefined;
+}
+
 /** The rule table's verdict on an event in the snapshot's state (the machine's own `allowed` guard). */
 function allowed(snapshot: CycleSnapshot, event: CycleEvent): CheckResult {
   const request = requestOf(event, snapshot.context);
@@ -80,6 +88,8 @@ export function decideSubmit(
   at: string,
   id: string,
 ): Decision {
+  const bad = malformed('submit', request);
+  if (bad) return bad;
   const rule = allowed(snapshot, {
     type: 'SUBMIT',
     obligation: request.obligation,
@@ -113,6 +123,8 @@ export function decideProgress(
   at: string,
   id: string,
 ): Decision {
+  const bad = malformed('progress', request);
+  if (bad) return bad;
   const rule = allowed(snapshot, {
     type: 'PROGRESS',
     at,
@@ -149,6 +161,8 @@ export function decideExtend(
   at: string,
   env: RequestEnv,
 ): Decision {
+  const bad = malformed('extend', request);
+  if (bad) return bad;
   const data = payload('extend', {
     newDate: request.newDate,
     reason: request.reason,
@@ -207,6 +221,8 @@ export function decideExtend(
 
 /** A waiver of an owed obligation, with its reason. */
 export function decideWaive(snapshot: CycleSnapshot, request: WaiveRequest, at: string): Decision {
+  const bad = malformed('waive', request);
+  if (bad) return bad;
   const data = payload('waive', { reason: request.reason });
   if (!data.ok) return refused(data.message, 'InvalidPayload');
   return decided(snapshot, {
@@ -220,11 +236,15 @@ export function decideWaive(snapshot: CycleSnapshot, request: WaiveRequest, at: 
 
 /** A resend of an owed obligation's reminder. */
 export function decideResend(snapshot: CycleSnapshot, request: ResendRequest, at: string): Decision {
+  const bad = malformed('resend', request);
+  if (bad) return bad;
   return decided(snapshot, { type: 'RESEND', obligation: request.obligation, at, actor: request.actor });
 }
 
 /** A dissolution (or re-pairing) now, with its reason. */
 export function decideDissolve(snapshot: CycleSnapshot, request: DissolveRequest, at: string): Decision {
+  const bad = malformed('dissolve', request);
+  if (bad) return bad;
   const data = payload('dissolve', {
     reason: request.reason,
     ...(request.successorPairCode !== undefined ? { successorPairCode: request.successorPairCode } : {}),
@@ -243,6 +263,8 @@ export function decideDissolve(snapshot: CycleSnapshot, request: DissolveRequest
 
 /** The end of the pair's period on a given day (brought forward only). */
 export function decideEndPeriod(snapshot: CycleSnapshot, request: EndPeriodRequest, at: string): Decision {
+  const bad = malformed('endPeriod', request);
+  if (bad) return bad;
   const data = payload('endPeriod', {
     lastDay: request.lastDay,
     reason: request.reason,
@@ -282,6 +304,8 @@ export function decideRate(snapshot: CycleSnapshot, request: RateRequest, at: st
 
 /** A unit's confirmed rating (a signal: a refusal means the machine ignores it, as it would anyway). */
 export function decideUnitRated(snapshot: CycleSnapshot, signal: UnitRatedSignal, at: string): Decision {
+  const bad = malformed('unitRated', signal);
+  if (bad) return bad;
   return decided(snapshot, {
     type: 'UNIT_RATED',
     at,

@@ -3,6 +3,7 @@
  * in the same UTC form (`…Z`, as `Date.prototype.toISOString` writes them), so instants compare as strings.
  */
 import type {
+  CycleRating,
   ObligationId,
   ObligationStatus,
   Party,
@@ -153,14 +154,10 @@ export interface EndPeriodEvent {
  * The final rating of both units (O7) recorded on the cycle itself. Only cycles started before unit ratings
  * send it (see `workflows/cycle/legacy.ts`); the current runner rates units (`UNIT_RATED`).
  */
-export interface RateEvent {
+export interface RateEvent extends CycleRating {
   readonly type: 'RATE';
   readonly at: string;
   readonly actor: string;
-  readonly sponsorRating: string;
-  readonly recipientRating: string;
-  readonly reason?: string;
-  readonly decisionNumber?: string;
 }
 
 /** The confirmed rating of one of the pair's units (sent by the unit's evaluation); O7 is met once both are in. */
@@ -386,12 +383,7 @@ export interface CycleContext {
   /** The confirmed ratings of the pair's units, by side (current runner). */
   readonly unitRatings?: Partial<Record<Side, UnitRating>>;
   /** The final rating of both sides (O7). */
-  readonly rating?: {
-    readonly sponsorRating: string;
-    readonly recipientRating: string;
-    readonly reason?: string;
-    readonly decisionNumber?: string;
-  };
+  readonly rating?: CycleRating;
   readonly closedBy?: 'rated' | 'waived' | 'dissolved' | 'repaired' | 'ended';
   readonly successorPairCode?: string;
 }

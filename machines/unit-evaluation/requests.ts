@@ -29,6 +29,18 @@ export type UnitDecision<E> =
   | { readonly ok: true; readonly event: E }
   | { readonly ok: false; readonly message: Message; readonly type: 'EvaluationRefusal' | 'InvalidPayload' };
 
+/** A request that is not an object with an actor: refused as bad data (Updates arrive as JSON from anyone). */
+function malformed(request: unknown): UnitDecision<never> | undefined {
+  const actor = (request as { actor?: unknown } | null)?.actor;
+  if (typeof request === 'object' && request !== null && typeof actor === 'string' && actor.length > 0)
+    return undefined;
+  return {
+    ok: false,
+    type: 'InvalidPayload',
+    message: { key: 'cycle.invalid.required', params: { field: 'actor' } },
+  };
+}
+
 function refusedState(snapshot: UnitEvaluationSnapshot): UnitDecision<never> | undefined {
   const ctx = snapshot.context;
   switch (unitPhaseOf(snapshot)) {
@@ -67,6 +79,8 @@ export function decideRateUnit(
   request: RateUnitRequest,
   at: string,
 ): UnitDecision<RateUnitEvent> {
+  const bad = malformed(request);
+  if (bad) return bad;
   const { actor, ...rating } = request;
   const data = validatePayload('unitRating', rating);
   if (!data.ok) return { ok: false, type: 'InvalidPayload', message: data.message };
@@ -111,6 +125,8 @@ export function decideUnitFactors(
   request: UnitFactorsRequest,
   at: string,
 ): UnitDecision<FactorsEvent> {
+  const bad = malformed(request);
+  if (bad) return bad;
   const data = validatePayload('positiveFactors', { text: request.text });
   if (!data.ok) return { ok: false, type: 'InvalidPayload', message: data.message };
   const state = refusedState(snapshot);

@@ -3,6 +3,7 @@ import {
   formatDateTime,
   formatDueDay,
   formatDong,
+  formatNumber,
   formatTime,
   formatWeekday,
   parseUserDate,
@@ -65,6 +66,36 @@ describe('formatDong', () => {
   it('refuses fractions of a đồng', () => {
     expect(() => formatDong(1.5)).toThrow(RangeError);
     expect(() => formatDong(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('formatNumber', () => {
+  it.each<[number, 'vi' | 'en', number, string]>([
+    [0, 'vi', 0, '0'],
+    [999, 'vi', 0, '999'],
+    [1000, 'vi', 0, '1.000'],
+    [1000, 'en', 0, '1,000'],
+    [1_234_567, 'vi', 0, '1.234.567'],
+    [91.6, 'vi', 1, '91,6'],
+    [91.6, 'en', 1, '91.6'],
+    [100, 'vi', 1, '100'],
+    [87.5, 'vi', 0, '88'],
+    [1234.56, 'vi', 1, '1.234,6'],
+    [1234.56, 'en', 2, '1,234.56'],
+    [66.666, 'vi', 1, '66,7'],
+    [-2.5, 'vi', 1, '-2,5'],
+    [-0.04, 'vi', 1, '0'],
+  ])('%s in %s with %s decimals → %s', (value, lang, decimals, text) => {
+    expect(formatNumber(value, lang, decimals)).toBe(text);
+  });
+
+  it('defaults to Vietnamese whole numbers', () => {
+    expect(formatNumber(12_000)).toBe('12.000');
+  });
+
+  it('refuses what is not a finite number', () => {
+    expect(() => formatNumber(Number.NaN)).toThrow(RangeError);
+    expect(() => formatNumber(Number.POSITIVE_INFINITY)).toThrow(RangeError);
   });
 });
 

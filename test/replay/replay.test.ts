@@ -2,13 +2,17 @@
  * Replays saved histories of cycle scenarios against the current workflow code: a change that would break
  * running cycles (a non-determinism) fails here. Histories are recorded by the workflow tests under a new
  * prefix (RECORD_HISTORIES=v3, see test/support/cycle-harness.ts); a deliberate change of running code must be
- * guarded with patched() so that these old histories keep replaying.
+ * guarded with patched() so that these old histories keep replaying. The histories are in clear (recorded before
+ * payload encryption, or saved decoded) and replay on a worker with the product's payload codec, which passes
+ * payloads in clear through: cycles started before encryption go on running.
  */
 import { promises as fs, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import type { temporal } from '@temporalio/proto';
+import { payloadDataConverter } from '../../system/payload-codec';
+import { generatePayloadKey } from '../../system/payload-keys';
 import { silentLogger } from '../../system/silent-logger';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { PATCHES } from '../../workflows/twinning-cycle';
@@ -87,7 +91,11 @@ describe('saved histories replay on the current code', () => {
 
     it(name, async () => {
       await expect(
-        Worker.runReplayHistory({ workflowBundle: bundle }, await readHistory(name), `replay-${name}`),
+        Worker.runReplayHistory(
+          { workflowBundle: bundle, dataConverter: payloadDataConverter([generatePayloadKey('replay')]) },
+          await readHistory(name),
+          `replay-${name}`,
+        ),
       ).resolves.toBeUndefined();
     });
   }

@@ -376,8 +376,17 @@ describe('year-end outputs', () => {
   it('renders the HTML (screenshot) and the PDF with Chromium', async () => {
     const summary = await buildYearSummary(db.prisma, YEAR, { now: new Date('2026-01-20T03:00:00Z') });
     const html = renderHtml(summary);
-    expect(html).toContain('<svg');
-    expect(html).toContain('Số đơn vị theo mức xếp loại');
+    // The two charts of reports/charts.ts, read out in words: proposals SO-NN, SO-YT, H-DB, XA-B Khá; XA-A, XA-D
+    // Tốt; H-MN Hoàn thành xuất sắc; XA-C Trung bình; final H-MN, H-DB (overridden), XA-A. Obligations of the
+    // five cycles: P2's O2 late, P5's O5 and P3's O6 missed, every O7 still pending.
+    expect(html.match(/<svg role="img"/g)).toHaveLength(2);
+    expect(html).toContain(
+      'aria-label="Số đơn vị theo mức xếp loại. Hoàn thành xuất sắc: 1 đơn vị đề xuất, 1 đơn vị chính thức; Tốt: 2 đơn vị đề xuất, 2 đơn vị chính thức; Khá: 4 đơn vị đề xuất, 0 đơn vị chính thức; Trung bình: 1 đơn vị đề xuất, 0 đơn vị chính thức; Yếu: 0 đơn vị đề xuất, 0 đơn vị chính thức."',
+    );
+    expect(html).toContain(
+      'aria-label="Nghĩa vụ đúng hạn, nộp muộn và quá hạn. O1 – kế hoạch triển khai: 5 đúng hạn, 0 nộp muộn, 0 quá hạn; O2 – đề xuất nhu cầu: 4 đúng hạn, 1 nộp muộn, 0 quá hạn; O3 – chương trình kết nghĩa đã ký: 5 đúng hạn, 0 nộp muộn, 0 quá hạn; O4 – cập nhật tiến độ: 5 đúng hạn, 0 nộp muộn, 0 quá hạn; O5 – báo cáo sơ kết của đơn vị giúp đỡ: 4 đúng hạn, 0 nộp muộn, 1 quá hạn; O6 – báo cáo kết quả của đơn vị được giúp đỡ: 4 đúng hạn, 0 nộp muộn, 1 quá hạn; O7 – đánh giá, xếp loại: 0 đúng hạn, 0 nộp muộn, 0 quá hạn."',
+    );
+    expect(html).not.toContain('<script');
     expect(html).toContain('199.999.999 đ');
     // Neutralised in HTML too (a table pasted into a spreadsheet must not run it), and escaped.
     expect(html).toContain('&#39;=HYPERLINK(&quot;');

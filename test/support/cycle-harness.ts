@@ -16,6 +16,7 @@ import {
   twinningCycleWorkflow,
   type TwinningCycleInput,
 } from '../../workflows/twinning-cycle';
+import { decodePayloadsIn } from './payloads';
 
 /** Business time at which every test cycle opens: 00:05 local on 1 January 2026. */
 export const BUSINESS_START = '2026-01-01T00:05:00+07:00';
@@ -154,10 +155,22 @@ export function recordingPrefix(): string | undefined {
   return recording.prefix;
 }
 
+/**
+ * A workflow's history as JSON with every payload decoded through the codecs of the handle's client: the form
+ * histories are saved in, since the sandbox's key dies with the sandbox (a saved history holds fixture data only).
+ */
+export async function historyInClear(handle: WorkflowHandle): Promise<string> {
+  const history = await handle.fetchHistory();
+  const decoded = await decodePayloadsIn(
+    JSON.parse(historyToJSON(history)),
+    handle.client.options.loadedDataConverter.payloadCodecs,
+  );
+  return JSON.stringify(decoded, null, 2);
+}
+
 /** Saves a workflow's history for the replay tests as `<prefix>-<scenario>.json` when recording. */
 export async function maybeRecordHistory(handle: WorkflowHandle, scenario: string): Promise<void> {
   const prefix = recordingPrefix();
   if (prefix === undefined) return;
-  const history = await handle.fetchHistory();
-  await writeHistory(HISTORY_DIR, prefix, scenario, historyToJSON(history));
+  await writeHistory(HISTORY_DIR, prefix, scenario, await historyInClear(handle));
 }

@@ -2,13 +2,14 @@
  * Everything a cycle test runs against: the simulator's sandbox (simulate/sandbox.ts) on the real test
  * PostgreSQL, in a fresh database copied from the migrated template and loaded with the cycle fixture roster,
  * with the time-skipping Temporal server, a real SMTP catcher and (unless the test runs its own) an in-process
- * worker with every activity of the product.
+ * worker with every activity of the product. `env.client` encrypts payloads like the worker (a key of its own).
  */
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { PrismaClient } from '../../db/client';
 import { loadRoster } from '../../roster/load';
 import { startSandbox } from '../../simulate/sandbox';
+import { formatPayloadKeys } from '../../system/payload-keys';
 import type { SmtpCatcher } from '../../system/smtp-catcher';
 import { loadConfig } from '../../worker/config';
 import { adminUrl, TEMPLATE_DATABASE } from './postgres';
@@ -27,6 +28,8 @@ export interface CycleWorld {
   readonly db: { readonly url: string; readonly prisma: PrismaClient };
   readonly smtp: SmtpCatcher;
   readonly taskQueue: string;
+  /** The world's payload keys as `PAYLOAD_KEYS` (for workers in child processes). */
+  readonly payloadKeys: string;
   /** Stops the worker (if any) and every service, and drops the database. */
   teardown(): Promise<void>;
 }
@@ -62,6 +65,7 @@ export async function startCycleWorld(
     db: { url: sandbox.databaseUrl, prisma: sandbox.prisma },
     smtp: sandbox.smtp,
     taskQueue: sandbox.taskQueue,
+    payloadKeys: formatPayloadKeys(sandbox.config.payloadKeys ?? []),
     teardown: sandbox.teardown,
   };
 }

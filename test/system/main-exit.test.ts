@@ -73,6 +73,8 @@ const base = async (): Promise<NodeJS.ProcessEnv> => ({
   SMTP_URL: `smtp://127.0.0.1:${await freePort()}`,
   TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}`,
   TEMPORAL_NAMESPACE: 'default',
+  // Required with TEMPORAL_ADDRESS; a fixed test key (32 zero bytes), nothing is encrypted before they end.
+  PAYLOAD_KEYS: `test:${Buffer.alloc(32).toString('base64')}`,
 });
 
 describe('web/main.ts', () => {

@@ -2,7 +2,7 @@
  * Continue-as-new on a real Temporal dev server whose history limit is made small (the server's dynamic config
  * `limit.historyCount.suggestContinueAsNew`), so a cycle with many progress entries is told to continue as new:
  * the next run carries the machine's state on (obligations, timers, progress count, the read model's sequence)
- * and keeps accepting submissions.
+ * and keeps accepting submissions. Client and worker encrypt payloads as in production.
  */
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -13,6 +13,8 @@ import { createMailTransport } from '../../mail/transport';
 import { importRoster } from '../../roster/import';
 import { loadRoster } from '../../roster/load';
 import { CycleCommands } from '../../services/cycle-commands';
+import { payloadDataConverter } from '../../system/payload-codec';
+import { generatePayloadKey } from '../../system/payload-keys';
 import { silentLogger } from '../../system/silent-logger';
 import { startSmtpCatcher, type SmtpCatcher } from '../../system/smtp-catcher';
 import { temporalCliPath } from '../../system/toolchain';
@@ -37,7 +39,10 @@ beforeAll(async () => {
   await importRoster(db.prisma, loaded.roster, { staffYear: 2026 });
   smtp = await startSmtpCatcher({ port: 0 });
   const config = loadConfig({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}` });
+  // Encrypted as in production: the snapshot carried into the new run goes through the codec too.
+  const dataConverter = payloadDataConverter([generatePayloadKey('test')]);
   env = await TestWorkflowEnvironment.createLocal({
+    client: { dataConverter },
     server: {
       executable: { type: 'existing-path', path: temporalCliPath(config) },
       extraArgs: ['--dynamic-config-value', `limit.historyCount.suggestContinueAsNew=${HISTORY_LIMIT}`],
@@ -46,6 +51,7 @@ beforeAll(async () => {
   taskQueue = uniqueTaskQueue('continue-as-new');
   worker = await Worker.create({
     connection: env.nativeConnection,
+    dataConverter,
     taskQueue,
     workflowBundle: await bundleWorkflowCode({
       workflowsPath: require.resolve('../../workflows'),

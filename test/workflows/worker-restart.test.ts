@@ -40,6 +40,7 @@ function startWorker(): Promise<ChildProcess> {
       TEMPORAL_ADDRESS: env.address,
       TEMPORAL_TASK_QUEUE: taskQueue,
       SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      PAYLOAD_KEYS: world.payloadKeys,
       ...STANDING_EMAILS,
       // No sticky queue: the time-skipping server would hold a task for a killed worker's sticky queue on a
       // timeout it measures in server time, which does not pass while the test waits on that task.

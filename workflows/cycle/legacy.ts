@@ -30,7 +30,7 @@ import {
 } from '../../domain/cycle/schemas';
 import type { CycleProjection, ObligationId } from '../../domain/cycle/types';
 import { checkRatingConfirmation } from '../../domain/evaluation/confirm';
-import { bilingualOf } from '../../domain/messages';
+import { bilingual, bilingualOf } from '../../domain/messages';
 import {
   cycleActions,
   cycleInputFromCalendar,
@@ -423,10 +423,7 @@ export async function legacyCycle(input: TwinningCycleInput): Promise<CycleProje
         refuseUnless({ action: 'rate' });
         if (!ratesThroughEvaluation) return;
         if (!proposals) {
-          throw ApplicationFailure.nonRetryable(
-            'Đề xuất xếp loại chưa sẵn sàng, vui lòng thử lại sau ít phút. / The rating proposal is not ready yet; try again in a minute.',
-            'ProposalNotReady',
-          );
+          throw ApplicationFailure.nonRetryable(bilingual('evaluation.proposalNotReady'), 'ProposalNotReady');
         }
         for (const side of ['sponsor', 'recipient'] as const) {
           const result = checkRatingConfirmation({
@@ -458,16 +455,13 @@ export async function legacyCycle(input: TwinningCycleInput): Promise<CycleProje
       validator: (request: PositiveFactorsRequest) => {
         if (request.text.length > 2000) {
           throw ApplicationFailure.nonRetryable(
-            'Yếu tố tích cực quá dài (tối đa 2000 ký tự). / The positive factors are too long (2000 characters at most).',
+            bilingual('evaluation.factorsTooLong', { max: 2000 }),
             'InvalidPayload',
           );
         }
         refuseUnless({ action: 'rate' });
         if (!ratesThroughEvaluation || !proposals) {
-          throw ApplicationFailure.nonRetryable(
-            'Đề xuất xếp loại chưa sẵn sàng, vui lòng thử lại sau ít phút. / The rating proposal is not ready yet; try again in a minute.',
-            'ProposalNotReady',
-          );
+          throw ApplicationFailure.nonRetryable(bilingual('evaluation.proposalNotReady'), 'ProposalNotReady');
         }
       },
     },
