@@ -34,6 +34,9 @@ export function createActivities(deps: ActivityDeps): Record<string, (...args: n
       prisma: deps.prisma,
       client: deps.temporalClient,
       taskQueue: deps.config.temporal.taskQueue,
+      ...(deps.config.cycleOpenConcurrency !== undefined
+        ? { concurrency: deps.config.cycleOpenConcurrency }
+        : {}),
     }),
   };
 }

@@ -186,7 +186,14 @@ export async function deliverLedgerRow(
     const current = await prisma.notification.findUnique({ where: { idempotencyKey } });
     const done = current && resultOfFinished(current);
     if (done) return done;
-    throw ApplicationFailure.retryable(`${idempotencyKey} is claimed by another attempt`, MAIL_CLAIM_BUSY);
+    // Retry when the claim can be re-taken, not after the growing backoff: an attempt killed with its worker
+    // holds the claim until the lease ends, and its message should go out then.
+    const heldUntil = (current?.claimedAt?.getTime() ?? now.getTime()) + lease;
+    throw ApplicationFailure.create({
+      message: `${idempotencyKey} is claimed by another attempt`,
+      type: MAIL_CLAIM_BUSY,
+      nextRetryDelay: Math.max(1_000, heldUntil - now.getTime() + 1_000),
+    });
   }
 
   const composed = await compose(row, now).catch(async (error: unknown) => {

@@ -24,6 +24,7 @@ import { silentLogger } from '../system/silent-logger';
 import { startSmtpCatcher, type SmtpCatcher } from '../system/smtp-catcher';
 import { temporalTestServerPath } from '../system/toolchain';
 import { loadConfig, type AppConfig } from '../worker/config';
+import { workflowBundleOptions } from '../worker/workflow-bundle';
 import { createThrowawayDatabase, startPgliteDatabase } from './database';
 
 /** Options of {@link startSandbox}. */
@@ -137,10 +138,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         connection: env.nativeConnection,
         dataConverter,
         taskQueue,
-        workflowBundle: await bundleWorkflowCode({
-          workflowsPath: require.resolve('../workflows'),
-          logger: silentLogger,
-        }),
+        workflowBundle: await bundleWorkflowCode({ ...workflowBundleOptions(), logger: silentLogger }),
         activities: createActivities({
           prisma,
           mailer,

@@ -143,6 +143,14 @@ const payloadKeyList = z
     return z.NEVER;
   });
 
+/**
+ * Cycles a worker keeps in memory by default. The SDK's own default grows with the heap limit (2,310 on a 4 GB
+ * heap); bounded here so that a province of 10,000 pairs fits a small machine: about 0.4 MB per cached cycle
+ * (BENCHMARKS.md, B5), and a cycle out of the cache is replayed from its history (at most ~170 events) on its
+ * next task.
+ */
+export const DEFAULT_MAX_CACHED_WORKFLOWS = 500;
+
 /** The raw environment schema: variable names exactly as an operator sets them. */
 const envSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
@@ -200,6 +208,12 @@ const envSchema = z.object({
     .number({ error: 'must be a whole number ≥ 0' })
     .int('must be a whole number ≥ 0')
     .min(0, 'must be a whole number ≥ 0')
+    .default(DEFAULT_MAX_CACHED_WORKFLOWS),
+  CYCLE_OPEN_CONCURRENCY: z.coerce
+    .number({ error: 'must be a whole number of cycles (1–1000)' })
+    .int('must be a whole number of cycles (1–1000)')
+    .min(1, 'must be a whole number of cycles (1–1000)')
+    .max(1000, 'must be a whole number of cycles (1–1000)')
     .optional(),
   LOG_LEVEL: z
     .enum(['error', 'warn', 'info', 'debug'], { error: 'must be error, warn, info or debug' })
@@ -280,8 +294,10 @@ export interface AppConfig {
    */
   readonly payloadKeys: readonly PayloadKey[] | undefined;
   readonly logLevel: 'error' | 'warn' | 'info' | 'debug';
-  /** Workflows a worker keeps in memory (the SDK's default when undefined; 0 turns sticky execution off). */
-  readonly workerMaxCachedWorkflows: number | undefined;
+  /** Workflows a worker keeps in memory (0 turns sticky execution off); see {@link DEFAULT_MAX_CACHED_WORKFLOWS}. */
+  readonly workerMaxCachedWorkflows: number;
+  /** Cycles the year opener starts at once (undefined: the opener's default, 32). */
+  readonly cycleOpenConcurrency: number | undefined;
   /** E-mail delivery: retries, throttling, the standing recipients and the leadership digest (docs/mail.md). */
   readonly mail: {
     /** How long a transient SMTP failure is retried, counted from the ledger row's creation, in ms. */
@@ -410,6 +426,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     payloadKeys: e.PAYLOAD_KEYS,
     logLevel: e.LOG_LEVEL,
     workerMaxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
+    cycleOpenConcurrency: e.CYCLE_OPEN_CONCURRENCY,
     mail: {
       retryHorizonMs: e.MAIL_RETRY_HORIZON,
       rateLimitPerSecond: e.MAIL_RATE_LIMIT_PER_SECOND,

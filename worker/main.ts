@@ -11,6 +11,7 @@ import { createPrismaClient } from '../db/client';
 import { createMailTransport } from '../mail/transport';
 import { connectClient, connectWorker, dataConverterOf } from '../system/temporal-connection';
 import { loadConfig } from './config';
+import { workerTuning } from './workflow-bundle';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -27,10 +28,7 @@ async function main(): Promise<void> {
       dataConverter,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
-      workflowsPath: require.resolve('../workflows'),
-      ...(config.workerMaxCachedWorkflows !== undefined
-        ? { maxCachedWorkflows: config.workerMaxCachedWorkflows }
-        : {}),
+      ...workerTuning(config),
       activities: createActivities({ prisma, mailer, config, temporalClient }),
     });
     console.log(`worker: polling ${config.temporal.taskQueue} on ${config.temporal.address}`);

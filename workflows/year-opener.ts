@@ -8,7 +8,9 @@ import type { OpenYearResult } from '../activities/year-opener';
 
 const { openCycleYear } = proxyActivities<YearOpenerActivities>({
   startToCloseTimeout: '1 hour',
-  heartbeatTimeout: '2 minutes',
+  // The activity heartbeats at least every 5 s while it runs, so a crashed worker is noticed within 30 s and
+  // the retry resumes after the last pair the server heard of (timeouts are no part of replay: safe to change).
+  heartbeatTimeout: '30 seconds',
   retry: { initialInterval: '10 seconds', maximumInterval: '10 minutes' },
 });
 

@@ -68,6 +68,9 @@ export function registerCycleCommands(program: Command, deps: CliDeps): void {
       const result = await openYear(prisma, client, {
         year: flags.year,
         taskQueue: deps.config.temporal.taskQueue,
+        ...(deps.config.cycleOpenConcurrency !== undefined
+          ? { concurrency: deps.config.cycleOpenConcurrency }
+          : {}),
         onProgress: (done, total) => bar.update(done, total),
       });
       bar.stop();

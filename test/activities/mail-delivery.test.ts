@@ -7,6 +7,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Transporter } from 'nodemailer';
 import { createMailDeliveryActivities } from '../../activities/mail-delivery';
 import { messageIdFor } from '../../domain/mail';
+import { MAIL_CLAIM_LEASE_MS } from '../../domain/mail/delivery-options';
 import { sendTestMessage, type MailDeliveryConfig, type MailDeliveryDeps } from '../../mail/deliver';
 import { sendLeadershipDigest } from '../../mail/digest';
 import { createMailTransport } from '../../mail/transport';
@@ -427,6 +428,8 @@ describe('the claim', () => {
     );
     expect(busy.type).toBe('MailClaimBusy');
     expect(busy.nonRetryable).toBe(false);
+    // Retried when the lease of the claim (taken 10 s ago) ends, plus a second, not after the growing backoff.
+    expect(busy.nextRetryDelay).toBe(MAIL_CLAIM_LEASE_MS - 10_000 + 1_000);
     expect(caughtWith(messageIdFor(key))).toHaveLength(0);
     // The attempt that claimed it was killed: after the lease the row is taken over and sent.
     const later = createMailDeliveryActivities(deps({ now: () => new Date(NOW.getTime() + 5 * 60_000) }));

@@ -38,7 +38,9 @@ it(`two workers on one task queue, one SIGKILLed mid-burst: the other delivers a
   const counts = await eventually(
     () => deliveryCounts(world, PAIRS),
     (c) => c.due === 2 * PAIRS && c.lost === 0,
-    300_000,
+    // A message whose attempt died with its worker waits for that attempt's start-to-close timeout (2 min), the
+    // first retry interval (1 min) and, if the claim is younger, the rest of its lease: minutes, not seconds.
+    480_000,
     1000,
   );
   printCounts('one of two workers SIGKILLed mid-burst', counts);

@@ -45,7 +45,9 @@ it(`the worker SIGKILLed during a burst of ${2 * PAIRS} reminders: every message
   const counts = await eventually(
     () => deliveryCounts(world, PAIRS),
     (c) => c.due === 2 * PAIRS && c.lost === 0,
-    300_000,
+    // A message whose attempt died with its worker waits for that attempt's start-to-close timeout (2 min), the
+    // first retry interval (1 min) and, if the claim is younger, the rest of its lease: minutes, not seconds.
+    480_000,
     1000,
   );
   printCounts('worker SIGKILLed mid-burst', counts);

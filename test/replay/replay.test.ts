@@ -17,6 +17,7 @@ import { silentLogger } from '../../system/silent-logger';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { PATCHES } from '../../workflows/twinning-cycle';
 import { HISTORY_DIR } from '../support/cycle-harness';
+import { workflowBundleOptions } from '../../worker/workflow-bundle';
 
 let bundle: WorkflowBundleWithSourceMap;
 
@@ -37,10 +38,8 @@ const PATCHES_BY_PREFIX: Readonly<Record<string, readonly string[]>> = {
 const UNPATCHED_WORKFLOWS = ['unit-evaluation-'];
 
 beforeAll(async () => {
-  bundle = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../../workflows'),
-    logger: silentLogger,
-  });
+  // Bundled as the worker bundles it: with domain/ shared by every workflow, the histories still replay.
+  bundle = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: silentLogger });
 });
 
 // Read at collection time so each saved history is its own test case.

@@ -8,7 +8,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Connection, Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES } from '../../domain/cycle/search-attributes';
 import { messageIdFor } from '../../domain/mail';
 import { importRoster } from '../../roster/import';
@@ -17,8 +17,10 @@ import { openYear } from '../../services/cycle-opener';
 import { startProcess, waitForOutput, type ManagedProcess } from '../../system/child-process';
 import { freePort, waitForPort, waitForPortsFree } from '../../system/ports';
 import { startSmtpCatcher, type CatcherReply, type SmtpCatcher } from '../../system/smtp-catcher';
+import { formatPayloadKeys, generatePayloadKey } from '../../system/payload-keys';
+import { connectClient } from '../../system/temporal-connection';
 import { temporalCliPath } from '../../system/toolchain';
-import { loadConfig } from '../../worker/config';
+import { loadConfig, type AppConfig } from '../../worker/config';
 import { createTestDatabase, type TestDatabase } from './db';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -68,14 +70,16 @@ export interface FaultWorld {
   readonly db: TestDatabase;
   readonly taskQueue: string;
   readonly temporalAddress: string;
+  /** The world's Temporal configuration (address, namespace, payload keys), as its workers get it. */
+  readonly config: AppConfig;
   /** The catcher's messages (kept across its restarts). */
-  readonly messages: () => readonly { messageId: string; to: string[] }[];
+  readonly messages: () => readonly { messageId: string; to: string[]; raw: Buffer }[];
   /** Switches the SMTP server: down (port closed), answering a reply to every message, or accepting. */
   smtp(mode: SmtpMode): Promise<void>;
   /** Refuses one address at RCPT TO (e.g. 550 5.1.1: a permanent failure), whatever the mode. */
   refuseAddress(address: string, reply: CatcherReply): void;
-  /** Starts a worker process (`worker/main.ts`) and resolves once it polls. */
-  startWorker(name: string): Promise<ManagedProcess>;
+  /** Starts a worker process (`worker/main.ts`) and resolves once it polls; `env` adds to its environment. */
+  startWorker(name: string, env?: Readonly<Record<string, string>>): Promise<ManagedProcess>;
   /** Stops the Temporal dev server (its SQLite file is kept). */
   stopTemporal(): Promise<void>;
   /** Starts the Temporal dev server again on the same port and file. */
@@ -114,8 +118,10 @@ export async function startFaultWorld(
     ? Number(options.temporalAddress.split(':')[1])
     : await freePort();
   const temporalAddress = options.temporalAddress ?? `127.0.0.1:${temporalPort}`;
-  const config = loadConfig({});
-  const caught: { messageId: string; to: string[] }[] = [];
+  // Payloads are encrypted as in production: the world's own key, handed to every worker and client.
+  const payloadKeys = formatPayloadKeys([generatePayloadKey('fault')]);
+  const config = loadConfig({ TEMPORAL_ADDRESS: temporalAddress, PAYLOAD_KEYS: payloadKeys });
+  const caught: { messageId: string; to: string[]; raw: Buffer }[] = [];
   const refused = new Map<string, CatcherReply>();
   let mode: SmtpMode = 'accept';
   const smtpPort = await freePort();
@@ -126,7 +132,7 @@ export async function startFaultWorld(
       rejectRecipient: (address) => refused.get(address),
       reject: () => (typeof mode === 'object' ? mode.reply : undefined),
       // The world's list survives the catcher's restarts.
-      onMessage: (m) => caught.push({ messageId: m.messageId, to: m.to }),
+      onMessage: (m) => caught.push({ messageId: m.messageId, to: m.to, raw: m.raw }),
     });
   };
   await startCatcher();
@@ -158,9 +164,12 @@ export async function startFaultWorld(
     const deadline = Date.now() + 60_000;
     for (;;) {
       try {
-        const connection = await Connection.connect({ address: temporalAddress });
-        await connection.workflowService.describeNamespace({ namespace: 'default' });
-        await connection.close();
+        const probe = await connectClient(config);
+        try {
+          await probe.connection.workflowService.describeNamespace({ namespace: config.temporal.namespace });
+        } finally {
+          await probe.connection.close();
+        }
         return;
       } catch (error) {
         if (Date.now() > deadline) throw error;
@@ -177,6 +186,7 @@ export async function startFaultWorld(
     db,
     taskQueue,
     temporalAddress,
+    config,
     messages: () => caught,
     async smtp(next) {
       mode = next;
@@ -190,7 +200,7 @@ export async function startFaultWorld(
     refuseAddress(address, reply) {
       refused.set(address, reply);
     },
-    async startWorker(name) {
+    async startWorker(name, extraEnv = {}) {
       const proc = startProcess({
         name,
         command: process.execPath,
@@ -203,9 +213,11 @@ export async function startFaultWorld(
           DATABASE_URL: db.url,
           DATABASE_POOL_SIZE: '10',
           TEMPORAL_ADDRESS: temporalAddress,
+          PAYLOAD_KEYS: payloadKeys,
           TEMPORAL_TASK_QUEUE: taskQueue,
           SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
           LOG_LEVEL: 'warn',
+          ...extraEnv,
         },
       });
       workers.add(proc);
@@ -220,8 +232,7 @@ export async function startFaultWorld(
     },
     startTemporal,
     async client() {
-      const connection = await Connection.connect({ address: temporalAddress });
-      const client = new Client({ connection });
+      const client = await connectClient(config);
       clients.push(client);
       return client;
     },
