@@ -24,6 +24,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { registerDashboardApi } from './api/dashboard';
 import { registerPairApi } from './api/pairs';
 import { registerSessionApi } from './api/session';
 import { registerUserApi } from './api/users';
@@ -35,6 +36,7 @@ import { HttpError, installErrorHandlers } from './errors';
 import { applyLang } from './i18n';
 import { errorPage } from './render';
 import { registerAuthRoutes } from './routes/auth';
+import { registerCycleRoutes } from './routes/cycles';
 import { registerHomeRoutes } from './routes/home';
 import { registerSystemRoutes } from './routes/system';
 import { registerUserRoutes } from './routes/users';
@@ -82,6 +84,8 @@ const ROUTE_MODULES: readonly ((app: WebApp, deps: RouteDeps) => void)[] = [
   registerSessionApi,
   registerUserApi,
   registerPairApi,
+  registerDashboardApi,
+  registerCycleRoutes,
 ];
 
 /** Builds the Fastify instance with every plugin and route; the caller listens (or injects) and closes it. */

@@ -37,7 +37,7 @@ it('an anonymous page request goes to the sign-in page and an API request gets 4
   expect([home.statusCode, home.headers.location]).toEqual([303, '/sign-in?next=%2Fhome&lang=vi']);
   const api = await agent.get('/api/v1/pairs');
   expect(api.statusCode).toBe(401);
-  expect(api.json<{ code: string }>().code).toBe('unauthorized');
+  expect(api.json<{ error: { code: string } }>().error.code).toBe('unauthorized');
 });
 
 it('the OpenAPI document and the static assets are served', async () => {

@@ -1,13 +1,15 @@
-/** `/api/v1/pairs`: the pairs in the caller's scope, and one pair's cycle in a year (404 outside the scope). */
+/** `/api/v1/pairs`: the pairs in the caller's scope, and one pair's dashboard detail (404 outside the scope). */
 import { z } from 'zod';
-import { findPairInScope, pairWhere } from '../../services/access';
-import { showCycle } from '../../services/cycle-read';
+import { pairWhere } from '../../services/access';
+import { pairDetail } from '../../services/dashboard';
 import { requireSignIn } from '../auth/access';
 import type { WebApp } from '../context';
 import type { RouteDeps } from '../deps';
 import { notFound } from '../errors';
+import { formText } from '../forms';
 import { yearOf } from '../routes/home';
 import { pageOf } from '../views/pagination';
+import { readModel } from './dashboard';
 import { errorResponses } from './schemas';
 
 const PAGE_SIZE = 100;
@@ -20,25 +22,6 @@ const pairSchema = z
     recipient: z.object({ code: z.string(), name: z.string() }),
   })
   .meta({ id: 'Pair' });
-
-const cycleSchema = z
-  .object({
-    phase: z.string(),
-    escalationLevel: z.number(),
-    overdue: z.boolean(),
-    waitingFor: z.array(z.string()),
-    waitingSince: z.string().nullable(),
-    obligations: z.array(
-      z.object({
-        obligation: z.string(),
-        status: z.string(),
-        statutoryDue: z.string(),
-        effectiveDue: z.string(),
-        completedAt: z.string().nullable(),
-      }),
-    ),
-  })
-  .meta({ id: 'Cycle', description: 'A cycle from the read model (instants in ISO 8601, UTC)' });
 
 const codeParams = z.object({ code: z.string().min(1).max(64) });
 
@@ -97,38 +80,28 @@ export function registerPairApi(app: WebApp, deps: RouteDeps): void {
     {
       schema: {
         tags: ['pairs'],
-        summary: 'One pair’s cycle in a year (`?year=`, default this year); 404 when unknown or out of scope',
+        summary:
+          'One pair from the dashboard read model: both units, every year, obligations, “waiting on” lines, timeline, ratings (`?year=`, default the latest); 404 when unknown or out of scope',
         params: codeParams,
         querystring: z.object({ year: z.string().optional() }),
         response: {
-          200: z.object({ code: z.string(), year: z.number(), cycle: cycleSchema.nullable() }),
+          200: readModel('PairDetail (docs/web.md, "One pair")'),
           ...errorResponses(400, 401, 404),
         },
       },
     },
     async (request) => {
       const actor = requireSignIn(request);
-      const pair = await findPairInScope(deps.prisma, actor.scope, request.params.code);
-      if (!pair) throw notFound();
-      const year = yearOf(request.query, deps.now());
-      const detail = await showCycle(deps.prisma, pair.code, year);
-      const cycle = detail
-        ? {
-            phase: detail.phase,
-            escalationLevel: detail.escalationLevel,
-            overdue: detail.overdue,
-            waitingFor: [...detail.waitingFor],
-            waitingSince: detail.waitingSince?.toISOString() ?? null,
-            obligations: detail.obligations.map((o) => ({
-              obligation: o.obligation,
-              status: o.status,
-              statutoryDue: o.statutoryDue.toISOString(),
-              effectiveDue: o.effectiveDue.toISOString(),
-              completedAt: o.completedAt?.toISOString() ?? null,
-            })),
-          }
-        : null;
-      return { code: pair.code, year, cycle };
+      const text = formText(request.query, 'year');
+      const year = text === '' ? undefined : yearOf(request.query, deps.now());
+      const detail = await pairDetail(deps.prisma, actor.scope, request.params.code, {
+        ...(year !== undefined ? { year } : {}),
+        now: deps.now(),
+        includeContacts: actor.role === 'ADMIN',
+        temporalNamespace: deps.namespace,
+      });
+      if (!detail) throw notFound();
+      return detail;
     },
   );
 }

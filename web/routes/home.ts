@@ -3,6 +3,7 @@ import { CYCLE_YEARS, isCycleYear } from '../../domain/cycle/years';
 import { currentYearInVietnam } from '../../roster/import';
 import { findPairInScope, pairWhere } from '../../services/access';
 import { showCycle } from '../../services/cycle-read';
+import { overview } from '../../services/dashboard';
 import { requireSignIn } from '../auth/access';
 import type { WebApp } from '../context';
 import type { RouteDeps } from '../deps';
@@ -31,7 +32,8 @@ export function registerHomeRoutes(app: WebApp, deps: RouteDeps): void {
     const actor = requireSignIn(request);
     const window = pageOf(request.query, PAGE_SIZE);
     const where = pairWhere(actor.scope);
-    const [rows, total] = await Promise.all([
+    const year = yearOf(request.query, deps.now());
+    const [rows, total, summary] = await Promise.all([
       deps.prisma.pair.findMany({
         where,
         include: { sponsor: { select: { name: true } }, recipient: { select: { name: true } } },
@@ -40,6 +42,7 @@ export function registerHomeRoutes(app: WebApp, deps: RouteDeps): void {
         take: window.pageSize,
       }),
       deps.prisma.pair.count({ where }),
+      overview(deps.prisma, actor.scope, { year, now: deps.now(), limit: 10 }),
     ]);
     const pairs = rows.map((p) => ({
       code: p.code,
@@ -47,7 +50,10 @@ export function registerHomeRoutes(app: WebApp, deps: RouteDeps): void {
       recipientName: p.recipient.name,
       status: p.status,
     }));
-    return sendPage(reply, renderHome(pageContext(request, reply), { pairs, window, total }));
+    return sendPage(
+      reply,
+      renderHome(pageContext(request, reply), { pairs, window, total, overview: summary }),
+    );
   });
 
   app.get<{ Params: { code: string } }>('/pairs/:code', async (request, reply) => {

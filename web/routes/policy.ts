@@ -37,6 +37,7 @@ export const ROUTES: readonly RoutePolicy[] = [
   { method: 'POST', url: '/account/forgot', kind: 'page', access: 'public' },
   { method: 'GET', url: '/home', kind: 'page', access: 'signedIn' },
   { method: 'GET', url: '/pairs/:code', kind: 'page', access: 'signedIn' },
+  { method: 'GET', url: '/cycles', kind: 'page', access: 'signedIn' },
   { method: 'GET', url: '/users', kind: 'page', access: 'manage' },
   { method: 'POST', url: '/users', kind: 'page', access: 'manage' },
   { method: 'POST', url: '/users/:id/disable', kind: 'page', access: 'manage' },
@@ -52,6 +53,9 @@ export const ROUTES: readonly RoutePolicy[] = [
   { method: 'POST', url: '/api/v1/users/:id/disable', kind: 'api', access: 'manage' },
   { method: 'GET', url: '/api/v1/pairs', kind: 'api', access: 'signedIn' },
   { method: 'GET', url: '/api/v1/pairs/:code', kind: 'api', access: 'signedIn' },
+  { method: 'GET', url: '/api/v1/overview', kind: 'api', access: 'signedIn' },
+  { method: 'GET', url: '/api/v1/cycles', kind: 'api', access: 'signedIn' },
+  { method: 'GET', url: '/api/v1/cycles/export', kind: 'api', access: 'signedIn' },
   // The OpenAPI document and its browser (swagger-ui's own routes).
   { method: 'GET', url: '/api/docs*', kind: 'asset', access: 'public' },
 ];

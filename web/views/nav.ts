@@ -16,6 +16,7 @@ export interface NavItem {
 /** Every navigation entry, in the order shown. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/home', label: 'web.nav.home', access: 'signedIn' },
+  { href: '/cycles', label: 'web.nav.cycles', access: 'signedIn' },
   { href: '/users', label: 'web.nav.users', access: 'manage' },
   { href: '/outbox', label: 'web.nav.outbox', access: 'manage' },
   { href: '/', label: 'web.nav.health', access: 'public' },
