@@ -24,6 +24,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { registerActionApi } from './api/actions';
 import { registerDashboardApi } from './api/dashboard';
 import { registerPairApi } from './api/pairs';
 import { registerSessionApi } from './api/session';
@@ -85,6 +86,7 @@ const ROUTE_MODULES: readonly ((app: WebApp, deps: RouteDeps) => void)[] = [
   registerUserApi,
   registerPairApi,
   registerDashboardApi,
+  registerActionApi,
   registerCycleRoutes,
 ];
 

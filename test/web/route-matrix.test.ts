@@ -33,6 +33,7 @@ function urlOf(route: RoutePolicy): string {
   return route.url
     .replace(':code', 'P01')
     .replace(':id', 'no-such-id')
+    .replace(':year', '2026')
     .replace(/\*$/, route.url.startsWith('/assets') ? 'app.css' : '');
 }
 

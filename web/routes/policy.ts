@@ -53,6 +53,8 @@ export const ROUTES: readonly RoutePolicy[] = [
   { method: 'POST', url: '/api/v1/users/:id/disable', kind: 'api', access: 'manage' },
   { method: 'GET', url: '/api/v1/pairs', kind: 'api', access: 'signedIn' },
   { method: 'GET', url: '/api/v1/pairs/:code', kind: 'api', access: 'signedIn' },
+  { method: 'POST', url: '/api/v1/pairs/:code/:year/submissions', kind: 'api', access: 'submit' },
+  { method: 'POST', url: '/api/v1/pairs/:code/:year/extensions', kind: 'api', access: 'administer' },
   { method: 'GET', url: '/api/v1/overview', kind: 'api', access: 'signedIn' },
   { method: 'GET', url: '/api/v1/cycles', kind: 'api', access: 'signedIn' },
   { method: 'GET', url: '/api/v1/cycles/export', kind: 'api', access: 'signedIn' },
