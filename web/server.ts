@@ -36,6 +36,7 @@ import type { RouteDeps, WebDeps } from './deps';
 import { HttpError, installErrorHandlers } from './errors';
 import { applyLang } from './i18n';
 import { errorPage } from './render';
+import { registerActionRoutes } from './routes/actions';
 import { registerAuthRoutes } from './routes/auth';
 import { registerCycleRoutes } from './routes/cycles';
 import { registerHomeRoutes } from './routes/home';
@@ -88,6 +89,7 @@ const ROUTE_MODULES: readonly ((app: WebApp, deps: RouteDeps) => void)[] = [
   registerDashboardApi,
   registerActionApi,
   registerCycleRoutes,
+  registerActionRoutes,
 ];
 
 /** Builds the Fastify instance with every plugin and route; the caller listens (or injects) and closes it. */

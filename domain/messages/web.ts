@@ -100,6 +100,18 @@ export const webMessages = {
     vi: 'Biểu đồ đúng hạn, trễ hạn, quá hạn theo nghĩa vụ',
     en: 'On time, late and missed per obligation',
   },
+  'web.pair.submitted': {
+    vi: 'Đã nhận đề xuất nhu cầu của cặp {pair} năm {year}.',
+    en: 'The needs proposal of pair {pair}, {year}, was accepted.',
+  },
+  'web.pair.needsForm': { vi: 'Gửi đề xuất nhu cầu (O2)', en: 'Submit the needs proposal (O2)' },
+  'web.pair.needsSummary': { vi: 'Nội dung đề xuất', en: 'What is proposed' },
+  'web.pair.extendForm': { vi: 'Gia hạn một nghĩa vụ', en: 'Extend an obligation' },
+  'web.pair.newDate': { vi: 'Hạn mới (yyyy-mm-dd)', en: 'New deadline (yyyy-mm-dd)' },
+  'web.pair.reason': { vi: 'Lý do', en: 'Reason' },
+  'web.pair.decisionNumber': { vi: 'Số quyết định', en: 'Decision number' },
+  'web.pair.send': { vi: 'Gửi', en: 'Send' },
+  'web.pair.temporal': { vi: 'Xem luồng công việc trong Temporal', en: 'Open the workflow in Temporal' },
   'web.home.title': { vi: 'Trang của tôi', en: 'My page' },
   'web.home.pairs': { vi: 'Các cặp kết nghĩa trong phạm vi của bạn', en: 'The twinning pairs you can see' },
   'web.home.none': {

@@ -122,3 +122,31 @@ it('a sponsor officer cannot submit the recipient’s document, nor extend; an a
   const unknown = await admin.api('POST', '/api/v1/pairs/P99/2026/extensions', extend);
   expect(unknown.statusCode).toBe(404);
 });
+
+/** The text of a page with the entities `html` writes turned back into characters. */
+function textOf(body: string): string {
+  return body
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+it('the pair page’s extend form comes back with the workflow’s refusal, then with its acceptance', async () => {
+  const admin = await signedIn(EMAILS.admin);
+  const page = await admin.get('/pairs/P07?year=2026');
+  expect(page.body).toContain('data-testid="extend-form"');
+  expect(page.body).not.toContain('data-testid="needs-form"');
+  expect(page.body).toContain('/namespaces/default/workflows/twinning-cycle%3AP07%3A2026');
+  const form = { obligation: 'O5', reason: 'Lũ lụt', decisionNumber: '13/QĐ-BDT' };
+  const bad = await admin.postForm('/pairs/P07/2026/extend', { ...form, newDate: '2026-02-30' });
+  expect([bad.statusCode, bad.headers.location]).toEqual([303, '/pairs/P07?year=2026']);
+  const refused = await admin.get('/pairs/P07?year=2026');
+  expect(textOf(refused.body)).toContain(t('cycle.invalid.date', { field: 'newDate' }, 'vi'));
+  const good = await admin.postForm('/pairs/P07/2026/extend', { ...form, newDate: '2027-01-15' });
+  expect(good.statusCode).toBe(303);
+  const after = textOf((await admin.get('/pairs/P07?year=2026')).body);
+  expect(after).toContain('Đã gia hạn — cặp P07 năm 2026');
+  expect(after).toContain('15/01/2027');
+  const officer = await signedIn(EMAILS.recipient);
+  expect((await officer.get('/pairs/P07?year=2026')).body).toContain('data-testid="needs-form"');
+});

@@ -1,5 +1,7 @@
 /** The signed-in user's start page and the pair page, both limited to the user's scope. */
+import { can, sideOfRole } from '../../domain/access';
 import { CYCLE_YEARS, isCycleYear } from '../../domain/cycle/years';
+import { cycleWorkflowId } from '../../domain/workflow-ids';
 import { currentYearInVietnam } from '../../roster/import';
 import { findPairInScope, pairWhere } from '../../services/access';
 import { showCycle } from '../../services/cycle-read';
@@ -62,6 +64,15 @@ export function registerHomeRoutes(app: WebApp, deps: RouteDeps): void {
     if (!pair) throw notFound();
     const year = yearOf(request.query, deps.now());
     const detail = await showCycle(deps.prisma, pair.code, year);
-    return sendPage(reply, renderPair(pageContext(request, reply), { code: pair.code, year, detail }));
+    const workflowId = cycleWorkflowId(pair.code, year);
+    const actions = {
+      needs: sideOfRole(actor.role) === 'recipient',
+      extend: can(actor.role, 'administer'),
+      temporalUrl: `${deps.temporalUiUrl}/namespaces/${encodeURIComponent(deps.namespace)}/workflows/${encodeURIComponent(workflowId)}`,
+    };
+    return sendPage(
+      reply,
+      renderPair(pageContext(request, reply), { code: pair.code, year, detail, actions }),
+    );
   });
 }

@@ -38,6 +38,8 @@ export const ROUTES: readonly RoutePolicy[] = [
   { method: 'GET', url: '/home', kind: 'page', access: 'signedIn' },
   { method: 'GET', url: '/pairs/:code', kind: 'page', access: 'signedIn' },
   { method: 'GET', url: '/cycles', kind: 'page', access: 'signedIn' },
+  { method: 'POST', url: '/pairs/:code/:year/needs', kind: 'page', access: 'submit' },
+  { method: 'POST', url: '/pairs/:code/:year/extend', kind: 'page', access: 'administer' },
   { method: 'GET', url: '/users', kind: 'page', access: 'manage' },
   { method: 'POST', url: '/users', kind: 'page', access: 'manage' },
   { method: 'POST', url: '/users/:id/disable', kind: 'page', access: 'manage' },

@@ -8,14 +8,22 @@ import { cycleVocabulary } from '../../domain/messages/cycle';
 import { obligationStatusFromDb, type CyclePhase, type ObligationId } from '../../domain/cycle/types';
 import { timelineLines } from '../../domain/cycle/timeline';
 import type { CycleDetail } from '../../services/cycle-read';
-import { html } from './html';
+import { OBLIGATION_IDS } from '../../domain/cycle/types';
+import { field, postForm, select } from './forms';
+import { html, type SafeHtml } from './html';
 import { layout, type PageContext } from './layout';
 import { table } from './table';
 
 /** Renders the page of a pair the reader may see; `detail` undefined gives the "no cycle this year" page. */
 export function renderPair(
   ctx: PageContext,
-  options: { readonly code: string; readonly year: number; readonly detail: CycleDetail | undefined },
+  options: {
+    readonly code: string;
+    readonly year: number;
+    readonly detail: CycleDetail | undefined;
+    /** The forms the reader may use and the workflow's page in the Temporal web UI (none in a static page). */
+    readonly actions?: { readonly needs: boolean; readonly extend: boolean; readonly temporalUrl?: string };
+  },
 ): string {
   const { tr, lang } = ctx;
   const { code, year, detail } = options;
@@ -62,6 +70,50 @@ export function renderPair(
     <h2>${tr('web.pair.timeline')}</h2>
     <ul data-testid="timeline">
       ${events}
-    </ul>`;
+    </ul>
+    ${options.actions ? actionForms(ctx, code, year, options.actions) : ''}`;
   return layout(ctx, { title, body });
+}
+
+/** The forms of the pair page (each posts to its route and comes back here with the workflow's message). */
+function actionForms(
+  ctx: PageContext,
+  code: string,
+  year: number,
+  actions: { readonly needs: boolean; readonly extend: boolean; readonly temporalUrl?: string },
+): SafeHtml {
+  const { tr, lang } = ctx;
+  const base = `/pairs/${encodeURIComponent(code)}/${year}`;
+  const needs = actions.needs
+    ? html`<h2>${tr('web.pair.needsForm')}</h2>
+        ${postForm(ctx, {
+          action: `${base}/needs?lang=${lang}`,
+          testId: 'needs-form',
+          body: html`${field({ name: 'summary', label: tr('web.pair.needsSummary'), required: true })}
+            <button type="submit">${tr('web.pair.send')}</button>`,
+        })}`
+    : '';
+  const extend = actions.extend
+    ? html`<h2>${tr('web.pair.extendForm')}</h2>
+        ${postForm(ctx, {
+          action: `${base}/extend?lang=${lang}`,
+          testId: 'extend-form',
+          body: html`${select({
+              name: 'obligation',
+              label: tr('web.pair.obligation'),
+              choices: OBLIGATION_IDS.map((o) => ({
+                value: o,
+                label: `${o} ${cycleVocabulary.obligation[o][lang]}`,
+              })),
+            })}
+            ${field({ name: 'newDate', label: tr('web.pair.newDate'), type: 'date', required: true })}
+            ${field({ name: 'reason', label: tr('web.pair.reason'), required: true })}
+            ${field({ name: 'decisionNumber', label: tr('web.pair.decisionNumber') })}
+            <button type="submit">${tr('web.pair.send')}</button>`,
+        })}`
+    : '';
+  const temporal = actions.temporalUrl
+    ? html`<p><a href="${actions.temporalUrl}" data-testid="temporal-link">${tr('web.pair.temporal')}</a></p>`
+    : '';
+  return html`${needs}${extend}${temporal}`;
 }
