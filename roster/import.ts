@@ -12,6 +12,7 @@ import {
   type PairPlan,
   type RosterContact,
   type RosterFile,
+  type RosterUnit,
   type StoredPair,
   type StoredUnit,
   type UnitPlan,
@@ -51,8 +52,11 @@ export function currentYearInVietnam(now: Date = new Date()): number {
 // Large enough to keep round trips few, small enough to stay far below PostgreSQL's 65,535 bind parameters.
 const CHUNK = 500;
 
-// One roster import at a time: two concurrent imports could both decide to create the same code.
-const ROSTER_LOCK = 74_112_025;
+/**
+ * The advisory lock every change of the roster takes for its transaction (an import, a merger): two at once
+ * could both decide to create the same code.
+ */
+export const ROSTER_LOCK = 74_112_025;
 
 type Tx = Prisma.TransactionClient;
 
@@ -76,6 +80,7 @@ async function loadStored(tx: Tx, staffYear: number): Promise<{ units: StoredUni
   const rows = await tx.unit.findMany({
     include: {
       parent: { select: { code: true } },
+      successor: { select: { code: true } },
       staff: { where: { year: staffYear } },
       contacts: { select: { email: true, role: true } },
     },
@@ -90,6 +95,9 @@ async function loadStored(tx: Tx, staffYear: number): Promise<{ units: StoredUni
       border: u.border,
       staff: u.staff[0]?.staff ?? null,
       contacts: u.contacts.map((c): RosterContact => ({ email: c.email, role: c.role })),
+      from: u.validFrom ? toIso(u.validFrom) : null,
+      to: u.validTo ? toIso(u.validTo) : null,
+      successor: u.successor?.code ?? null,
     }),
   );
   const pairRows = await tx.pair.findMany({
@@ -103,6 +111,7 @@ async function loadStored(tx: Tx, staffYear: number): Promise<{ units: StoredUni
       recipient: p.recipient.code,
       from: toIso(p.validFrom),
       to: p.validTo ? toIso(p.validTo) : null,
+      communes: p.communes,
     }),
   );
   return { units, pairs };
@@ -164,7 +173,17 @@ async function writeUnits(
   const created = plans.filter((p): p is Extract<UnitPlan, { action: 'create' }> => p.action === 'create');
   for (const plan of created) ids.set(plan.unit.code, randomUUID());
   const idOf = (code: string): string => ids.get(code)!;
-  const parentId = (code: string | null) => (code === null ? null : idOf(code));
+  const idOrNull = (code: string | null) => (code === null ? null : idOf(code));
+  const dateOf = (iso: string | null) => (iso === null ? null : toDate(iso));
+  // The columns of a unit the file controls; the successor is linked apart on creation (see below).
+  const fields = (unit: RosterUnit) => ({
+    name: unit.name,
+    kind: unit.kind,
+    border: unit.border,
+    parentId: idOrNull(unit.parent),
+    validFrom: dateOf(unit.from),
+    validTo: dateOf(unit.to),
+  });
 
   // Parents first: a commune's parent is a mountain district, which has no parent itself, so two rounds
   // (units without a parent, then communes) satisfy the foreign key without a second write per unit.
@@ -175,14 +194,7 @@ async function writeUnits(
   for (const round of rounds) {
     for (const chunk of chunks(round)) {
       await tx.unit.createMany({
-        data: chunk.map(({ unit }) => ({
-          id: idOf(unit.code),
-          code: unit.code,
-          name: unit.name,
-          kind: unit.kind,
-          border: unit.border,
-          parentId: parentId(unit.parent),
-        })),
+        data: chunk.map(({ unit }) => ({ id: idOf(unit.code), code: unit.code, ...fields(unit) })),
       });
       const staff = chunk.filter(({ unit }) => unit.staff !== null);
       if (staff.length > 0) {
@@ -206,6 +218,12 @@ async function writeUnits(
       progress(chunk.length);
     }
   }
+  // A successor may be created in the same file, in a later chunk or round, or merged into in a chain: linked
+  // once every new unit exists, so no order of creation has to satisfy the foreign key.
+  for (const { unit } of created) {
+    if (unit.successor === null) continue;
+    await tx.unit.update({ where: { id: idOf(unit.code) }, data: { successorId: idOf(unit.successor) } });
+  }
 
   for (const plan of plans) {
     if (plan.action === 'create') continue;
@@ -218,7 +236,7 @@ async function writeUnits(
     if (changed.fields) {
       await tx.unit.update({
         where: { id: old.id },
-        data: { name: unit.name, kind: unit.kind, border: unit.border, parentId: parentId(unit.parent) },
+        data: { ...fields(unit), successorId: idOrNull(unit.successor) },
       });
     }
     if (changed.staff && unit.staff !== null) {
@@ -285,6 +303,7 @@ async function writePairs(
         recipientId: idOf(pair.recipient),
         validFrom: toDate(pair.from),
         validTo: pair.to === null ? null : toDate(pair.to),
+        communes: [...pair.communes],
       })),
     });
     await tx.pairHistory.createMany({
@@ -318,6 +337,7 @@ async function writePairs(
           recipientId: idOf(pair.recipient),
           validFrom: toDate(pair.from),
           validTo: pair.to === null ? null : toDate(pair.to),
+          communes: [...pair.communes],
         },
       });
       const json = {

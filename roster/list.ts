@@ -17,6 +17,11 @@ export interface ListedUnit {
     readonly role: 'HEAD' | 'OFFICER';
     readonly bounced: boolean;
   }[];
+  /** First and last day the unit exists (`yyyy-mm-dd`), null when open. */
+  readonly from: string | null;
+  readonly to: string | null;
+  /** The code of the unit it was merged into. */
+  readonly successor: string | null;
 }
 
 /** A pair as listed; dates are `yyyy-mm-dd`. */
@@ -29,6 +34,10 @@ export interface ListedPair {
   readonly from: string;
   readonly to: string | null;
   readonly status: 'ACTIVE' | 'DISSOLVED' | 'REPAIRED';
+  /** The communes a pair with a mountain district covers (empty: all of them). */
+  readonly communes: readonly string[];
+  /** The code of the pair this one continues (after a merger or a re-pairing). */
+  readonly predecessor: string | null;
 }
 
 /** The whole roster. */
@@ -45,11 +54,22 @@ const KIND_ORDER: Readonly<Record<UnitKind, number>> = {
   COMMUNE: 4,
 };
 
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Every stored unit's kind by code: what a roster file may name as a successor besides its own rows. */
+export async function storedUnitKinds(prisma: PrismaClient): Promise<Map<string, UnitKind>> {
+  const units = await prisma.unit.findMany({ select: { code: true, kind: true } });
+  return new Map(units.map((u) => [u.code, u.kind]));
+}
+
 /** Lists units (sponsors first, then recipients, each by code) and pairs (by code). */
 export async function listRoster(prisma: PrismaClient): Promise<ListedRoster> {
   const units = await prisma.unit.findMany({
     include: {
       parent: { select: { code: true } },
+      successor: { select: { code: true } },
       staff: { orderBy: { year: 'desc' }, take: 1 },
       contacts: { orderBy: [{ role: 'desc' }, { email: 'asc' }] },
     },
@@ -59,6 +79,7 @@ export async function listRoster(prisma: PrismaClient): Promise<ListedRoster> {
     include: {
       sponsor: { select: { code: true, name: true } },
       recipient: { select: { code: true, name: true } },
+      predecessor: { select: { code: true } },
     },
     orderBy: { code: 'asc' },
   });
@@ -74,6 +95,9 @@ export async function listRoster(prisma: PrismaClient): Promise<ListedRoster> {
           staff: u.staff[0]?.staff ?? null,
           staffYear: u.staff[0]?.year ?? null,
           emails: u.contacts.map((c) => ({ email: c.email, role: c.role, bounced: c.bouncedAt !== null })),
+          from: u.validFrom ? isoDay(u.validFrom) : null,
+          to: u.validTo ? isoDay(u.validTo) : null,
+          successor: u.successor?.code ?? null,
         }),
       )
       .sort(
@@ -86,9 +110,11 @@ export async function listRoster(prisma: PrismaClient): Promise<ListedRoster> {
         sponsorName: p.sponsor.name,
         recipient: p.recipient.code,
         recipientName: p.recipient.name,
-        from: p.validFrom.toISOString().slice(0, 10),
-        to: p.validTo ? p.validTo.toISOString().slice(0, 10) : null,
+        from: isoDay(p.validFrom),
+        to: p.validTo ? isoDay(p.validTo) : null,
         status: p.status,
+        communes: p.communes,
+        predecessor: p.predecessor?.code ?? null,
       }),
     ),
   };

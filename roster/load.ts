@@ -1,10 +1,16 @@
 /** Reads and validates a roster in one step: what the CLI and the web upload call. */
 import { validateRoster, type RosterError, type RosterFile, type RosterRules } from '../domain/roster';
+import type { UnitKind } from '../domain/units';
 import { readRosterFiles, type ReadRosterOptions } from './read-file';
 
 /** Options of {@link loadRoster}. */
 export interface LoadRosterOptions extends ReadRosterOptions {
   readonly rules?: Partial<RosterRules>;
+  /**
+   * The units already stored, code to kind (see {@link storedUnitKinds}): a successor may name one. Asked
+   * only when a successor is not a row of the files, so a file that needs no database is checked without one.
+   */
+  readonly storedUnits?: () => Promise<ReadonlyMap<string, UnitKind>>;
   /** Progress of validation, row by row (called every few thousand rows). */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -24,15 +30,28 @@ export async function loadRoster(
 ): Promise<LoadRosterResult> {
   const read = await readRosterFiles(paths, options);
   if (read.raw === null) return { ok: false, errors: read.errors };
-  const validation = validateRoster(read.raw, {
-    ...(options.rules ? { rules: options.rules } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
+  const raw = read.raw;
+  const validate = (knownUnits?: ReadonlyMap<string, UnitKind>) =>
+    validateRoster(raw, {
+      ...(options.rules ? { rules: options.rules } : {}),
+      ...(knownUnits ? { knownUnits } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+  let validation = validate();
+  // Only a successor that is not a row of the files needs the stored units; the second pass then reports
+  // the successors neither the files nor the database hold, and everything else as the first did.
+  if (
+    options.storedUnits &&
+    !validation.ok &&
+    validation.errors.some((e) => e.key === 'roster.successorUnknown')
+  ) {
+    validation = validate(await options.storedUnits());
+  }
   const errors = [...read.errors, ...(validation.ok ? [] : validation.errors)];
   if (!validation.ok || errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
     roster: validation.roster,
-    rows: read.raw.units.rows.length + read.raw.pairs.rows.length,
+    rows: raw.units.rows.length + raw.pairs.rows.length,
   };
 }

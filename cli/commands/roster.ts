@@ -1,17 +1,21 @@
 /**
- * `twinning roster import FILE… [--dry-run]` and `twinning roster list [--json]`: the roster of units and
- * twinning pairs (see docs/roster-format.md for the file formats).
+ * `twinning roster import FILE… [--dry-run]`, `twinning roster list [--json]` and `twinning roster merge`: the
+ * roster of units and twinning pairs (see docs/roster-format.md for the file formats, docs/reform-2025.md for
+ * mergers).
  */
 import os from 'node:os';
 
 import type { Command } from 'commander';
 
-import { bilingual } from '../../domain/messages';
+import { formatDate } from '../../domain/format';
+import { bilingual, bilingualOf } from '../../domain/messages';
 import { describeRosterError, formatRosterError, type RosterError } from '../../domain/roster';
 import { importRoster, type ImportRosterSummary } from '../../roster/import';
-import { listRoster, type ListedRoster } from '../../roster/list';
+import { listRoster, storedUnitKinds, type ListedRoster } from '../../roster/list';
 import { loadRoster } from '../../roster/load';
+import { mergeUnits, type MergeResult } from '../../services/roster-merge';
 import type { CliDeps } from '../deps';
+import { cliActor } from './cycle-actions';
 import { parseYear } from '../options';
 import { progressBar } from '../progress';
 
@@ -66,7 +70,7 @@ export function table(header: readonly string[], rows: readonly (readonly string
 function rosterTable(roster: ListedRoster): string[] {
   if (roster.units.length === 0) return [bilingual('roster.list.empty')];
   const units = table(
-    ['code', 'name', 'kind', 'parent', 'border', 'staff', 'emails'],
+    ['code', 'name', 'kind', 'parent', 'border', 'staff', 'from', 'to', 'successor', 'emails'],
     roster.units.map((u) => [
       u.code,
       u.name,
@@ -74,13 +78,16 @@ function rosterTable(roster: ListedRoster): string[] {
       u.parent ?? '',
       u.border ? 'true' : '',
       u.staff === null ? '' : `${u.staff} (${u.staffYear})`,
+      u.from ?? '',
+      u.to ?? '',
+      u.successor ?? '',
       u.emails
         .map((e) => (e.role === 'HEAD' ? `head:${e.email}` : e.email) + (e.bounced ? ' (bounced)' : ''))
         .join('; '),
     ]),
   );
   const pairs = table(
-    ['code', 'sponsor', 'recipient', 'from', 'to', 'status'],
+    ['code', 'sponsor', 'recipient', 'from', 'to', 'status', 'communes', 'predecessor'],
     roster.pairs.map((p) => [
       p.code,
       `${p.sponsor} (${p.sponsorName})`,
@@ -88,6 +95,8 @@ function rosterTable(roster: ListedRoster): string[] {
       p.from,
       p.to ?? '',
       p.status,
+      p.communes.join(';'),
+      p.predecessor ?? '',
     ]),
   );
   return [
@@ -97,6 +106,96 @@ function rosterTable(roster: ListedRoster): string[] {
     `Cặp kết nghĩa / Pairs (${roster.pairs.length})`,
     ...pairs,
   ];
+}
+
+/** A list of codes in a message: `A, B`, or — when there is none. */
+function codeList(codes: readonly string[]): string {
+  return codes.length === 0 ? '—' : codes.join(', ');
+}
+
+/** What `roster merge` prints: lines for standard output and for standard error, and whether it failed. */
+function mergeReport(result: MergeResult): { out: string[]; err: string[]; failed: boolean } {
+  if (!result.ok) {
+    return {
+      out: [],
+      err: [
+        ...result.refusals.map(bilingualOf),
+        bilingual('roster.merge.refused', { count: result.refusals.length }),
+      ],
+      failed: true,
+    };
+  }
+  const { plan, created, reused, engine } = result;
+  const date = formatDate(plan.on);
+  const lastDay = formatDate(plan.lastDay);
+  const arrow = (links: readonly { pair: string; successor: string }[]) =>
+    codeList(links.map((l) => `${l.pair} → ${l.successor}`));
+  const out = [
+    bilingual('roster.merge.done.units', {
+      into: plan.into,
+      date,
+      count: plan.merge.length,
+      list: codeList(plan.merge),
+    }),
+  ];
+  if (plan.already.length > 0) {
+    out.push(
+      bilingual('roster.merge.done.already', { count: plan.already.length, list: codeList(plan.already) }),
+    );
+  }
+  const ended = plan.merge.length > 0 ? plan.pairs.map((p) => p.code) : [];
+  out.push(
+    bilingual('roster.merge.done.pairsEnded', { lastDay, count: ended.length, list: codeList(ended) }),
+  );
+  out.push(
+    bilingual('roster.merge.done.successorsCreated', { date, count: created.length, list: arrow(created) }),
+  );
+  if (reused.length > 0) {
+    out.push(bilingual('roster.merge.done.successorsReused', { count: reused.length, list: arrow(reused) }));
+  }
+  if (!engine.ok) {
+    return { out, err: [bilingual('roster.merge.engineFailed', { detail: engine.detail })], failed: true };
+  }
+  const { year } = engine;
+  out.push(
+    bilingual('roster.merge.done.cyclesTold', {
+      year,
+      lastDay,
+      count: engine.told.length,
+      list: codeList(engine.told),
+    }),
+  );
+  if (engine.alreadyTold.length > 0) {
+    out.push(
+      bilingual('roster.merge.done.cyclesAlreadyTold', {
+        year,
+        count: engine.alreadyTold.length,
+        list: codeList(engine.alreadyTold),
+      }),
+    );
+  }
+  if (engine.notRunning.length > 0) {
+    out.push(
+      bilingual('roster.merge.done.cyclesNotRunning', {
+        year,
+        count: engine.notRunning.length,
+        list: codeList(engine.notRunning),
+      }),
+    );
+  }
+  out.push(
+    engine.opened === null
+      ? bilingual('roster.merge.done.yearNotOpen', { year })
+      : bilingual('roster.merge.done.cyclesOpened', {
+          year,
+          count: engine.opened.length,
+          list: codeList(engine.opened),
+        }),
+  );
+  const err = engine.refused.map(({ pair, refusal }) =>
+    bilingual('roster.merge.done.cycleRefused', { pair, year, reason: refusal.text }),
+  );
+  return { out, err, failed: err.length > 0 };
 }
 
 /** Registers the `roster` commands. */
@@ -128,6 +227,8 @@ export function registerRosterCommands(program: Command, deps: CliDeps): void {
       let loaded;
       try {
         loaded = await loadRoster(files, {
+          // A successor may be a unit already stored rather than a row of the file.
+          storedUnits: async () => storedUnitKinds(await deps.getPrisma()),
           rules: {
             allowRecipientMultipleSponsors: !flags.oneSponsorPerRecipient,
             allowSponsorMultipleRecipients: !flags.oneRecipientPerSponsor,
@@ -165,6 +266,42 @@ export function registerRosterCommands(program: Command, deps: CliDeps): void {
       }
       if (flags.json) deps.out(JSON.stringify({ ok: true, summary }, null, 2));
       else for (const line of summaryLines(summary)) deps.out(line);
+    });
+
+  roster
+    .command('merge')
+    .description(
+      'Sáp nhập đơn vị vào một đơn vị khác từ một ngày, ghép lại các cặp và báo cho các chu kỳ / merge units into another from a day, re-pair their pairs and tell their cycles',
+    )
+    .requiredOption('--into <code>', 'đơn vị tiếp nhận / the unit merged into')
+    .requiredOption(
+      '--from <codes>',
+      'các đơn vị được sáp nhập, cách nhau bởi dấu phẩy / the units merged, comma-separated',
+    )
+    .requiredOption(
+      '--on <date>',
+      'ngày đầu tiên sau sáp nhập / the first day after the merger (yyyy-mm-dd, dd/mm/yyyy)',
+    )
+    .option('--decision <number>', 'số văn bản / decision number')
+    .option('--reason <text>', 'lý do / reason')
+    .action(async (flags: { into: string; from: string; on: string; decision?: string; reason?: string }) => {
+      const result = await mergeUnits(
+        await deps.getPrisma(),
+        { into: flags.into.trim(), from: flags.from.split(','), on: flags.on },
+        {
+          actor: cliActor(deps),
+          ...(flags.decision !== undefined ? { decisionNumber: flags.decision } : {}),
+          ...(flags.reason !== undefined ? { reason: flags.reason } : {}),
+          temporal: () => deps.getTemporal(),
+          taskQueue: deps.config.temporal.taskQueue,
+          // With an injected clock the cycles it starts open at that instant; otherwise at the engine's own time.
+          ...(deps.now ? { open: { openedAt: deps.now().toISOString() } } : {}),
+        },
+      );
+      const report = mergeReport(result);
+      for (const line of report.out) deps.out(line);
+      for (const line of report.err) deps.err(line);
+      if (report.failed) process.exitCode = 1;
     });
 
   roster

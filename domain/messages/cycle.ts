@@ -38,6 +38,10 @@ export const cycleMessages = {
     vi: 'Xếp loại của {sideVi} đã được ghi nhận cho chu kỳ này.',
     en: 'The rating of the {sideEn} is already recorded for this cycle.',
   },
+  'cycle.ratedPerUnit': {
+    vi: 'Chu kỳ này không xếp loại theo cặp: mỗi đơn vị được xếp loại một lần trong năm, trên trang của đơn vị hoặc bằng lệnh «twinning unit rate».',
+    en: "This cycle is not rated per pair: each unit is rated once a year, on the unit's page or with `twinning unit rate`.",
+  },
   'commands.done.extended': {
     vi: 'Đã gia hạn — cặp {pair} năm {year}, giai đoạn «{phaseVi}».',
     en: 'Extended — pair {pair}, {year}, phase "{phaseEn}".',

@@ -182,12 +182,44 @@ export const rosterMessages = {
     en: 'The unit "{code}" is not in the list of units.',
   },
   'roster.sponsorKind': {
-    vi: 'Bên kết nghĩa «{code}» thuộc loại {kind}; bên kết nghĩa phải là sở, ban, ngành (DEPARTMENT) hoặc huyện đồng bằng (LOWLAND_DISTRICT).',
-    en: 'The sponsor "{code}" is of kind {kind}; a sponsor must be a department (DEPARTMENT) or a lowland district (LOWLAND_DISTRICT).',
+    vi: 'Bên kết nghĩa «{code}» thuộc loại {kind}; bên kết nghĩa phải là sở, ban, ngành (DEPARTMENT), huyện đồng bằng (LOWLAND_DISTRICT) hoặc phường, xã đồng bằng (LOWLAND_COMMUNE).',
+    en: 'The sponsor "{code}" is of kind {kind}; a sponsor must be a department (DEPARTMENT), a lowland district (LOWLAND_DISTRICT) or a lowland ward or commune (LOWLAND_COMMUNE).',
   },
   'roster.recipientKind': {
     vi: 'Bên được kết nghĩa «{code}» thuộc loại {kind}; bên được kết nghĩa phải là huyện miền núi (MOUNTAIN_DISTRICT) hoặc xã (COMMUNE).',
     en: 'The recipient "{code}" is of kind {kind}; a recipient must be a mountain district (MOUNTAIN_DISTRICT) or a commune (COMMUNE).',
+  },
+  'roster.successorSelf': {
+    vi: 'Đơn vị «{code}» không thể được sáp nhập vào chính nó.',
+    en: 'The unit "{code}" cannot be merged into itself.',
+  },
+  'roster.successorUnknown': {
+    vi: 'Đơn vị kế thừa «{code}» không có trong danh sách đơn vị cũng như trong cơ sở dữ liệu.',
+    en: 'The successor unit "{code}" is neither in the list of units nor in the database.',
+  },
+  'roster.successorSide': {
+    vi: 'Đơn vị kế thừa «{code}» thuộc loại {successorKind}, khác bên với đơn vị loại {kind}: bên kết nghĩa chỉ sáp nhập vào bên kết nghĩa, bên được kết nghĩa chỉ sáp nhập vào bên được kết nghĩa.',
+    en: 'The successor "{code}" is of kind {successorKind}, on the other side from a unit of kind {kind}: a sponsor merges only into a sponsor, a recipient only into a recipient.',
+  },
+  'roster.successorCycle': {
+    vi: 'Chuỗi đơn vị kế thừa quay lại chính nó: {chain}.',
+    en: 'The chain of successors comes back to where it started: {chain}.',
+  },
+  'roster.communesNotAllowed': {
+    vi: 'Chỉ cặp có bên được kết nghĩa là huyện miền núi (MOUNTAIN_DISTRICT) mới được ghi danh sách xã; «{recipient}» thuộc loại {kind}.',
+    en: 'Only a pair whose recipient is a mountain district (MOUNTAIN_DISTRICT) may list communes; "{recipient}" is of kind {kind}.',
+  },
+  'roster.communeUnknown': {
+    vi: 'Xã «{code}» không có trong danh sách đơn vị.',
+    en: 'The commune "{code}" is not in the list of units.',
+  },
+  'roster.communeNotUnderDistrict': {
+    vi: '«{code}» không phải là xã thuộc huyện «{district}».',
+    en: '"{code}" is not a commune of the district "{district}".',
+  },
+  'roster.communeDuplicate': {
+    vi: 'Xã «{code}» được ghi hai lần trong danh sách xã của cặp.',
+    en: 'The commune "{code}" is listed twice for the pair.',
   },
   'roster.pairOverlap': {
     vi: '«{sponsor}» và «{recipient}» đã được kết nghĩa trong cặp «{other}» (dòng {otherRow}) với thời gian trùng nhau.',
@@ -200,6 +232,106 @@ export const rosterMessages = {
   'roster.sponsorMultipleRecipients': {
     vi: 'Bên kết nghĩa «{sponsor}» đã kết nghĩa với đơn vị khác trong cặp «{other}» (dòng {otherRow}) với thời gian trùng nhau.',
     en: 'The sponsor "{sponsor}" is already paired with another unit in "{other}" (row {otherRow}) over an overlapping period.',
+  },
+
+  // A merger of units (`twinning roster merge`): refusals.
+  'roster.merge.dateInvalid': {
+    vi: 'Ngày sáp nhập «{value}» không hợp lệ; dùng dạng yyyy-mm-dd hoặc dd/mm/yyyy.',
+    en: 'The merger date "{value}" is invalid; use yyyy-mm-dd or dd/mm/yyyy.',
+  },
+  'roster.merge.fromMissing': {
+    vi: 'Chưa nêu đơn vị nào được sáp nhập (--from A,B).',
+    en: 'No unit to merge was given (--from A,B).',
+  },
+  'roster.merge.intoUnknown': {
+    vi: 'Đơn vị tiếp nhận «{code}» không có trong danh sách đơn vị.',
+    en: 'The unit to merge into, "{code}", is not in the roster.',
+  },
+  'roster.merge.fromUnknown': {
+    vi: 'Đơn vị được sáp nhập «{code}» không có trong danh sách đơn vị.',
+    en: 'The unit to merge, "{code}", is not in the roster.',
+  },
+  'roster.merge.sidesDiffer': {
+    vi: '«{code}» (loại {kind}) và «{into}» (loại {intoKind}) không cùng một bên: bên kết nghĩa chỉ sáp nhập vào bên kết nghĩa, bên được kết nghĩa chỉ sáp nhập vào bên được kết nghĩa.',
+    en: '"{code}" (kind {kind}) and "{into}" (kind {intoKind}) are not on the same side: a sponsor merges only into a sponsor, a recipient only into a recipient.',
+  },
+  'roster.merge.alreadyMerged': {
+    vi: 'Đơn vị «{code}» đã được sáp nhập vào «{successor}» từ ngày {since}.',
+    en: 'The unit "{code}" was already merged into "{successor}" from {since}.',
+  },
+  'roster.merge.alreadyMergedUndated': {
+    vi: 'Đơn vị «{code}» đã được sáp nhập vào «{successor}».',
+    en: 'The unit "{code}" was already merged into "{successor}".',
+  },
+  'roster.merge.notValidOn': {
+    vi: 'Đơn vị «{code}» không tồn tại vào ngày {date} (thời gian tồn tại: {from} – {to}).',
+    en: 'The unit "{code}" does not exist on {date} (it exists {from} – {to}).',
+  },
+  'roster.merge.pairStartsLater': {
+    vi: 'Cặp «{pair}» của «{code}» bắt đầu ngày {from}, không trước ngày sáp nhập {date}: hãy sửa cặp này trong danh sách trước.',
+    en: 'The pair "{pair}" of "{code}" starts on {from}, not before the merger date {date}: change that pair in the roster first.',
+  },
+  'roster.merge.pairCodeTaken': {
+    vi: 'Mã cặp kế tiếp «{code}» đã được dùng cho cặp {sponsor} – {recipient}.',
+    en: 'The successor pair code "{code}" is already used by the pair {sponsor} – {recipient}.',
+  },
+  'roster.merge.refused': {
+    vi: 'Không sáp nhập: {count} lỗi; không có gì được ghi vào cơ sở dữ liệu.',
+    en: 'Nothing merged: {count} error(s); nothing was written to the database.',
+  },
+
+  // A merger: what was done. `{list}` is a list of codes, or — when empty.
+  'roster.merge.reason': {
+    vi: 'Sáp nhập {units} vào {into} từ ngày {date}',
+    en: 'Merger of {units} into {into} from {date}',
+  },
+  'roster.merge.done.units': {
+    vi: 'Sáp nhập vào «{into}» từ ngày {date} ({count} đơn vị): {list}.',
+    en: 'Merged into "{into}" from {date} ({count} unit(s)): {list}.',
+  },
+  'roster.merge.done.already': {
+    vi: 'Đã sáp nhập từ trước, không ghi lại ({count} đơn vị): {list}.',
+    en: 'Merged before, not written again ({count} unit(s)): {list}.',
+  },
+  'roster.merge.done.pairsEnded': {
+    vi: 'Cặp kết thúc ngày {lastDay} ({count}): {list}.',
+    en: 'Pairs ended on {lastDay} ({count}): {list}.',
+  },
+  'roster.merge.done.successorsCreated': {
+    vi: 'Cặp kế tiếp tạo mới từ ngày {date} ({count}): {list}.',
+    en: 'Successor pairs created from {date} ({count}): {list}.',
+  },
+  'roster.merge.done.successorsReused': {
+    vi: 'Cặp kế tiếp dùng lại cặp đã có ({count}): {list}.',
+    en: 'Existing pairs reused as successors ({count}): {list}.',
+  },
+  'roster.merge.done.cyclesTold': {
+    vi: 'Chu kỳ năm {year} được báo kết thúc ngày {lastDay} ({count}): {list}.',
+    en: 'Cycles of {year} told to end on {lastDay} ({count}): {list}.',
+  },
+  'roster.merge.done.cyclesAlreadyTold': {
+    vi: 'Chu kỳ năm {year} đã được báo từ trước ({count}): {list}.',
+    en: 'Cycles of {year} told before ({count}): {list}.',
+  },
+  'roster.merge.done.cyclesNotRunning': {
+    vi: 'Cặp không có chu kỳ năm {year} đang chạy ({count}): {list}.',
+    en: 'Pairs without a running cycle of {year} ({count}): {list}.',
+  },
+  'roster.merge.done.cycleRefused': {
+    vi: 'Chu kỳ của cặp {pair} năm {year} không nhận lệnh kết thúc: {reason}',
+    en: 'The cycle of pair {pair} for {year} refused the end of its period: {reason}',
+  },
+  'roster.merge.done.cyclesOpened': {
+    vi: 'Chu kỳ năm {year} được khởi động ({count}): {list}.',
+    en: 'Cycles of {year} started ({count}): {list}.',
+  },
+  'roster.merge.done.yearNotOpen': {
+    vi: 'Năm {year} chưa được mở: chu kỳ của các cặp kế tiếp sẽ bắt đầu khi mở năm (twinning cycle open --year {year}).',
+    en: "The year {year} is not open yet: the successor pairs' cycles start when it opens (twinning cycle open --year {year}).",
+  },
+  'roster.merge.engineFailed': {
+    vi: 'Việc sáp nhập đã được ghi vào cơ sở dữ liệu, nhưng chưa báo được cho máy chủ Temporal ({detail}): hãy chạy lại lệnh để hoàn tất.',
+    en: 'The merger is saved in the database, but the Temporal server could not be told ({detail}): run the command again to finish.',
   },
 
   // Outcome of an import.

@@ -1,4 +1,4 @@
-import { RECIPIENT_KINDS, SPONSOR_KINDS, type UnitKind } from '../units';
+import { RECIPIENT_KINDS, sideOfKind, SPONSOR_KINDS, type UnitKind } from '../units';
 import type { RosterError, RosterPair, RosterRules, RosterUnit, RowSource } from './types';
 
 /** Whether two inclusive periods share at least one day; `null` as an end means open-ended. */
@@ -15,11 +15,16 @@ function at(source: RowSource, column: string): Pick<RosterError, 'file' | 'shee
 }
 
 /**
- * Rules between units: codes are unique, a parent exists and a commune's parent is a mountain district.
- * `pending` holds codes of rows that exist but failed their own validation: a reference to them is not
- * reported again as unknown.
+ * Rules between units: codes are unique, a parent exists and a commune's parent is a mountain district, and a
+ * successor exists (in the file or among `known`, the units already stored), is not the unit itself, stands on
+ * the same side of a pair, and no chain of successors leads back to where it started. `pending` holds codes of
+ * rows that exist but failed their own validation: a reference to them is not reported again as unknown.
  */
-export function checkUnits(units: readonly RosterUnit[], pending: ReadonlySet<string>): RosterError[] {
+export function checkUnits(
+  units: readonly RosterUnit[],
+  pending: ReadonlySet<string>,
+  known: ReadonlyMap<string, UnitKind> = new Map(),
+): RosterError[] {
   const errors: RosterError[] = [];
   const byCode = new Map<string, RosterUnit>();
   for (const unit of units) {
@@ -53,6 +58,56 @@ export function checkUnits(units: readonly RosterUnit[], pending: ReadonlySet<st
       });
     }
   }
+  errors.push(...checkSuccessors(units, byCode, pending, known));
+  return errors;
+}
+
+function checkSuccessors(
+  units: readonly RosterUnit[],
+  byCode: ReadonlyMap<string, RosterUnit>,
+  pending: ReadonlySet<string>,
+  known: ReadonlyMap<string, UnitKind>,
+): RosterError[] {
+  const errors: RosterError[] = [];
+  for (const unit of units) {
+    const code = unit.successor;
+    if (code === null || byCode.get(unit.code) !== unit) continue;
+    if (code === unit.code) {
+      errors.push({ ...at(unit.source, 'successor'), key: 'roster.successorSelf', params: { code } });
+      continue;
+    }
+    // The file's row wins over the stored unit: the import is about to make the unit what the file says.
+    const kind = byCode.get(code)?.kind ?? known.get(code);
+    if (kind === undefined) {
+      if (!pending.has(code)) {
+        errors.push({ ...at(unit.source, 'successor'), key: 'roster.successorUnknown', params: { code } });
+      }
+    } else if (sideOfKind(kind) !== sideOfKind(unit.kind)) {
+      errors.push({
+        ...at(unit.source, 'successor'),
+        key: 'roster.successorSide',
+        params: { code, successorKind: kind, kind: unit.kind },
+      });
+    }
+  }
+  // A chain that comes back to a unit it passed (A → B → A) would make "the unit it became" endless. Each
+  // chain is reported once, on the row of the unit of the loop that comes first in the file.
+  const reported = new Set<string>();
+  for (const unit of units) {
+    const chain = [unit.code];
+    let next = byCode.get(unit.code)?.successor ?? null;
+    while (next !== null && next !== unit.code && !chain.includes(next)) {
+      chain.push(next);
+      next = byCode.get(next)?.successor ?? null;
+    }
+    if (next !== unit.code || chain.length < 2 || chain.some((c) => reported.has(c))) continue;
+    for (const c of chain) reported.add(c);
+    errors.push({
+      ...at(unit.source, 'successor'),
+      key: 'roster.successorCycle',
+      params: { chain: [...chain, unit.code].join(' → ') },
+    });
+  }
   return errors;
 }
 
@@ -68,8 +123,8 @@ export function checkPairs(
   rules: RosterRules,
 ): RosterError[] {
   const errors: RosterError[] = [];
-  const kinds = new Map<string, UnitKind>();
-  for (const unit of units) if (!kinds.has(unit.code)) kinds.set(unit.code, unit.kind);
+  const byUnit = new Map<string, RosterUnit>();
+  for (const unit of units) if (!byUnit.has(unit.code)) byUnit.set(unit.code, unit);
 
   const byCode = new Map<string, RosterPair>();
   const usable: RosterPair[] = [];
@@ -88,7 +143,7 @@ export function checkPairs(
     }
     for (const side of ['sponsor', 'recipient'] as const) {
       const unitCode = pair[side];
-      const kind = kinds.get(unitCode);
+      const kind = byUnit.get(unitCode)?.kind;
       const allowed = side === 'sponsor' ? SPONSOR_KINDS : RECIPIENT_KINDS;
       if (kind === undefined) {
         if (!pending.has(unitCode)) {
@@ -101,7 +156,10 @@ export function checkPairs(
         ok = false;
       }
     }
-    if (ok) usable.push(pair);
+    if (ok) {
+      usable.push(pair);
+      errors.push(...checkCommunes(pair, byUnit, pending));
+    }
   }
 
   // Each pair is compared with the earlier pairs of its group only (same two units; same recipient; same
@@ -150,6 +208,45 @@ export function checkPairs(
         ...at(pair.source, 'recipient'),
         key: 'roster.sponsorMultipleRecipients',
         params: paramsFor(otherRecipient),
+      });
+    }
+  }
+  return errors;
+}
+
+/**
+ * The communes a pair names: only a pair whose recipient is a mountain district may name them, and each must be
+ * a commune of the file under that district.
+ */
+function checkCommunes(
+  pair: RosterPair,
+  byUnit: ReadonlyMap<string, RosterUnit>,
+  pending: ReadonlySet<string>,
+): RosterError[] {
+  if (pair.communes.length === 0) return [];
+  const recipient = byUnit.get(pair.recipient);
+  if (!recipient) return [];
+  if (recipient.kind !== 'MOUNTAIN_DISTRICT') {
+    return [
+      {
+        ...at(pair.source, 'communes'),
+        key: 'roster.communesNotAllowed',
+        params: { recipient: recipient.code, kind: recipient.kind },
+      },
+    ];
+  }
+  const errors: RosterError[] = [];
+  for (const code of pair.communes) {
+    const commune = byUnit.get(code);
+    if (!commune) {
+      if (!pending.has(code)) {
+        errors.push({ ...at(pair.source, 'communes'), key: 'roster.communeUnknown', params: { code } });
+      }
+    } else if (commune.kind !== 'COMMUNE' || commune.parent !== recipient.code) {
+      errors.push({
+        ...at(pair.source, 'communes'),
+        key: 'roster.communeNotUnderDistrict',
+        params: { code, district: recipient.code },
       });
     }
   }

@@ -18,3 +18,4 @@ export {
   MAX_NAME_LENGTH,
 } from './cells';
 export * from './plan';
+export * from './merge';

@@ -11,6 +11,10 @@ export interface StoredUnit {
   readonly border: boolean;
   readonly staff: number | null;
   readonly contacts: readonly RosterContact[];
+  readonly from: string | null;
+  readonly to: string | null;
+  /** The code of the unit it was merged into. */
+  readonly successor: string | null;
 }
 
 /** A pair as stored, with unit codes and ISO dates. */
@@ -21,6 +25,7 @@ export interface StoredPair {
   readonly recipient: string;
   readonly from: string;
   readonly to: string | null;
+  readonly communes: readonly string[];
 }
 
 /** The state of a unit that the roster controls, as recorded in audit events (before/after). */
@@ -32,6 +37,9 @@ export interface UnitSnapshot {
   readonly border: boolean;
   readonly staff: number | null;
   readonly contacts: readonly RosterContact[];
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly successor: string | null;
 }
 
 /** The state of a pair that the roster controls. */
@@ -41,6 +49,7 @@ export interface PairSnapshot {
   readonly recipient: string;
   readonly from: string;
   readonly to: string | null;
+  readonly communes: readonly string[];
 }
 
 /** What the import does with one unit; `changed` says which parts differ, so only those are written. */
@@ -90,8 +99,19 @@ function contactKey(contacts: readonly RosterContact[]): string {
 
 /** Only the fields the roster controls (a stored unit's id, a row's source are left out). */
 function unitSnapshot(unit: UnitSnapshot): UnitSnapshot {
-  const { code, name, kind, parent, border, staff, contacts } = unit;
-  return { code, name, kind, parent, border, staff, contacts };
+  const { code, name, kind, parent, border, staff, contacts, from, to, successor } = unit;
+  return { code, name, kind, parent, border, staff, contacts, from, to, successor };
+}
+
+/** Only the fields the roster controls of a pair. */
+function pairSnapshot(pair: PairSnapshot): PairSnapshot {
+  const { code, sponsor, recipient, from, to, communes } = pair;
+  return { code, sponsor, recipient, from, to, communes };
+}
+
+/** The communes in the order written: a reordered list is a change the file asked for. */
+function sameCodes(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((code, i) => code === b[i]);
 }
 
 /**
@@ -116,7 +136,10 @@ export function planRosterImport(
         old.name !== unit.name ||
         old.kind !== unit.kind ||
         old.parent !== unit.parent ||
-        old.border !== unit.border,
+        old.border !== unit.border ||
+        old.from !== unit.from ||
+        old.to !== unit.to ||
+        old.successor !== unit.successor,
       staff: unit.staff !== null && unit.staff !== old.staff,
       contacts: contactKey(old.contacts) !== contactKey(unit.contacts),
     };
@@ -134,29 +157,17 @@ export function planRosterImport(
   });
 
   const pairPlans = roster.pairs.map((pair): PairPlan => {
-    const after: PairSnapshot = {
-      code: pair.code,
-      sponsor: pair.sponsor,
-      recipient: pair.recipient,
-      from: pair.from,
-      to: pair.to,
-    };
+    const after = pairSnapshot(pair);
     const old = pairs.get(pair.code);
     if (!old) return { action: 'create', pair, after };
     const same =
       old.sponsor === pair.sponsor &&
       old.recipient === pair.recipient &&
       old.from === pair.from &&
-      old.to === pair.to;
+      old.to === pair.to &&
+      sameCodes(old.communes, pair.communes);
     if (same) return { action: 'unchanged', pair, stored: old };
-    const before: PairSnapshot = {
-      code: old.code,
-      sponsor: old.sponsor,
-      recipient: old.recipient,
-      from: old.from,
-      to: old.to,
-    };
-    return { action: 'update', pair, stored: old, before, after };
+    return { action: 'update', pair, stored: old, before: pairSnapshot(old), after };
   });
 
   return { units: unitPlans, pairs: pairPlans };

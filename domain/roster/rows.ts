@@ -119,10 +119,31 @@ const from = z.string().transform((text, ctx) => {
   return periodEnd('from', value, ctx);
 });
 
-const to = z.string().transform((text, ctx) => {
-  const value = text.trim();
-  if (value === '') return null;
-  return periodEnd('to', value, ctx);
+/** An optional end of a period (a pair's `to`, a unit's `from` and `to`): empty gives null. */
+function optionalEnd(end: 'from' | 'to') {
+  return z.string().transform((text, ctx) => {
+    const value = text.trim();
+    if (value === '') return null;
+    return periodEnd(end, value, ctx);
+  });
+}
+
+const to = optionalEnd('to');
+
+/**
+ * The communes a pair covers: codes separated by `;` (a JSON array arrives joined the same way). Each code is
+ * checked on its own and a code given twice is refused, so the stored list is exactly what was meant.
+ */
+const communes = z.string().transform((text, ctx): string[] => {
+  const codes: string[] = [];
+  for (const part of text.split(';')) {
+    const value = part.trim();
+    if (value === '') continue;
+    if (!CODE_PATTERN.test(value)) fail(ctx, 'roster.codeInvalid', { value });
+    else if (codes.includes(value)) fail(ctx, 'roster.communeDuplicate', { code: value });
+    else codes.push(value);
+  }
+  return codes;
 });
 
 /** The schema of one units row (cells as text, keyed by normalised column name). */
@@ -134,6 +155,9 @@ const unitRowSchema = z.object({
   border,
   staff,
   emails,
+  from: optionalEnd('from'),
+  to: optionalEnd('to'),
+  successor: optionalCode,
 });
 
 /** The schema of one pairs row. */
@@ -143,6 +167,7 @@ const pairRowSchema = z.object({
   recipient: code,
   from,
   to,
+  communes,
 });
 
 /** The cells of a row keyed by normalised column name; a column left out of the file reads as empty. */
@@ -168,6 +193,24 @@ function errorsOf(source: RowSource, issues: readonly z.core.$ZodIssue[]): Roste
     key: issue.message as RosterMessageKey,
     params: issue.code === 'custom' ? ((issue.params ?? {}) as Record<string, string | number>) : {},
   }));
+}
+
+/**
+ * The error of a period whose end lies before its start, told in the form the official wrote: two years, or
+ * the dates they stand for. Null when the period is fine or has an open end.
+ */
+function reversedPeriod(
+  source: RowSource,
+  cells: Readonly<Record<string, string>>,
+  from: string | null,
+  to: string | null,
+): RosterError | null {
+  if (from === null || to === null || from <= to) return null;
+  const fromYear = parseBareYear(cells.from ?? '');
+  const toYear = parseBareYear(cells.to ?? '');
+  return fromYear !== null && toYear !== null
+    ? { ...source, column: 'to', key: 'roster.yearsReversed', params: { from: fromYear, to: toYear } }
+    : { ...source, column: 'to', key: 'roster.periodReversed', params: { from, to } };
 }
 
 function widthError(table: RawTable, raw: RawRow): RosterError | null {
@@ -210,6 +253,8 @@ export function validateUnitRow(
       params: { kind: data.kind },
     });
   }
+  const reversed = reversedPeriod(source, cells, data.from, data.to);
+  if (reversed) errors.push(reversed);
   if (errors.length > 0) return { unit: null, errors };
   return {
     unit: {
@@ -220,6 +265,9 @@ export function validateUnitRow(
       border: data.border,
       staff: data.staff,
       contacts: data.emails,
+      from: data.from,
+      to: data.to,
+      successor: data.successor,
       source,
     },
     errors,
@@ -239,15 +287,7 @@ export function validatePairRow(
   const parsed = pairRowSchema.safeParse(cells);
   if (!parsed.success) return { pair: null, errors: errorsOf(source, parsed.error.issues) };
   const data = parsed.data;
-  if (data.to !== null && data.from > data.to) {
-    // Told in the form the official wrote: two years, or the dates they stand for.
-    const fromYear = parseBareYear(cells.from ?? '');
-    const toYear = parseBareYear(cells.to ?? '');
-    const error: RosterError =
-      fromYear !== null && toYear !== null
-        ? { ...source, column: 'to', key: 'roster.yearsReversed', params: { from: fromYear, to: toYear } }
-        : { ...source, column: 'to', key: 'roster.periodReversed', params: { from: data.from, to: data.to } };
-    return { pair: null, errors: [error] };
-  }
+  const reversed = reversedPeriod(source, cells, data.from, data.to);
+  if (reversed) return { pair: null, errors: [reversed] };
   return { pair: { ...data, source }, errors: [] };
 }

@@ -8,11 +8,25 @@ export type RosterMessageKey = keyof typeof rosterMessages;
 /** The two tables of a roster. */
 export type RosterTableName = 'units' | 'pairs';
 
-/** The columns of the units table, in the documented order. */
-export const UNIT_COLUMNS = ['code', 'name', 'kind', 'parent', 'border', 'staff', 'emails'] as const;
+/**
+ * The columns of the units table, in the documented order. `from`, `to` and `successor` (the unit's life span and
+ * the unit it was merged into, since the 2025 reform) come last, so files written before them stay valid.
+ */
+export const UNIT_COLUMNS = [
+  'code',
+  'name',
+  'kind',
+  'parent',
+  'border',
+  'staff',
+  'emails',
+  'from',
+  'to',
+  'successor',
+] as const;
 
-/** The columns of the pairs table, in the documented order. */
-export const PAIR_COLUMNS = ['code', 'sponsor', 'recipient', 'from', 'to'] as const;
+/** The columns of the pairs table, in the documented order (`communes` last, for the same reason). */
+export const PAIR_COLUMNS = ['code', 'sponsor', 'recipient', 'from', 'to', 'communes'] as const;
 
 /** Columns a units header must have; the others may be left out and then read as empty. */
 export const REQUIRED_UNIT_COLUMNS: readonly string[] = ['code', 'name', 'kind'];
@@ -77,6 +91,11 @@ export interface RosterUnit {
   /** Staff count (biên chế); required for departments, null when not given. */
   readonly staff: number | null;
   readonly contacts: readonly RosterContact[];
+  /** First and last day the unit exists (`yyyy-mm-dd`); null when not given (since always, still exists). */
+  readonly from: string | null;
+  readonly to: string | null;
+  /** The code of the unit it was merged into (same side of a pair), null when none. */
+  readonly successor: string | null;
   readonly source: RowSource;
 }
 
@@ -87,6 +106,11 @@ export interface RosterPair {
   readonly recipient: string;
   readonly from: string;
   readonly to: string | null;
+  /**
+   * The communes the pair covers when its recipient is a mountain district, as written; empty means every
+   * commune under that district.
+   */
+  readonly communes: readonly string[];
   readonly source: RowSource;
 }
 

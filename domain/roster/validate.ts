@@ -1,3 +1,4 @@
+import type { UnitKind } from '../units';
 import { CODE_PATTERN } from './cells';
 import { checkPairs, checkUnits } from './cross';
 import { checkHeader, normaliseColumnName } from './header';
@@ -20,6 +21,8 @@ import {
 /** Options of {@link validateRoster}. */
 export interface ValidateRosterOptions {
   readonly rules?: Partial<RosterRules>;
+  /** The units already stored, code to kind: a unit's successor may be one of them instead of a row of the file. */
+  readonly knownUnits?: ReadonlyMap<string, UnitKind>;
   /** Called every few thousand rows, for a progress bar on large files. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -72,7 +75,7 @@ export function validateRoster(raw: RawRoster, options: ValidateRosterOptions = 
       unitErrors.push(...result.errors);
       tick();
     }
-    unitErrors.push(...checkUnits(units, pending));
+    unitErrors.push(...checkUnits(units, pending, options.knownUnits));
   }
 
   const pairs: RosterPair[] = [];

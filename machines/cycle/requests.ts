@@ -302,6 +302,14 @@ export function decideRate(snapshot: CycleSnapshot, request: RateRequest, at: st
   });
 }
 
+/**
+ * A rating or positive factors sent to a cycle started with unit ratings: refused, since those belong to the
+ * unit's evaluation (one rating per unit and year), whatever the request holds.
+ */
+export function decidePairRating(): Decision {
+  return refused({ key: 'cycle.ratedPerUnit', params: {} }, 'CycleRefusal');
+}
+
 /** A unit's confirmed rating (a signal: a refusal means the machine ignores it, as it would anyway). */
 export function decideUnitRated(snapshot: CycleSnapshot, signal: UnitRatedSignal, at: string): Decision {
   const bad = malformed('unitRated', signal);

@@ -37,10 +37,14 @@ const env: SystemEnv = {
 const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${env.pgPort}/postgres`;
 /**
  * 08:00 on 16/02/2026 in Asia/Ho_Chi_Minh: the D-14 reminders of O1 and O2 (both due 02/03/2026, see
- * `twinning calendar show --year 2026`) for each of the 13 demo pairs active in 2026.
+ * `twinning calendar show --year 2026`) for each of the demo pairs active in 2026.
  */
 const reminderInstant = '2026-02-16T01:00:00.000Z';
-const remindersDue = 13 * 2;
+/** demo/roster.json: the 10 `KN-2025-*` pairs from 01/07/2025 (the 6 of the district era ended on 30/06/2025). */
+const pairsOf2026 = 10;
+const remindersDue = pairsOf2026 * 2;
+/** demo/roster.json: 16 units since 01/07/2025 and 13 of the district era kept as history. */
+const demoUnits = 29;
 const leadMs = 40_000;
 
 let dataDir: string;
@@ -180,7 +184,7 @@ describe('npm start supervises its parts', () => {
           taskQueue: 'twinning',
           openedAt,
         });
-        expect(opened.started).toHaveLength(13);
+        expect(opened.started).toHaveLength(pairsOf2026);
       } finally {
         await prisma.$disconnect();
         await connection.close();
@@ -241,7 +245,7 @@ describe('npm start supervises its parts', () => {
         landing,
         (l) => l.health.database?.ok === 'true' && l.supervision.database?.restarts === '1',
       );
-      expect(afterDb.health.database?.detail).toMatch(/^\d+ migrations, 24 units/);
+      expect(afterDb.health.database?.detail).toMatch(new RegExp(`^\\d+ migrations, ${demoUnits} units`));
       expect((await deliveries()).due).toHaveLength(remindersDue);
 
       // Temporal comes back with its history, and the restarted worker polls the new server.

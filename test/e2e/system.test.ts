@@ -25,10 +25,15 @@ const env: SystemEnv = {
 
 let dataDir: string;
 /**
- * The demo roster's pairs active in this year are a fact of the roster (13 of 14: one ended in 2025), not of
- * today's date; the year is fixed so the counts hold on any day the suite runs.
+ * The demo roster's pairs active in this year are a fact of the roster (demo/roster.json: the 10 pairs from
+ * 01/07/2025 are active; the 6 of the district era ended on 30/06/2025), not of today's date; the year is
+ * fixed so the counts hold on any day the suite runs.
  */
 const year = 2026;
+/** Cycles of `year`: one per demo pair active in it (the 10 `KN-2025-*` pairs). */
+const cyclesOfYear = 10;
+/** The demo roster's units: 16 since 01/07/2025 and 13 of the district era kept as history. */
+const demoUnits = 29;
 
 /** Runs the `twinning` program as a user would, against the system's variables. */
 function twinning(
@@ -105,7 +110,7 @@ describe('npm start: the embedded system', () => {
         smtp: 'true',
         web: 'true',
       });
-      expect(seen.roster).toMatch(/^Danh mục: 24 đơn vị, \d+ cặp kết nghĩa\.$/);
+      expect(seen.roster).toMatch(new RegExp(`^Danh mục: ${demoUnits} đơn vị, \\d+ cặp kết nghĩa\\.$`));
       expect(seen.temporalUi).toBe(`http://127.0.0.1:${env.temporalUiPort}`);
       const ui = await fetch(seen.temporalUi);
       expect(ui.status).toBe(200);
@@ -116,20 +121,20 @@ describe('npm start: the embedded system', () => {
       const opened = await twinning(vars, 'cycle', 'open', '--year', String(year));
       expect([opened.code, opened.stdout.trim()]).toEqual([
         0,
-        'Đã khởi động 13 chu kỳ, 0 đã có từ trước. / Started 13 cycles, 0 already existed.',
+        `Đã khởi động ${cyclesOfYear} chu kỳ, 0 đã có từ trước. / Started ${cyclesOfYear} cycles, 0 already existed.`,
       ]);
       const cycles = await eventually(
         async () =>
           JSON.parse(
             (await twinning(vars, 'cycle', 'status', '--year', String(year), '--json')).stdout,
           ) as unknown[],
-        (rows) => rows.length === 13,
+        (rows) => rows.length === cyclesOfYear,
       );
-      expect(cycles).toHaveLength(13);
+      expect(cycles).toHaveLength(cyclesOfYear);
       // The pair page that every e-mail links to shows the cycle from the read model.
       const page = await browser.newPage();
       try {
-        const response = await page.goto(`http://127.0.0.1:${env.webPort}/pairs/KN-2020-01?year=${year}`);
+        const response = await page.goto(`http://127.0.0.1:${env.webPort}/pairs/KN-2025-01?year=${year}`);
         expect(response?.status()).toBe(200);
         expect(await page.locator('[data-testid=obligations] tbody tr').count()).toBe(7);
         await page.goto(`http://127.0.0.1:${env.webPort}/pairs/KHONG-CO?year=${year}`);
@@ -141,7 +146,7 @@ describe('npm start: the embedded system', () => {
       }
       const again = await twinning(vars, 'cycle', 'open', '--year', String(year));
       expect(again.stdout.trim()).toBe(
-        `Năm ${year} đã được mở: 13 chu kỳ đã có, không khởi động thêm. / Year ${year} is already open: 13 cycles exist, nothing started.`,
+        `Năm ${year} đã được mở: ${cyclesOfYear} chu kỳ đã có, không khởi động thêm. / Year ${year} is already open: ${cyclesOfYear} cycles exist, nothing started.`,
       );
     } finally {
       expect(await first.interrupt()).toBe(0);
@@ -154,10 +159,10 @@ describe('npm start: the embedded system', () => {
     try {
       const seen = await waitUntilAllHealthy();
       expect(seen.parts.database).toBe('true');
-      expect(seen.roster).toMatch(/^Danh mục: 24 đơn vị, \d+ cặp kết nghĩa\.$/);
+      expect(seen.roster).toMatch(new RegExp(`^Danh mục: ${demoUnits} đơn vị, \\d+ cặp kết nghĩa\\.$`));
       expect(second.output()).not.toContain('demo roster');
       const status = await twinning(vars, 'cycle', 'status', '--year', String(year), '--json');
-      expect((JSON.parse(status.stdout) as unknown[]).length).toBe(13);
+      expect((JSON.parse(status.stdout) as unknown[]).length).toBe(cyclesOfYear);
     } finally {
       expect(await second.interrupt()).toBe(0);
     }

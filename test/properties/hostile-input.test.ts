@@ -5,8 +5,9 @@
  * placeholder unfilled. Pure: the workflow-level counterpart is test/workflows/hostile-updates.test.ts.
  */
 import fc from 'fast-check';
+import type { Message } from '../../domain/messages';
+import { anyValue, expectClearMessage, hostileText } from '../support/hostile';
 import { PAYLOAD_SCHEMAS, validatePayload, type PayloadKind } from '../../domain/cycle/schemas';
-import { catalogue, t, type Message } from '../../domain/messages';
 import { validateRoster } from '../../domain/roster';
 import {
   decideDissolve,
@@ -28,57 +29,10 @@ import { Driver } from '../machines/cycle-fixture';
 
 const RUNS = { numRuns: 300 };
 
-/** Text an attacker would try: markup, script, formulas, control characters, long runs, emoji. */
-const hostileText = fc.oneof(
-  fc.string(),
-  fc.constantFrom(
-    '<script>alert(1)</script>',
-    '"><img src=x onerror=alert(1)>',
-    '=HYPERLINK("http://evil.example","x")',
-    '+1+1',
-    '@SUM(A1)',
-    '\u0000\u0007\u202e',
-    'Xã La Dêê 🌾',
-    'x'.repeat(6000),
-  ),
-);
-
-/** Any JSON-like value, with hostile text among the strings. */
-const anyValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small' },
-    hostileText,
-    fc.integer(),
-    fc.double(),
-    fc.bigInt().map(String),
-    fc.boolean(),
-    fc.constant(null),
-    fc.constant(undefined),
-    fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(
-      fc.oneof(
-        fc.string(),
-        fc.constantFrom('summary', 'households', 'amountDong', 'obligation', 'side', 'actor', 'data'),
-      ),
-      tie('value'),
-      { maxKeys: 6 },
-    ),
-  ),
-})).value;
-
 /** A payload of `kind` with its own keys, each given any value (so the field checks are reached). */
 function shapedPayload(kind: PayloadKind): fc.Arbitrary<unknown> {
   const keys = Object.keys(PAYLOAD_SCHEMAS[kind].shape);
   return fc.record(Object.fromEntries(keys.map((k) => [k, anyValue])), { requiredKeys: [] });
-}
-
-function expectClearMessage(message: Message): void {
-  expect(Object.hasOwn(catalogue, message.key)).toBe(true);
-  for (const lang of ['vi', 'en'] as const) {
-    const text = t(message.key, message.params ?? {}, lang);
-    expect(text.length).toBeGreaterThan(0);
-    expect(text).not.toMatch(/\{\w+\}/);
-  }
 }
 
 function expectDecision(decision: Decision): void {

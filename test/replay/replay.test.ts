@@ -38,7 +38,7 @@ const PATCHES_BY_PREFIX: Readonly<Record<string, readonly string[]>> = {
 const UNPATCHED_WORKFLOWS = ['unit-evaluation-'];
 
 beforeAll(async () => {
-  // Bundled as the worker bundles it: with domain/ shared by every workflow, the histories still replay.
+  // Bundled as the worker bundles it.
   bundle = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: silentLogger });
 });
 

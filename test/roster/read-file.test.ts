@@ -4,9 +4,10 @@ import path from 'node:path';
 
 import ExcelJS from 'exceljs';
 
-import { formatRosterError, type RosterFile } from '../../domain/roster';
+import { formatRosterError, PAIR_COLUMNS, UNIT_COLUMNS, type RosterFile } from '../../domain/roster';
 import { csvPartner } from '../../roster/read-file';
 import { loadRoster, type LoadRosterResult } from '../../roster/load';
+import type { UnitKind } from '../../domain/units';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'rosters');
 const fixture = (name: string) => path.join(FIXTURES, name);
@@ -39,11 +40,12 @@ describe('CSV', () => {
   });
 
   it('reads the demo roster from one path or from both', async () => {
+    // The copy of demo/roster-csv: 16 units since 1 July 2025 and 13 of the district era; 10 pairs and 6.
     const one = await loadRoster([fixture('units.csv')]);
     const two = await loadRoster([fixture('units.csv'), fixture('pairs.csv')]);
     const fromPairs = await loadRoster([fixture('pairs.csv')]);
     for (const result of [one, two, fromPairs]) {
-      expect(result.ok && [result.roster.units.length, result.roster.pairs.length]).toEqual([24, 14]);
+      expect(result.ok && [result.roster.units.length, result.roster.pairs.length]).toEqual([29, 16]);
     }
   });
 
@@ -59,9 +61,9 @@ describe('CSV', () => {
       units: r.units.map(({ source: { row }, ...u }) => ({ ...u, row })),
       pairs: r.pairs.map(({ source: { row }, ...p }) => ({ ...p, row })),
     });
-    expect([bom.units.length, bom.pairs.length]).toEqual([24, 14]);
+    expect([bom.units.length, bom.pairs.length]).toEqual([29, 16]);
     expect(strip(bom)).toEqual(strip(plain));
-    expect(bom.units[0]?.code).toBe('QN-STC');
+    expect(bom.units[0]?.code).toBe('DN-STC');
   });
 
   it('reports the line of the row, even after a quoted cell spanning two lines', async () => {
@@ -75,16 +77,76 @@ describe('CSV', () => {
     ]);
   });
 
+  it('reads the 2025 columns of a CSV roster: a ;-separated communes cell in quotes or not', async () => {
+    await writeFile(
+      path.join(dir, 'reform.units.csv'),
+      'code,name,kind,parent,border,staff,emails,from,to,successor\n' +
+        'DIEN-BAN,Thị xã Điện Bàn,LOWLAND_DISTRICT,,,,,2020,30/06/2025,P-DIEN-BAN\n' +
+        'P-DIEN-BAN,Phường Điện Bàn,LOWLAND_COMMUNE,,,,,2025-07-01,,\n' +
+        'NAM-GIANG,Huyện Nam Giang,MOUNTAIN_DISTRICT,,,,,,2025-06-30,\n' +
+        'LA-DEE,Xã La Dêê,COMMUNE,NAM-GIANG,có,,,,,\n' +
+        'CA-DY,Xã Cà Dy,COMMUNE,NAM-GIANG,,,,,,\n',
+    );
+    await writeFile(
+      path.join(dir, 'reform.pairs.csv'),
+      'code,sponsor,recipient,from,to,communes\n' +
+        'KN-11,DIEN-BAN,NAM-GIANG,2020,30/06/2025,"LA-DEE; CA-DY"\n' +
+        'KN-12,P-DIEN-BAN,NAM-GIANG,2025-07-01,,LA-DEE\n',
+    );
+    const roster = rosterOf(await loadRoster([path.join(dir, 'reform.units.csv')]));
+    expect(roster.units[0]).toMatchObject({ from: '2020-01-01', to: '2025-06-30', successor: 'P-DIEN-BAN' });
+    expect(roster.pairs.map((p) => [p.code, p.communes])).toEqual([
+      ['KN-11', ['LA-DEE', 'CA-DY']],
+      ['KN-12', ['LA-DEE']],
+    ]);
+  });
+
+  it('asks for the stored units only when a successor is not a row of the file', async () => {
+    const units = path.join(dir, 'stored-successor.units.csv');
+    await writeFile(
+      units,
+      'code,name,kind,parent,border,staff,emails,from,to,successor\n' +
+        'DIEN-BAN,Thị xã Điện Bàn,LOWLAND_DISTRICT,,,,,2020,30/06/2025,P-DIEN-BAN\n' +
+        'NAM-GIANG,Huyện Nam Giang,MOUNTAIN_DISTRICT,,,,,,,\n',
+    );
+    await writeFile(path.join(dir, 'stored-successor.pairs.csv'), 'code,sponsor,recipient,from\n');
+    const asked: string[] = [];
+    const stored = (kinds: [string, UnitKind][]) => () => {
+      asked.push('stored units');
+      return Promise.resolve(new Map(kinds));
+    };
+    // Successor found among the stored units: the file is valid, the database was asked once.
+    const found = rosterOf(
+      await loadRoster([units], { storedUnits: stored([['P-DIEN-BAN', 'LOWLAND_COMMUNE']]) }),
+    );
+    expect(found.units[0]).toMatchObject({ code: 'DIEN-BAN', successor: 'P-DIEN-BAN' });
+    expect(asked).toEqual(['stored units']);
+    // Neither in the file nor stored: refused, naming the code.
+    expect(await messages([units], { storedUnits: stored([['NAM-GIANG', 'MOUNTAIN_DISTRICT']]) })).toEqual([
+      'stored-successor.units.csv, dòng 2, cột successor: Đơn vị kế thừa «P-DIEN-BAN» không có trong danh sách đơn vị cũng như trong cơ sở dữ liệu. / The successor unit "P-DIEN-BAN" is neither in the list of units nor in the database.',
+    ]);
+    // Every successor a row of the file: the database is not asked.
+    asked.length = 0;
+    await writeFile(
+      units,
+      'code,name,kind,parent,border,staff,emails,from,to,successor\n' +
+        'DIEN-BAN,Thị xã Điện Bàn,LOWLAND_DISTRICT,,,,,2020,30/06/2025,P-DIEN-BAN\n' +
+        'P-DIEN-BAN,Phường Điện Bàn,LOWLAND_COMMUNE,,,,,2025-07-01,,\n',
+    );
+    expect(rosterOf(await loadRoster([units], { storedUnits: stored([]) })).units).toHaveLength(2);
+    expect(asked).toEqual([]);
+  });
+
   it('rejects a semicolon-separated file, naming the expected header', async () => {
     expect(await messages([fixture('semicolon.units.csv')])).toEqual([
-      'semicolon.units.csv, dòng 1: Dòng tiêu đề dùng dấu phân cách «;»; tệp phải phân cách bằng dấu phẩy, với tiêu đề: code,name,kind,parent,border,staff,emails / The header uses ";" as delimiter; the file must be comma-separated, with the header: code,name,kind,parent,border,staff,emails',
-      'semicolon.pairs.csv, dòng 1: Dòng tiêu đề dùng dấu phân cách «;»; tệp phải phân cách bằng dấu phẩy, với tiêu đề: code,sponsor,recipient,from,to / The header uses ";" as delimiter; the file must be comma-separated, with the header: code,sponsor,recipient,from,to',
+      'semicolon.units.csv, dòng 1: Dòng tiêu đề dùng dấu phân cách «;»; tệp phải phân cách bằng dấu phẩy, với tiêu đề: code,name,kind,parent,border,staff,emails,from,to,successor / The header uses ";" as delimiter; the file must be comma-separated, with the header: code,name,kind,parent,border,staff,emails,from,to,successor',
+      'semicolon.pairs.csv, dòng 1: Dòng tiêu đề dùng dấu phân cách «;»; tệp phải phân cách bằng dấu phẩy, với tiêu đề: code,sponsor,recipient,from,to,communes / The header uses ";" as delimiter; the file must be comma-separated, with the header: code,sponsor,recipient,from,to,communes',
     ]);
   });
 
   it('rejects a file without a header line', async () => {
     expect(await messages([fixture('noheader.units.csv')])).toEqual([
-      'noheader.units.csv, dòng 1: Thiếu dòng tiêu đề: dòng đầu tiên phải là code,name,kind,parent,border,staff,emails / The header line is missing: the first line must be code,name,kind,parent,border,staff,emails',
+      'noheader.units.csv, dòng 1: Thiếu dòng tiêu đề: dòng đầu tiên phải là code,name,kind,parent,border,staff,emails,from,to,successor / The header line is missing: the first line must be code,name,kind,parent,border,staff,emails,from,to,successor',
     ]);
   });
 
@@ -232,6 +294,64 @@ describe('xlsx', () => {
     ]);
   });
 
+  it('reads unit validity dates (date cells, text, years), the successor and the communes of a pair', async () => {
+    const file = await workbook('reform-2025.xlsx', (wb) => {
+      const units = wb.addWorksheet('Đơn vị');
+      units.addRow([...UNIT_COLUMNS]);
+      units.addRow([
+        'DIEN-BAN',
+        'Thị xã Điện Bàn',
+        'LOWLAND_DISTRICT',
+        null,
+        null,
+        null,
+        null,
+        2020,
+        new Date(Date.UTC(2025, 5, 30)),
+        'P-DIEN-BAN',
+      ]);
+      units.addRow([
+        'P-DIEN-BAN',
+        'Phường Điện Bàn',
+        'LOWLAND_COMMUNE',
+        null,
+        null,
+        null,
+        null,
+        '01/07/2025',
+      ]);
+      units.addRow([
+        'NAM-GIANG',
+        'Huyện Nam Giang',
+        'MOUNTAIN_DISTRICT',
+        null,
+        null,
+        null,
+        null,
+        null,
+        '2025-06-30',
+      ]);
+      units.addRow(['LA-DEE', 'Xã La Dêê', 'COMMUNE', 'NAM-GIANG', true]);
+      units.addRow(['CA-DY', 'Xã Cà Dy', 'COMMUNE', 'NAM-GIANG']);
+      const pairs = wb.addWorksheet('Cặp kết nghĩa');
+      pairs.addRow([...PAIR_COLUMNS]);
+      pairs.addRow(['KN-11', 'DIEN-BAN', 'NAM-GIANG', 2020, '30/06/2025', 'LA-DEE; CA-DY']);
+    });
+    const roster = rosterOf(await loadRoster([file]));
+    expect(roster.units.map((u) => [u.code, u.from, u.to, u.successor])).toEqual([
+      ['DIEN-BAN', '2020-01-01', '2025-06-30', 'P-DIEN-BAN'],
+      ['P-DIEN-BAN', '2025-07-01', null, null],
+      ['NAM-GIANG', null, '2025-06-30', null],
+      ['LA-DEE', null, null, null],
+      ['CA-DY', null, null, null],
+    ]);
+    expect(roster.pairs[0]).toMatchObject({
+      from: '2020-01-01',
+      to: '2025-06-30',
+      communes: ['LA-DEE', 'CA-DY'],
+    });
+  });
+
   it('names the missing sheets', async () => {
     const file = await workbook('nosheets.xlsx', (wb) => wb.addWorksheet('Sheet1').addRow(['x']));
     expect(await messages([file])).toEqual([
@@ -244,7 +364,7 @@ describe('xlsx', () => {
 describe('json', () => {
   it('reads the demo roster', async () => {
     const result = await loadRoster([path.resolve(__dirname, '..', '..', 'demo', 'roster.json')]);
-    expect(result.ok && [result.roster.units.length, result.roster.pairs.length]).toEqual([24, 14]);
+    expect(result.ok && [result.roster.units.length, result.roster.pairs.length]).toEqual([29, 16]);
   });
 
   it('reports every problem of a bad JSON roster, by table and entry', async () => {

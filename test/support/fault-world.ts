@@ -102,6 +102,11 @@ export interface FaultWorldOptions {
    * cycles without search attributes (the test server cannot register them).
    */
   readonly temporalAddress?: string;
+  /**
+   * A database to use instead of a fresh one on the shared test PostgreSQL (a test that restarts its own
+   * PostgreSQL server); migrated and empty. The world's teardown calls its `drop`.
+   */
+  readonly database?: TestDatabase;
 }
 
 /** Starts the world with `pairs` generated pairs. */
@@ -111,7 +116,7 @@ export async function startFaultWorld(
   options: FaultWorldOptions = {},
 ): Promise<FaultWorld> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), `twinning-${prefix}-`));
-  const db = await createTestDatabase();
+  const db = options.database ?? (await createTestDatabase());
   await importRoster(db.prisma, await generatedRoster(dir, pairs), { staffYear: 2026 });
   const taskQueue = `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
   const temporalPort = options.temporalAddress

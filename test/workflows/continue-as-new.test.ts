@@ -4,75 +4,35 @@
  * the next run carries the machine's state on (obligations, timers, progress count, the read model's sequence)
  * and keeps accepting submissions. Client and worker encrypt payloads as in production.
  */
-import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
 import { seedCalendarDays } from '../../domain/calendar';
-import { createMailTransport } from '../../mail/transport';
-import { importRoster } from '../../roster/import';
-import { loadRoster } from '../../roster/load';
 import { CycleCommands } from '../../services/cycle-commands';
 import { payloadDataConverter } from '../../system/payload-codec';
 import { generatePayloadKey } from '../../system/payload-keys';
-import { silentLogger } from '../../system/silent-logger';
-import { startSmtpCatcher, type SmtpCatcher } from '../../system/smtp-catcher';
-import { temporalCliPath } from '../../system/toolchain';
-import { loadConfig } from '../../worker/config';
 import { cycleWorkflowId, statusQuery, twinningCycleWorkflow } from '../../workflows/twinning-cycle';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import type { TestDatabase } from '../support/db';
+import { startDevWorld, type DevWorld } from '../support/dev-world';
 import { eventually } from '../support/eventually';
-import { uniqueTaskQueue } from '../support/temporal';
 
 const HISTORY_LIMIT = 60;
+let world: DevWorld;
 let env: TestWorkflowEnvironment;
 let db: TestDatabase;
-let smtp: SmtpCatcher;
-let worker: Worker;
-let running: Promise<void>;
 let taskQueue: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const loaded = await loadRoster([path.join(__dirname, '..', 'fixtures', 'unit-roster.json')]);
-  if (!loaded.ok) throw new Error('fixture roster invalid');
-  await importRoster(db.prisma, loaded.roster, { staffYear: 2026 });
-  smtp = await startSmtpCatcher({ port: 0 });
-  const config = loadConfig({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}` });
-  // Encrypted as in production: the snapshot carried into the new run goes through the codec too.
-  const dataConverter = payloadDataConverter([generatePayloadKey('test')]);
-  env = await TestWorkflowEnvironment.createLocal({
-    client: { dataConverter },
-    server: {
-      executable: { type: 'existing-path', path: temporalCliPath(config) },
-      extraArgs: ['--dynamic-config-value', `limit.historyCount.suggestContinueAsNew=${HISTORY_LIMIT}`],
-    },
+  world = await startDevWorld('continue-as-new', {
+    roster: 'unit-roster.json',
+    staffYear: 2026,
+    extraArgs: ['--dynamic-config-value', `limit.historyCount.suggestContinueAsNew=${HISTORY_LIMIT}`],
+    // Encrypted as in production: the snapshot carried into the new run goes through the codec too.
+    dataConverter: payloadDataConverter([generatePayloadKey('test')]),
   });
-  taskQueue = uniqueTaskQueue('continue-as-new');
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    dataConverter,
-    taskQueue,
-    workflowBundle: await bundleWorkflowCode({
-      workflowsPath: require.resolve('../../workflows'),
-      logger: silentLogger,
-    }),
-    activities: createActivities({
-      prisma: db.prisma,
-      mailer: createMailTransport(config.smtp.url),
-      config: { ...config, temporal: { ...config.temporal, taskQueue } },
-      temporalClient: () => Promise.resolve(env.client),
-    }),
-  });
-  running = worker.run();
+  ({ env, db, taskQueue } = world);
 });
 
 afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-  await smtp?.close();
-  await db?.drop();
+  await world?.teardown();
 });
 
 const entry = (n: number) => ({

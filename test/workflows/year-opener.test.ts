@@ -6,30 +6,14 @@
  */
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { TestWorkflowEnvironment as Env } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
-import { createMailTransport } from '../../mail/transport';
 import { currentYearInVietnam, importRoster } from '../../roster/import';
-import { startSmtpCatcher, type SmtpCatcher } from '../../system/smtp-catcher';
 import { loadRoster } from '../../roster/load';
 import { ensureYearOpenerSchedule, YEAR_OPENER_SCHEDULE_ID } from '../../schedules/year-opener';
 import { openYear } from '../../services/cycle-opener';
-import { silentLogger } from '../../system/silent-logger';
-import { temporalCliPath } from '../../system/toolchain';
-import { loadConfig } from '../../worker/config';
-import {
-  ESCALATION_LEVEL,
-  OVERDUE,
-  PHASE,
-  RECIPIENT,
-  SPONSOR,
-  YEAR,
-} from '../../domain/cycle/search-attributes';
 import { statusQuery, type twinningCycleWorkflow } from '../../workflows/twinning-cycle';
 import { yearOpenerWorkflow } from '../../workflows/year-opener';
-import { createTestDatabase, type TestDatabase } from '../support/db';
-import { uniqueTaskQueue } from '../support/temporal';
+import type { TestDatabase } from '../support/db';
+import { startDevWorld, type DevWorld } from '../support/dev-world';
 
 /** Cycles opened on 15 January of this year (every obligation still ahead). */
 const year = 2026;
@@ -37,51 +21,22 @@ const openedInJanuary = '2026-01-15T09:00:00+07:00';
 /** Cycles of this year are opened on 1 December, through the opener workflow (the year comes from its clock). */
 const lateYear = 2025;
 const openedInDecember = '2025-12-01T09:00:00+07:00';
+let world: DevWorld;
 let env: TestWorkflowEnvironment;
 let db: TestDatabase;
-let smtp: SmtpCatcher;
-let worker: Worker;
-let running: Promise<void>;
 let taskQueue: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const loaded = await loadRoster([path.join(__dirname, '..', 'fixtures', 'cycle-roster.json')]);
-  if (!loaded.ok) throw new Error('fixture roster invalid');
-  await importRoster(db.prisma, loaded.roster, { staffYear: year });
-  // A real SMTP server: the cycles opened here may send mail while the tests run, and must be able to.
-  smtp = await startSmtpCatcher({ port: 0 });
-  const config = loadConfig({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}` });
-  env = await Env.createLocal({
-    server: {
-      executable: { type: 'existing-path', path: temporalCliPath(config) },
-      searchAttributes: [YEAR, PHASE, SPONSOR, RECIPIENT, OVERDUE, ESCALATION_LEVEL],
-    },
+  world = await startDevWorld('year-opener', {
+    roster: 'cycle-roster.json',
+    staffYear: year,
+    searchAttributes: true,
   });
-  taskQueue = uniqueTaskQueue('year-opener');
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: await bundleWorkflowCode({
-      workflowsPath: require.resolve('../../workflows'),
-      logger: silentLogger,
-    }),
-    activities: createActivities({
-      prisma: db.prisma,
-      mailer: createMailTransport(config.smtp.url),
-      config: { ...config, temporal: { ...config.temporal, taskQueue } },
-      temporalClient: () => Promise.resolve(env.client),
-    }),
-  });
-  running = worker.run();
+  ({ env, db, taskQueue } = world);
 });
 
 afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-  await smtp?.close();
-  await db?.drop();
+  await world?.teardown();
 });
 
 async function eventually<T>(

@@ -33,6 +33,7 @@ import {
   decideDissolve,
   decideEndPeriod,
   decideExtend,
+  decidePairRating,
   decideProgress,
   decideResend,
   decideSubmit,
@@ -266,6 +267,14 @@ export class CycleRunner {
   }
   endPeriod(request: EndPeriodRequest): Promise<CycleProjection> {
     return this.step(this.accept(decideEndPeriod(this.snapshot, request, this.now())));
+  }
+
+  /** A per-pair rating or positive factors: always refused (units are rated in their evaluation). */
+  validatePairRating(): void {
+    this.accept(decidePairRating());
+  }
+  pairRating(): Promise<CycleProjection> {
+    return this.step(this.accept(decidePairRating()));
   }
 
   /** A unit's confirmed rating (a Signal: one the machine would not accept is ignored). */

@@ -17,8 +17,10 @@ import {
   dissolveUpdate,
   endPeriodUpdate,
   extendUpdate,
+  positiveFactorsUpdate,
   PATCHES,
   progressUpdate,
+  rateUpdate,
   resendUpdate,
   statusQuery,
   submitUpdate,
@@ -27,7 +29,9 @@ import {
   type DissolveRequest,
   type EndPeriodRequest,
   type ExtendRequest,
+  type PositiveFactorsRequest,
   type ProgressRequest,
+  type RateRequest,
   type ResendRequest,
   type SubmitRequest,
   type TwinningCycleInput,
@@ -63,6 +67,13 @@ export async function twinningCycleWorkflow(input: TwinningCycleInput): Promise<
   });
   setHandler(endPeriodUpdate, (r) => runner.endPeriod(r), {
     validator: (r: EndPeriodRequest) => runner.validateEndPeriod(r),
+  });
+  // The Updates of cycles rated per pair answer a clear refusal instead of the SDK's "no handler".
+  setHandler(rateUpdate, (_r: RateRequest) => runner.pairRating(), {
+    validator: (_r: RateRequest) => runner.validatePairRating(),
+  });
+  setHandler(positiveFactorsUpdate, (_r: PositiveFactorsRequest) => runner.pairRating(), {
+    validator: (_r: PositiveFactorsRequest) => runner.validatePairRating(),
   });
   setHandler(unitRatedSignal, (s) => runner.unitRated(s));
 

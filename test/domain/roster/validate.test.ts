@@ -120,7 +120,7 @@ describe('validateRoster: bad rosters, each with its exact message', () => {
       '5. a pair of two recipients',
       roster(UNITS, [...PAIRS, ['KN-03', 'NAM-GIANG', 'CA-DY', '2020-01-01', '']]),
       [
-        'pairs.csv, dòng 4, cột sponsor: Bên kết nghĩa «NAM-GIANG» thuộc loại MOUNTAIN_DISTRICT; bên kết nghĩa phải là sở, ban, ngành (DEPARTMENT) hoặc huyện đồng bằng (LOWLAND_DISTRICT). / The sponsor "NAM-GIANG" is of kind MOUNTAIN_DISTRICT; a sponsor must be a department (DEPARTMENT) or a lowland district (LOWLAND_DISTRICT).',
+        'pairs.csv, dòng 4, cột sponsor: Bên kết nghĩa «NAM-GIANG» thuộc loại MOUNTAIN_DISTRICT; bên kết nghĩa phải là sở, ban, ngành (DEPARTMENT), huyện đồng bằng (LOWLAND_DISTRICT) hoặc phường, xã đồng bằng (LOWLAND_COMMUNE). / The sponsor "NAM-GIANG" is of kind MOUNTAIN_DISTRICT; a sponsor must be a department (DEPARTMENT), a lowland district (LOWLAND_DISTRICT) or a lowland ward or commune (LOWLAND_COMMUNE).',
       ],
     ],
     [
@@ -280,7 +280,7 @@ describe('validateRoster: bad rosters, each with its exact message', () => {
         pairs: csvTable('pairs.csv', PAIRS_HEADER, []),
       },
       [
-        'units.csv, dòng 1: Thiếu dòng tiêu đề: dòng đầu tiên phải là code,name,kind,parent,border,staff,emails / The header line is missing: the first line must be code,name,kind,parent,border,staff,emails',
+        'units.csv, dòng 1: Thiếu dòng tiêu đề: dòng đầu tiên phải là code,name,kind,parent,border,staff,emails,from,to,successor / The header line is missing: the first line must be code,name,kind,parent,border,staff,emails,from,to,successor',
       ],
     ],
     [
@@ -300,7 +300,7 @@ describe('validateRoster: bad rosters, each with its exact message', () => {
         pairs: csvTable('pairs.csv', PAIRS_HEADER, []),
       },
       [
-        'units.csv, dòng 1: Dòng tiêu đề dùng dấu phân cách «;»; tệp phải phân cách bằng dấu phẩy, với tiêu đề: code,name,kind,parent,border,staff,emails / The header uses ";" as delimiter; the file must be comma-separated, with the header: code,name,kind,parent,border,staff,emails',
+        'units.csv, dòng 1: Dòng tiêu đề dùng dấu phân cách «;»; tệp phải phân cách bằng dấu phẩy, với tiêu đề: code,name,kind,parent,border,staff,emails,from,to,successor / The header uses ";" as delimiter; the file must be comma-separated, with the header: code,name,kind,parent,border,staff,emails,from,to,successor',
       ],
     ],
     [
@@ -317,8 +317,8 @@ describe('validateRoster: bad rosters, each with its exact message', () => {
         pairs: csvTable('pairs.csv', PAIRS_HEADER, []),
       },
       [
-        'units.csv, dòng 1: Dòng tiêu đề thiếu cột kind; tiêu đề đúng là: code,name,kind,parent,border,staff,emails / The header lacks the column(s) kind; the expected header is: code,name,kind,parent,border,staff,emails',
-        'units.csv, dòng 1, cột type: Cột «type» không được nhận biết; các cột hợp lệ: code,name,kind,parent,border,staff,emails / Unknown column "type"; valid columns: code,name,kind,parent,border,staff,emails',
+        'units.csv, dòng 1: Dòng tiêu đề thiếu cột kind; tiêu đề đúng là: code,name,kind,parent,border,staff,emails,from,to,successor / The header lacks the column(s) kind; the expected header is: code,name,kind,parent,border,staff,emails,from,to,successor',
+        'units.csv, dòng 1, cột type: Cột «type» không được nhận biết; các cột hợp lệ: code,name,kind,parent,border,staff,emails,from,to,successor / Unknown column "type"; valid columns: code,name,kind,parent,border,staff,emails,from,to,successor',
       ],
     ],
     [

@@ -1,0 +1,141 @@
+/**
+ * Fault injection: PostgreSQL is stopped and started again while progress entries arrive, on a PostgreSQL
+ * server of this test's own (the shared test server serves other test files meanwhile). Entries are sent through
+ * CycleCommands — the client the web API and the CLI send Updates with — each with a request ID, to cycles on
+ * the real Temporal dev server run by a real worker process. The workflow accepts an entry and waits for the
+ * read model to take it; the effects activity retries until the database is back. Afterwards every accepted
+ * entry is in the read model exactly once, the outage is over for every cycle, and the reminders due are sent.
+ */
+import { execFile } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { createPrismaClient } from '../../db/client';
+import { migrate } from '../../db/migrate';
+import { CycleCommands } from '../../services/cycle-commands';
+import { freePort } from '../../system/ports';
+import { deliveryCounts, printCounts, startFaultWorld, type FaultWorld } from '../support/fault-world';
+import { eventually } from '../support/eventually';
+
+const PAIRS = 10;
+const ROUNDS = 6;
+const OUTAGE_MS = 10_000;
+// 15/05/2026 09:00 local: the cycles are carrying out their programme and take progress entries.
+const OPENED_AT = '2026-05-15T02:00:00.000Z';
+const root = path.resolve(__dirname, '..', '..');
+const run = promisify(execFile);
+let world: FaultWorld;
+let pg: { port: string; dir: string };
+
+/** Starts or stops this test's PostgreSQL with the repository's script (as the suite's own server). */
+async function postgres(command: 'start' | 'stop'): Promise<string> {
+  const { stdout } = await run('bash', [path.join(root, 'scripts', 'postgres.sh'), command], {
+    env: { ...process.env, TEST_PG_PORT: pg.port, TEST_PG_DIR: pg.dir },
+  });
+  return stdout.trim();
+}
+
+beforeAll(async () => {
+  pg = {
+    port: String(await freePort()),
+    dir: path.join(os.tmpdir(), `twinning-pg-restart-${process.pid}-${Date.now()}`),
+  };
+  const url = (await postgres('start')).replace(/\/postgres$/, '/twinning');
+  const { Client } = await import('pg');
+  const admin = new Client({ connectionString: url.replace(/\/twinning$/, '/postgres') });
+  await admin.connect();
+  await admin.query('CREATE DATABASE twinning');
+  await admin.end();
+  await migrate(url);
+  const prisma = createPrismaClient(url, { maxConnections: 5 });
+  world = await startFaultWorld('pg-restart', PAIRS, {
+    database: {
+      name: 'twinning',
+      url,
+      prisma,
+      async drop() {
+        await prisma.$disconnect();
+        await postgres('stop');
+        await run('rm', ['-rf', pg.dir]);
+      },
+    },
+  });
+});
+
+afterAll(async () => {
+  await world?.teardown();
+});
+
+it('PostgreSQL stopped and restarted while progress entries arrive: every accepted entry kept once', async () => {
+  await world.startWorker('worker');
+  expect(await world.openAt(2026, OPENED_AT)).toBe(PAIRS);
+  const commands = new CycleCommands(await world.client(), world.db.prisma);
+  const pairCodes = Array.from({ length: PAIRS }, (_, i) => `P${String(i + 1).padStart(5, '0')}`);
+  const accepted: string[] = [];
+  const refused: string[] = [];
+
+  const send = async (pairCode: string, round: number): Promise<void> => {
+    const requestId = `entry-${pairCode}-${round}`;
+    const result = await commands.progress(
+      pairCode,
+      2026,
+      {
+        side: round % 2 === 0 ? 'sponsor' : 'recipient',
+        actor: 'test:officer',
+        data: {
+          category: 'SOCIO_ECONOMIC',
+          households: round + 1,
+          amountDong: 1_000_000 * (round + 1),
+          modelsBuilt: 0,
+          modelsReplicated: 0,
+          studyTours: 0,
+          description: `Đợt ${round + 1}`,
+        },
+      },
+      { requestId },
+    );
+    if (result.ok) accepted.push(requestId);
+    else refused.push(`${requestId}: ${result.refusal.text}`);
+  };
+
+  // Round 0 with the database up; rounds 1.. while it stops, stays down, and comes back.
+  await Promise.all(pairCodes.map((p) => send(p, 0)));
+  const inFlight = (async () => {
+    for (let round = 1; round < ROUNDS; round += 1) {
+      await Promise.all(pairCodes.map((p) => send(p, round)));
+    }
+  })();
+  await postgres('stop');
+  const stoppedAt = Date.now();
+  // Entries sent now wait inside their cycles for the read model.
+  const duringOutage = (async () => {
+    for (const p of pairCodes) await send(p, ROUNDS);
+  })();
+  await new Promise((r) => setTimeout(r, Math.max(0, stoppedAt + OUTAGE_MS - Date.now())));
+  await postgres('start');
+  await Promise.all([inFlight, duringOutage]);
+
+  expect(refused).toEqual([]);
+  expect(accepted).toHaveLength(PAIRS * (ROUNDS + 1));
+  // Every accepted entry is in the read model, once, under its request ID.
+  const rows = await eventually(
+    () => world.db.prisma.progressEntry.findMany({ select: { idempotencyKey: true } }),
+    (r) => r.length >= accepted.length,
+    120_000,
+  );
+  const keys = rows.map((r) => r.idempotencyKey);
+  expect(new Set(keys).size).toBe(keys.length);
+  expect(keys).toHaveLength(accepted.length);
+  for (const id of accepted) expect(keys.some((k) => k.includes(id))).toBe(true);
+  // A request sent again after the outage (a user pressing the button twice) is the same entry, not a new one.
+  await send(pairCodes[0]!, ROUNDS);
+  expect(await world.db.prisma.progressEntry.count()).toBe(keys.length);
+  // The cycles run on: the reminders they owed meanwhile are all delivered.
+  const counts = await eventually(
+    () => deliveryCounts(world, PAIRS),
+    (c) => c.lost === 0,
+    120_000,
+  );
+  printCounts('PostgreSQL stopped and restarted mid-submissions', { ...counts, submissions: keys.length });
+  expect(counts).toMatchObject({ failed: 0, lost: 0 });
+}, 600_000);
