@@ -16,6 +16,7 @@ import { registerEvaluationCommands } from './commands/evaluation';
 import { registerMailCommands } from './commands/mail';
 import { registerRosterCommands } from './commands/roster';
 import { registerUnitCommands } from './commands/unit';
+import { registerUserCommands } from './commands/user';
 import type { CliDeps } from './deps';
 
 /** Builds the program with every command registered. */
@@ -33,6 +34,7 @@ export function buildProgram(deps: CliDeps): Command {
   registerCycleCommands(program, deps);
   registerUnitCommands(program, deps);
   registerMailCommands(program, deps);
+  registerUserCommands(program, deps);
   registerSimulateCommands(program, deps);
   return program;
 }

@@ -44,8 +44,10 @@ import type { Notification, PrismaClient } from '../generated/prisma';
 import type { AppConfig } from '../worker/config';
 import { obligationComposer } from './compose';
 
-/** Configuration the delivery reads. */
-export type MailDeliveryConfig = Pick<AppConfig, 'smtp' | 'mail' | 'lang' | 'web'>;
+/** Configuration the delivery reads (of the web settings only the base of links). */
+export type MailDeliveryConfig = Pick<AppConfig, 'smtp' | 'mail' | 'lang'> & {
+  readonly web: Pick<AppConfig['web'], 'publicBaseUrl'>;
+};
 
 /** What delivery needs. */
 export interface MailDeliveryDeps {

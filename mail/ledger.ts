@@ -1,5 +1,5 @@
 /** Queries of the notification ledger shared by the CLI, the web server and the digest. */
-import type { Notification, PrismaClient } from '../generated/prisma';
+import type { Notification, Prisma, PrismaClient } from '../generated/prisma';
 
 /** A failed message as administrators see it (no personal data: codes, addresses of units, SMTP replies). */
 export interface MailFailure {
@@ -21,10 +21,14 @@ export interface BouncedContact {
   readonly reply: string | null;
 }
 
-/** Failed messages, newest first. */
-export async function listMailFailures(prisma: PrismaClient, limit = 200): Promise<MailFailure[]> {
+/** Failed messages, newest first; `where` narrows them (the dashboard passes a reader's scope). */
+export async function listMailFailures(
+  prisma: PrismaClient,
+  limit = 200,
+  where: Prisma.NotificationWhereInput = {},
+): Promise<MailFailure[]> {
   const rows = await prisma.notification.findMany({
-    where: { status: 'FAILED' },
+    where: { ...where, status: 'FAILED' },
     orderBy: { createdAt: 'desc' },
     take: limit,
   });
@@ -40,10 +44,13 @@ export async function listMailFailures(prisma: PrismaClient, limit = 200): Promi
   }));
 }
 
-/** Contacts flagged as bounced. */
-export async function listBouncedContacts(prisma: PrismaClient): Promise<BouncedContact[]> {
+/** Contacts flagged as bounced; `where` narrows them (the dashboard passes a reader's units). */
+export async function listBouncedContacts(
+  prisma: PrismaClient,
+  where: Prisma.ContactWhereInput = {},
+): Promise<BouncedContact[]> {
   const rows = await prisma.contact.findMany({
-    where: { bouncedAt: { not: null } },
+    where: { ...where, bouncedAt: { not: null } },
     include: { unit: { select: { code: true } } },
     orderBy: { bouncedAt: 'desc' },
   });

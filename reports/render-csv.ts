@@ -28,10 +28,12 @@ function tableToCsv(table: Table): string {
   return lines.map((l) => l.join(',')).join('\r\n') + '\r\n';
 }
 
+/** Any table as CSV bytes, with the UTF-8 byte-order mark (the dashboard's exports use it too). */
+export function renderTableCsv(table: Table): Buffer {
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(tableToCsv(table), 'utf8')]);
+}
+
 /** The summary's per-unit table as CSV bytes, with the UTF-8 byte-order mark. */
 export function renderCsv(summary: YearSummary): Buffer {
-  return Buffer.concat([
-    Buffer.from([0xef, 0xbb, 0xbf]),
-    Buffer.from(tableToCsv(unitTable(summary)), 'utf8'),
-  ]);
+  return renderTableCsv(unitTable(summary));
 }

@@ -106,6 +106,19 @@ function tableSheet(workbook: ExcelJS.Workbook, table: Table): void {
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
 }
 
+/**
+ * Tables as an xlsx workbook, one sheet each (header frozen, auto-filter), with the same cell rules as the
+ * year's report: the dashboard's exports use it.
+ */
+export async function renderTablesXlsx(tables: readonly Table[], created: Date): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Twinning engine';
+  workbook.created = created;
+  for (const table of tables) tableSheet(workbook, table);
+  const bytes = await workbook.xlsx.writeBuffer();
+  return Buffer.from(bytes as ArrayBuffer);
+}
+
 /** The summary as xlsx bytes. */
 export async function renderXlsx(summary: YearSummary): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();

@@ -17,6 +17,10 @@ import { ensureDigestSchedule } from '../schedules/digest';
 import { ensureYearOpenerSchedule } from '../schedules/year-opener';
 import { embeddedPayloadKeyFile, ensureEmbeddedPayloadKeys, formatPayloadKeys } from '../system/payload-keys';
 import { seedIfEmpty } from '../system/seed';
+import { ensureSessionSecret } from '../system/session-secret';
+import { firstAdministratorLink } from '../services/users';
+import { formatDateTime } from '../domain/format';
+import { bilingual } from '../domain/messages';
 import type { SmtpCatcher } from '../system/smtp-catcher';
 import { Supervisor, type SupervisedPart } from '../system/supervisor';
 import {
@@ -78,7 +82,12 @@ async function waitForTemporal(config: AppConfig, signal: AbortSignal, timeoutMs
 }
 
 /** The worker or the web server (`worker/main.ts`, `web/main.ts`) as a supervised part. */
-function nodePart(config: AppConfig, name: 'worker' | 'web', entry: string): SupervisedPart {
+function nodePart(
+  config: AppConfig,
+  name: 'worker' | 'web',
+  entry: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+): SupervisedPart {
   const web = name === 'web';
   return {
     name,
@@ -97,6 +106,7 @@ function nodePart(config: AppConfig, name: 'worker' | 'web', entry: string): Sup
           DATABASE_URL: config.databaseUrl,
           TEMPORAL_ADDRESS: config.temporal.address,
           SMTP_URL: config.smtp.url,
+          ...extraEnv,
           ...(config.payloadKeys ? { PAYLOAD_KEYS: formatPayloadKeys(config.payloadKeys) } : {}),
         },
       }),
@@ -193,6 +203,16 @@ async function main(): Promise<void> {
     const prisma = createPrismaClient(config.databaseUrl, { maxConnections: config.databasePoolSize });
     try {
       for (const line of await seedIfEmpty(prisma)) log(line);
+      // The way in of a first run; printed on this terminal only (the link is in no log file or table).
+      const setup = await firstAdministratorLink(prisma, config.web.publicBaseUrl, new Date());
+      if (setup)
+        log(
+          bilingual('auth.setup.link', {
+            email: setup.email,
+            link: setup.link,
+            until: formatDateTime(setup.expiresAt),
+          }),
+        );
     } finally {
       await prisma.$disconnect();
     }
@@ -219,7 +239,11 @@ async function main(): Promise<void> {
 
     await Promise.all([
       supervise(nodePart(config, 'worker', 'worker/main.ts')),
-      supervise(nodePart(config, 'web', 'web/main.ts')),
+      supervise(
+        nodePart(config, 'web', 'web/main.ts', {
+          SESSION_SECRET: config.sessionSecret ?? ensureSessionSecret(config.embedded.dataDir),
+        }),
+      ),
     ]);
     log(
       `ready: ${config.web.publicBaseUrl}  (Temporal UI: ${config.temporal.uiUrl}; logs in ${config.embedded.dataDir}/logs; restarts in ${statusFile})`,

@@ -44,3 +44,15 @@ export function pairWhere(scope: Scope): Prisma.PairWhereInput {
 export function cycleWhere(scope: Scope): Prisma.CycleWhereInput {
   return scope.kind === 'all' ? {} : { pair: pairWhere(scope) };
 }
+
+/** A pair by its code, only when it is in the scope (so an out-of-scope pair looks exactly like an unknown one). */
+export function findPairInScope(
+  prisma: Pick<PrismaClient, 'pair'>,
+  scope: Scope,
+  code: string,
+): Promise<{ id: string; code: string; sponsorId: string; recipientId: string } | null> {
+  return prisma.pair.findFirst({
+    where: { AND: [{ code }, pairWhere(scope)] },
+    select: { id: true, code: true, sponsorId: true, recipientId: true },
+  });
+}

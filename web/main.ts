@@ -8,11 +8,15 @@ import { outboxDir } from '../mail/outbox';
 import { createMailTransport } from '../mail/transport';
 import { supervisorStatusPath } from '../system/supervisor-status';
 import { connectClient } from '../system/temporal-connection';
+import { bilingual } from '../domain/messages';
 import { loadConfig } from '../worker/config';
 import { buildWebServer } from './server';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // `npm start` passes the secret it keeps in DATA_DIR; a web server run on its own must be given one.
+  const sessionSecret = config.sessionSecret;
+  if (!sessionSecret) throw new Error(bilingual('auth.secret.missing'));
   const prisma = createPrismaClient(config.databaseUrl, { maxConnections: config.databasePoolSize });
   const mailer = createMailTransport(config.smtp.url);
   let client: Promise<Client> | undefined;
@@ -30,7 +34,8 @@ async function main(): Promise<void> {
     temporal,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    defaultLang: config.lang,
+    config,
+    sessionSecret,
     temporalUiUrl: config.temporal.uiUrl,
     outboxDir: outboxDir(config.embedded.dataDir),
     supervisionStatusFile: supervisorStatusPath(config.embedded.dataDir),

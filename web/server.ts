@@ -1,116 +1,189 @@
 /**
- * The web server (Fastify). Today: the landing page with each part's health and restarts, `/healthz` for
- * machines, the pair page and the Outbox. Pages read the Prisma read model; Temporal is asked only for health.
+ * The web server (Fastify): pages (`web/routes/`), the JSON API under `/api/v1` (`web/api/`) and its OpenAPI
+ * document at `/api/docs`. `buildWebServer` registers, in this order: body parsers, security headers
+ * (helmet, strict CSP), cookies, server-side sessions in PostgreSQL, CSRF protection, rate limiting, the
+ * reader's language and who is asking (`web/auth/access.ts`, enforcing `web/routes/policy.ts`), the error
+ * handlers, the static assets, the OpenAPI document, then the route modules. docs/web.md describes the
+ * conventions.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
-import { CYCLE_YEARS, isCycleYear } from '../domain/cycle/years';
-import { bilingual, type Lang } from '../domain/messages';
-import type { PrismaClient } from '../generated/prisma';
-import { checkHealth, type HealthDeps } from '../system/health';
-import { readSupervisionStatus } from '../system/supervisor-status';
-import { renderLanding } from './pages/landing';
-import { renderOutbox, renderOutboxMessage } from './pages/outbox';
-import { renderPair } from './pages/pair';
-import { showCycle } from '../services/cycle-read';
-import { currentYearInVietnam } from '../roster/import';
-import { ledgerCounts, listBouncedContacts, recentLedger } from '../mail/ledger';
-import { listOutbox, readOutboxMessage } from '../mail/outbox';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import session from '@fastify/session';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { registerActionApi } from './api/actions';
+import { registerDashboardApi } from './api/dashboard';
+import { registerPairApi } from './api/pairs';
+import { registerSessionApi } from './api/session';
+import { registerUserApi } from './api/users';
+import { installAccess } from './auth/access';
+import { PrismaSessionStore } from './auth/session-store';
+import type { WebApp } from './context';
+import type { RouteDeps, WebDeps } from './deps';
+import { HttpError, installErrorHandlers } from './errors';
+import { applyLang } from './i18n';
+import { errorPage } from './render';
+import { registerActionRoutes } from './routes/actions';
+import { registerAuthRoutes } from './routes/auth';
+import { registerCycleRoutes } from './routes/cycles';
+import { registerHomeRoutes } from './routes/home';
+import { registerSystemRoutes } from './routes/system';
+import { registerUserRoutes } from './routes/users';
 
-/** What the web server needs. */
-export interface WebDeps extends HealthDeps {
-  readonly prisma: PrismaClient;
-  readonly defaultLang: Lang;
-  readonly temporalUiUrl: string;
-  /** Where the embedded SMTP catcher keeps messages (`<DATA_DIR>/outbox`), for the Outbox page. */
-  readonly outboxDir?: string;
-  /** The status file of `npm start`'s supervisor (`<DATA_DIR>/supervisor.json`), for the landing page. */
-  readonly supervisionStatusFile?: string;
-  /** The clock pages read "today" from (tests inject one); default: the system clock. */
-  readonly now?: () => Date;
+export type { WebDeps } from './deps';
+
+/** Request bodies above this are refused with 413 (a route may allow more with its own `bodyLimit`). */
+export const BODY_LIMIT = 1024 * 1024;
+
+/** The name of the session cookie. */
+export const SESSION_COOKIE = 'twinning.sid';
+
+/** How often expired sessions are deleted. */
+const SESSION_SWEEP_MS = 10 * 60_000;
+
+/** The Content-Security-Policy of every page: nothing inline, nothing from elsewhere. */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  formAction: ["'self'"],
+  baseUri: ["'self'"],
+};
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The CSRF token of a request: the `x-csrf-token` header for the API, the form's `_csrf` field for pages. */
+function csrfTokenOf(request: FastifyRequest): string | undefined {
+  const header = request.headers['x-csrf-token'];
+  if (typeof header === 'string') return header;
+  if (request.url.startsWith('/api/')) return undefined;
+  const field = (request.body as { _csrf?: unknown } | undefined)?._csrf;
+  return typeof field === 'string' ? field : undefined;
 }
 
-function langOf(query: unknown, fallback: Lang): Lang {
-  const lang = (query as { lang?: unknown } | undefined)?.lang;
-  return lang === 'en' || lang === 'vi' ? lang : fallback;
-}
+/** Route modules: each registers the routes of one area (pages in `routes/`, JSON in `api/`). */
+const ROUTE_MODULES: readonly ((app: WebApp, deps: RouteDeps) => void)[] = [
+  registerSystemRoutes,
+  registerAuthRoutes,
+  registerHomeRoutes,
+  registerUserRoutes,
+  registerSessionApi,
+  registerUserApi,
+  registerPairApi,
+  registerDashboardApi,
+  registerActionApi,
+  registerCycleRoutes,
+  registerActionRoutes,
+];
 
-/** Builds the Fastify instance with every route; the caller listens and closes it. */
+/** Builds the Fastify instance with every plugin and route; the caller listens (or injects) and closes it. */
 export function buildWebServer(deps: WebDeps): FastifyInstance {
-  const app = Fastify({ logger: false });
   const now = deps.now ?? (() => new Date());
+  const routeDeps: RouteDeps = { ...deps, now };
+  const { web } = deps.config;
+  const app: WebApp = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: web.trustProxy === true ? true : web.trustProxy === false ? false : [...web.trustProxy],
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
 
-  app.get('/healthz', async (_request, reply) => {
-    const health = await checkHealth(deps);
-    const ok = health.every((h) => h.ok);
-    return reply.code(ok ? 200 : 503).send({ ok, parts: health });
+  // JSON (Fastify's own) and forms; nothing else is read, so text/plain and the rest get 415.
+  app.removeContentTypeParser('text/plain');
+  void app.register(formbody);
+
+  void app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    // Same-origin only; no referrer leaves the site (one-time links carry tokens in their query).
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: web.secureCookies,
   });
-
-  app.get('/', async (request, reply) => {
-    const lang = langOf(request.query, deps.defaultLang);
-    const [health, units, pairs, supervision] = await Promise.all([
-      checkHealth(deps),
-      deps.prisma.unit.count().catch(() => undefined),
-      deps.prisma.pair.count().catch(() => undefined),
-      deps.supervisionStatusFile ? readSupervisionStatus(deps.supervisionStatusFile) : undefined,
-    ]);
-    const mail = await Promise.all([
-      deps.prisma.notification.count({ where: { status: 'FAILED' } }),
-      listBouncedContacts(deps.prisma).then((b) => b.length),
-    ]).then(
-      ([failures, bounced]) => ({ failures, bounced }),
-      () => undefined,
-    );
-    return reply.type('text/html; charset=utf-8').send(
-      renderLanding({
-        lang,
-        health,
-        units,
-        pairs,
-        temporalUiUrl: deps.temporalUiUrl,
-        checkedAt: now(),
-        mail,
-        supervision,
+  void app.register(cookie);
+  const store = new PrismaSessionStore(deps.prisma, web.session, now);
+  void app.register(session, {
+    secret: deps.sessionSecret,
+    store,
+    cookieName: SESSION_COOKIE,
+    saveUninitialized: false,
+    rolling: false,
+    // No Max-Age: the cookie ends with the browser; the server enforces the idle and absolute timeouts.
+    cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: web.secureCookies },
+  });
+  void app.register(csrf, { sessionPlugin: '@fastify/session', getToken: csrfTokenOf });
+  void app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new HttpError(429, 'rate_limited', {
+        key: 'web.error.rate_limited',
+        params: { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) },
       }),
-    );
   });
 
-  app.get<{ Params: { code: string }; Querystring: { year?: string; lang?: string } }>(
-    '/pairs/:code',
-    async (request, reply) => {
-      const lang = langOf(request.query, deps.defaultLang);
-      const year = Number(request.query.year ?? currentYearInVietnam(now()));
-      if (!isCycleYear(year)) {
-        return reply
-          .code(400)
-          .type('text/plain; charset=utf-8')
-          .send(bilingual('invalid.year', { value: request.query.year ?? '', ...CYCLE_YEARS }));
-      }
-      const detail = await showCycle(deps.prisma, request.params.code, year);
-      return reply
-        .code(detail ? 200 : 404)
-        .type('text/html; charset=utf-8')
-        .send(renderPair({ lang, code: request.params.code, year, detail }));
-    },
+  void app.register(
+    fp((root: WebApp, _options, done) => {
+      root.decorateRequest('lang', 'vi');
+      root.addHook('onRequest', (request, reply, next) => {
+        applyLang(request, reply, deps.config.lang);
+        next();
+      });
+      installAccess(root, { timeouts: web.session, now, prisma: deps.prisma });
+      // After the access check (onRequest) and the body parser, before the body's schema is checked.
+      root.addHook('preValidation', (request, reply, next) => {
+        if (!STATE_CHANGING.has(request.method) || request.is404) return next();
+        root.csrfProtection(request, reply, next);
+      });
+      installErrorHandlers(root, { bodyLimit: BODY_LIMIT, renderPage: errorPage });
+      const sweep = setInterval(() => void store.sweep().catch(() => undefined), SESSION_SWEEP_MS);
+      sweep.unref();
+      root.addHook('onClose', (_instance, closed) => {
+        clearInterval(sweep);
+        closed();
+      });
+      done();
+    }),
   );
 
-  app.get('/outbox', async (request, reply) => {
-    const lang = langOf(request.query, deps.defaultLang);
-    const dir = deps.outboxDir ?? '';
-    const [entries, ledger, counts] = await Promise.all([
-      dir ? listOutbox(dir, 200) : Promise.resolve([]),
-      recentLedger(deps.prisma, 100),
-      ledgerCounts(deps.prisma),
-    ]);
-    return reply.type('text/html; charset=utf-8').send(renderOutbox({ lang, dir, entries, ledger, counts }));
+  void app.register(fastifyStatic, {
+    root: path.join(__dirname, 'assets'),
+    prefix: '/assets/',
+    maxAge: '1h',
+    // The route is in the table (/assets/*); no directory listing, no index.
+    index: false,
   });
 
-  app.get<{ Params: { id: string } }>('/outbox/:id', async (request, reply) => {
-    const lang = langOf(request.query, deps.defaultLang);
-    const message = deps.outboxDir ? await readOutboxMessage(deps.outboxDir, request.params.id) : undefined;
-    return reply
-      .code(message ? 200 : 404)
-      .type('text/html; charset=utf-8')
-      .send(renderOutboxMessage(lang, message));
+  void app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Twinning programme API / API chương trình kết nghĩa',
+        description:
+          'JSON API of the dashboard. Sign in with POST /api/v1/session; send the CSRF token of GET /api/v1/session in the x-csrf-token header with every POST, PUT, PATCH and DELETE. See docs/web.md.',
+        version: '1',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  void app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  void app.register((child: WebApp, _options, done) => {
+    for (const register of ROUTE_MODULES) register(child, routeDeps);
+    done();
   });
 
   return app;

@@ -51,7 +51,8 @@ const mailFrom = z
     message: 'must be an e-mail address, optionally with a display name: "Ban Dân tộc <bdt@example.gov.vn>"',
   });
 
-const secret = z.string().min(16, 'must be at least 16 characters long');
+// @fastify/session refuses a shorter secret.
+const secret = z.string().min(32, 'must be at least 32 characters long');
 
 /** A duration: `72h`, `3d`, `90m`, or a bare number of hours. */
 const duration = z
@@ -184,6 +185,22 @@ const envSchema = z.object({
   EMBEDDED_SMTP_PORT: port.default(2525),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   SESSION_SECRET: secret.optional(),
+  SESSION_IDLE_TIMEOUT: duration.default(30 * 60_000),
+  SESSION_ABSOLUTE_TIMEOUT: duration.default(12 * 3600_000),
+  SIGN_IN_MAX_FAILURES: z.coerce
+    .number({ error: 'must be a whole number of wrong passwords (1–100)' })
+    .int('must be a whole number of wrong passwords (1–100)')
+    .min(1, 'must be a whole number of wrong passwords (1–100)')
+    .max(100, 'must be a whole number of wrong passwords (1–100)')
+    .default(10),
+  SIGN_IN_LOCKOUT: duration.default(15 * 60_000),
+  WEB_TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine((v) => v === 'true' || v === 'false' || /^[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*$/.test(v), {
+      message: 'must be true, false, or proxy addresses separated by commas (127.0.0.1,10.0.0.0/8)',
+    })
+    .optional(),
   PAYLOAD_KEYS: payloadKeyList.optional(),
   // Read only to be refused with a pointer to its successor: a key set there would otherwise be ignored silently.
   PAYLOAD_ENCRYPTION_KEY: optionalText,
@@ -238,7 +255,22 @@ export interface AppConfig {
   readonly lang: 'vi' | 'en';
   /** Who runs the command-line program (the login name, `USER`): audit entries name `cli:<operator>`. */
   readonly operator: string;
-  readonly web: { readonly host: string; readonly port: number; readonly publicBaseUrl: string };
+  readonly web: {
+    readonly host: string;
+    readonly port: number;
+    readonly publicBaseUrl: string;
+    /** Session cookies are `Secure` when the public base URL is https. */
+    readonly secureCookies: boolean;
+    /**
+     * Which proxies' `X-Forwarded-*` headers to believe (client address for rate limits, https): none by
+     * default; `true` trusts any, a list trusts those addresses.
+     */
+    readonly trustProxy: boolean | readonly string[];
+    /** A signed-in session ends after this long without a request, and this long after sign-in, in ms. */
+    readonly session: { readonly idleTimeoutMs: number; readonly absoluteTimeoutMs: number };
+    /** After `maxFailures` wrong passwords in a row an account refuses sign-in for `lockoutMs`. */
+    readonly signIn: { readonly maxFailures: number; readonly lockoutMs: number };
+  };
   readonly embedded: {
     /** Which embedded services `npm start` launches: those whose variable points at no existing service. */
     readonly postgres: boolean;
@@ -250,6 +282,10 @@ export interface AppConfig {
     readonly temporalUiPort: number;
     readonly smtpPort: number;
   };
+  /**
+   * Signs the web session cookie (`SESSION_SECRET`). Undefined when not configured: `npm start` then keeps a
+   * generated one in `<DATA_DIR>/session-secret` (system/session-secret.ts); `web/main.ts` alone refuses to start.
+   */
   readonly sessionSecret: string | undefined;
   /**
    * Keys of the Temporal payload codec (`PAYLOAD_KEYS`), the first one encrypts. Undefined only when Temporal
@@ -307,6 +343,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       }),
     );
   }
+  if (e.SESSION_ABSOLUTE_TIMEOUT < e.SESSION_IDLE_TIMEOUT) {
+    problems.push(
+      bilingual('config.invalid', {
+        name: 'SESSION_ABSOLUTE_TIMEOUT',
+        problem: 'must not be shorter than SESSION_IDLE_TIMEOUT',
+      }),
+    );
+  }
   if (e.PAYLOAD_ENCRYPTION_KEY) {
     problems.push(
       bilingual('config.invalid', {
@@ -327,6 +371,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   if (problems.length > 0) throw new ConfigError(problems);
+  const publicBaseUrl = e.PUBLIC_BASE_URL ?? `http://${e.WEB_HOST}:${e.WEB_PORT}`;
   const tls =
     e.TEMPORAL_TLS_CERT_PATH && e.TEMPORAL_TLS_KEY_PATH
       ? {
@@ -356,7 +401,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     web: {
       host: e.WEB_HOST,
       port: e.WEB_PORT,
-      publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://${e.WEB_HOST}:${e.WEB_PORT}`,
+      publicBaseUrl,
+      secureCookies: publicBaseUrl.startsWith('https://'),
+      trustProxy:
+        e.WEB_TRUST_PROXY === undefined || e.WEB_TRUST_PROXY === 'false'
+          ? false
+          : e.WEB_TRUST_PROXY === 'true'
+            ? true
+            : e.WEB_TRUST_PROXY.split(',').map((a) => a.trim()),
+      session: { idleTimeoutMs: e.SESSION_IDLE_TIMEOUT, absoluteTimeoutMs: e.SESSION_ABSOLUTE_TIMEOUT },
+      signIn: { maxFailures: e.SIGN_IN_MAX_FAILURES, lockoutMs: e.SIGN_IN_LOCKOUT },
     },
     embedded: {
       postgres: !e.DATABASE_URL,

@@ -417,3 +417,36 @@ export function renderTestMail(
   const { text, html } = assemble(lang, blocks, shortReference(data.idempotencyKey));
   return { subject: t('mail.subject.test', { at }, lang), text, html, attachments: [] };
 }
+
+/** What an account message (invitation, password reset) says. */
+export interface AccountMailData {
+  readonly purpose: 'invite' | 'reset';
+  readonly idempotencyKey: string;
+  readonly name: string;
+  readonly email: string;
+  /** The role's catalogue key (`auth.role.<ROLE>`), named in an invitation. */
+  readonly roleKey: MessageKey;
+  /** The one-time link; it is in the message and nowhere else. */
+  readonly link: string;
+  readonly expiresAt: Date;
+}
+
+/** Renders an invitation or a password-reset message with its one-time link. */
+export function renderAccountMail(data: AccountMailData, lang: Lang = 'vi'): RenderedMail {
+  const until = formatDateTime(data.expiresAt);
+  const blocksIn = (l: Lang): Block[] => [
+    para(l, 'mail.account.greeting', { name: data.name }),
+    data.purpose === 'invite'
+      ? para(l, 'mail.account.invite', { email: data.email, role: t(data.roleKey, {}, l) })
+      : para(l, 'mail.account.reset', { email: data.email }),
+    para(l, 'mail.account.link', { link: data.link, until }),
+    para(l, 'mail.account.private'),
+  ];
+  const { text, html } = assemble(
+    lang,
+    { vi: blocksIn('vi'), en: blocksIn('en') },
+    shortReference(data.idempotencyKey),
+  );
+  const subject = t(data.purpose === 'invite' ? 'mail.subject.invite' : 'mail.subject.reset', {}, lang);
+  return { subject, text, html, attachments: [] };
+}

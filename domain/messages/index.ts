@@ -1,8 +1,10 @@
+import { authMessages } from './auth';
 import { calendarMessages } from './calendar';
 import { chartMessages } from './charts';
 import { interpolate, type Lang, type MessageParams } from './catalogue';
 import { commonMessages } from './common';
 import { cycleMessages } from './cycle';
+import { dashboardMessages } from './dashboard';
 import { mailMessages } from './mail';
 import { payloadMessages } from './payload';
 import { evaluationMessages } from './evaluation';
@@ -20,6 +22,8 @@ export const catalogue = {
   ...rosterMessages,
   ...cycleMessages,
   ...webMessages,
+  ...authMessages,
+  ...dashboardMessages,
   ...calendarMessages,
   ...evaluationMessages,
   ...chartMessages,

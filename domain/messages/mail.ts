@@ -149,6 +149,31 @@ export const mailMessages = {
   'mail.digest.dashboard': { vi: 'Trang tổng hợp: {url}', en: 'Dashboard: {url}' },
 
   // Test message.
+  'mail.subject.invite': {
+    vi: '[Tài khoản] Lời mời sử dụng hệ thống kết nghĩa — đặt mật khẩu',
+    en: '[Account] Invitation to the twinning system — set your password',
+  },
+  'mail.subject.reset': {
+    vi: '[Tài khoản] Đặt lại mật khẩu hệ thống kết nghĩa',
+    en: '[Account] Reset your twinning system password',
+  },
+  'mail.account.greeting': { vi: 'Kính gửi {name},', en: 'Dear {name},' },
+  'mail.account.invite': {
+    vi: 'Ban Dân tộc tỉnh đã tạo cho bạn tài khoản {email} trên hệ thống theo dõi chương trình kết nghĩa, với vai trò {role}.',
+    en: 'The provincial Ethnic Affairs Committee has created the account {email} for you on the twinning programme system, with the role {role}.',
+  },
+  'mail.account.reset': {
+    vi: 'Có yêu cầu đặt lại mật khẩu cho tài khoản {email}. Nếu không phải bạn yêu cầu, hãy bỏ qua thư này: mật khẩu hiện tại vẫn giữ nguyên.',
+    en: 'A password reset was asked for the account {email}. If it was not you, ignore this message: the current password stays as it is.',
+  },
+  'mail.account.link': {
+    vi: 'Mở liên kết sau để đặt mật khẩu (chỉ dùng được một lần, hiệu lực đến {until}): {link}',
+    en: 'Open this link to set your password (it works once, until {until}): {link}',
+  },
+  'mail.account.private': {
+    vi: 'Không chuyển tiếp thư này: ai có liên kết đều có thể đặt mật khẩu cho tài khoản của bạn.',
+    en: 'Do not forward this message: whoever has the link can set the password of your account.',
+  },
   'mail.test.what': {
     vi: 'Thư thử nghiệm gửi lúc {at} qua máy chủ {server}. Nhận được thư này nghĩa là cấu hình SMTP hoạt động.',
     en: 'Test message sent at {at} through {server}. Receiving it means the SMTP configuration works.',
@@ -249,6 +274,7 @@ export const mailVocabulary = {
     PROGRESS_REMINDER: { vi: 'Nhắc cập nhật tiến độ', en: 'Progress reminder' },
     DIGEST: { vi: 'Tổng hợp', en: 'Digest' },
     TEST: { vi: 'Thư thử', en: 'Test' },
+    ACCOUNT: { vi: 'Tài khoản', en: 'Account' },
   },
   status: {
     PENDING: { vi: 'Chờ gửi', en: 'Pending' },

@@ -13,7 +13,8 @@ import type { CycleProjection } from '../../domain/cycle/types';
 import { bilingual } from '../../domain/messages';
 import type { UnitEvaluation } from '../../generated/prisma';
 import { showCycle } from '../../services/cycle-read';
-import { renderPair } from '../../web/pages/pair';
+import { staticContext } from '../../web/views/layout';
+import { renderPair } from '../../web/views/pair';
 import { loadConfig } from '../../worker/config';
 import { statusQuery } from '../../workflows/twinning-cycle';
 import { startCycle, type CycleUnderTest } from '../support/cycle-harness';
@@ -264,8 +265,11 @@ it('`cycle show` tells the timeline in Vietnamese then English, from the catalog
 
 it('the pair page tells the same timeline in the reader’s language', async () => {
   const detail = await showCycle(db.prisma, 'P07', 2026);
-  const items = (lang: 'vi' | 'en') =>
-    [...renderPair({ lang, code: 'P07', year: 2026, detail }).matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]);
+  const items = (lang: 'vi' | 'en') => {
+    const page = renderPair(staticContext(lang), { code: 'P07', year: 2026, detail });
+    const timeline = /<ul data-testid="timeline">([\s\S]*?)<\/ul>/.exec(page)?.[1] ?? '';
+    return [...timeline.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]);
+  };
   const vi = items('vi');
   const en = items('en');
   expect([vi.length, en.length]).toEqual([

@@ -33,7 +33,7 @@ export function mailConfig(
       ...overrides,
     },
     lang,
-    web: { host: '127.0.0.1', port: 3000, publicBaseUrl: 'http://127.0.0.1:3000' },
+    web: { publicBaseUrl: 'http://127.0.0.1:3000' },
   };
 }
 

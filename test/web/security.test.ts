@@ -1,0 +1,103 @@
+/** CSRF refusal, the lock-out at the tenth wrong password, and scope: another sponsor's pair is a 404 everywhere. */
+import { formatDateTime } from '../../domain/format';
+import { t } from '../../domain/messages';
+import { startWebWorld, USERS, PASSWORD, type WebWorld } from '../support/web';
+
+let world: WebWorld;
+beforeAll(async () => {
+  world = await startWebWorld({ signInRateLimitPerMinute: 100 });
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+/** The text of a page with the entities `html` writes turned back into characters. */
+function textOf(body: string): string {
+  return body
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+it('a state-changing request without a CSRF token, or with a made-up one, is refused with 403 csrf and changes nothing', async () => {
+  const admin = world.agent();
+  expect((await admin.signIn(USERS.ADMIN.email)).statusCode).toBe(303);
+  const before = await world.db.prisma.user.count();
+  const body = { email: 'moi@example.gov.vn', name: 'Người mới', role: 'LEADERSHIP' };
+  const missing = await admin.api('POST', '/api/v1/users', body, { csrf: false });
+  expect(missing.statusCode).toBe(403);
+  expect(missing.json<{ error: { code: string; message: string } }>().error).toEqual({
+    code: 'csrf',
+    message: t('web.error.csrf', {}, 'vi'),
+  });
+  const forged = await admin.api('POST', '/api/v1/users', body, { csrf: 'not-a-token' });
+  expect(forged.statusCode).toBe(403);
+  const form = await admin.postForm(
+    '/users',
+    { email: body.email, name: body.name, role: body.role },
+    { csrf: false },
+  );
+  expect(form.statusCode).toBe(403);
+  expect(textOf(form.body)).toContain(t('web.error.csrf', {}, 'vi'));
+  expect(await world.db.prisma.user.count()).toBe(before);
+});
+
+it('the tenth wrong password in a row locks sign-in until the lock-out ends, even with the right password', async () => {
+  const agent = world.agent();
+  const email = USERS.LEADERSHIP.email;
+  const statuses: number[] = [];
+  for (let i = 0; i < 9; i++) statuses.push((await agent.signIn(email, `sai ${i}`)).statusCode);
+  expect(statuses).toEqual(Array(9).fill(401));
+  const tenth = await agent.signIn(email, 'sai lần mười');
+  const until = formatDateTime(new Date(world.clock.now().getTime() + 15 * 60_000));
+  const locked = t('auth.signIn.locked', { count: 10, until }, 'vi');
+  expect(tenth.statusCode).toBe(429);
+  expect(textOf(tenth.body)).toContain(locked);
+  const right = await agent.signIn(email, PASSWORD);
+  expect(right.statusCode).toBe(429);
+  expect(textOf(right.body)).toContain(locked);
+  world.clock.advance(15 * 60_000 + 1000);
+  const after = await agent.signIn(email, PASSWORD);
+  expect([after.statusCode, after.headers.location]).toEqual([303, '/home']);
+});
+
+it("a sponsor officer cannot read another sponsor's pair by page, by API or by guessed URL", async () => {
+  const officer = world.agent();
+  expect((await officer.signIn(USERS.SPONSOR_OFFICER.email)).statusCode).toBe(303);
+  // P01 is QN-SNN's own pair; P02 is QN-STC's.
+  expect((await officer.get('/pairs/P01')).statusCode).toBe(200);
+  expect((await officer.get('/api/v1/pairs/P01')).statusCode).toBe(200);
+  const page = await officer.get('/pairs/P02');
+  expect(page.statusCode).toBe(404);
+  const api = await officer.get('/api/v1/pairs/P02');
+  expect(api.statusCode).toBe(404);
+  expect(api.json<{ error: { code: string } }>().error.code).toBe('not_found');
+  // A guessed pair code answers exactly like another sponsor's pair: nothing tells them apart.
+  const guessed = await officer.get('/api/v1/pairs/P99');
+  expect([guessed.statusCode, guessed.body]).toEqual([404, api.body]);
+  const list = await officer.get('/api/v1/pairs');
+  expect(list.json<{ pairs: { code: string }[] }>().pairs.map((p) => p.code)).toEqual(['P01']);
+  const cycles = await officer.get('/api/v1/cycles?sponsor=QN-STC');
+  expect([cycles.statusCode, cycles.json<{ total: number }>().total]).toEqual([200, 0]);
+});
+
+it('the cycle list refuses an unknown or bad parameter with the read model’s message, on the API and the page', async () => {
+  const admin = world.agent();
+  expect((await admin.signIn(USERS.ADMIN.email)).statusCode).toBe(303);
+  const bad = await admin.get('/api/v1/cycles?pageSize=201');
+  expect(bad.statusCode).toBe(400);
+  expect(bad.json<{ error: { code: string; message: string } }>().error).toEqual({
+    code: 'invalid_input',
+    message: t('dashboard.query.integer', { field: 'pageSize', value: '201', min: 1, max: 200 }, 'vi'),
+  });
+  const page = await admin.get('/cycles?colour=red&lang=en');
+  expect(page.statusCode).toBe(400);
+  expect(textOf(page.body)).toContain(t('dashboard.query.unknownField', { field: 'colour' }, 'en'));
+  const ok = await admin.get('/cycles?overdue=true&lang=en');
+  expect(ok.statusCode).toBe(200);
+  expect(textOf(ok.body)).toContain(t('web.cycles.total', { total: 0 }, 'en'));
+  const csv = await admin.get('/api/v1/cycles/export?format=csv&overdue=true');
+  expect([csv.statusCode, csv.headers['content-type']]).toEqual([200, 'text/csv; charset=utf-8']);
+});

@@ -1,0 +1,58 @@
+/**
+ * The store of `@fastify/session` in PostgreSQL (`WebSession`): one row per session, its object as JSON, the
+ * signed-in user's ID (so disabling a user deletes its sessions at once) and when it expires (the idle or the
+ * absolute timeout, whichever comes first; an anonymous session lasts the idle timeout). Expired rows are never
+ * returned and are swept regularly.
+ */
+import type { Session } from 'fastify';
+import type { SessionStore } from '@fastify/session';
+import { sessionExpiry, type SessionTimeouts } from '../../domain/accounts';
+import type { Prisma, PrismaClient } from '../../generated/prisma';
+
+/** A session store on the `WebSession` table. */
+export class PrismaSessionStore implements SessionStore {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly timeouts: SessionTimeouts,
+    private readonly now: () => Date,
+  ) {}
+
+  private expiresAt(session: Session): Date {
+    const now = this.now().getTime();
+    if (session.userId && session.signedInAt !== undefined)
+      return sessionExpiry(
+        { signedInAt: session.signedInAt, lastSeenAt: session.lastSeenAt ?? session.signedInAt },
+        this.timeouts,
+      );
+    return new Date(now + this.timeouts.idleTimeoutMs);
+  }
+
+  /** Writes a session (called after a request that changed it). */
+  set(sid: string, session: Session, callback: (err?: unknown) => void): void {
+    // The session object is a class instance; its JSON form is what comes back in `get`.
+    const data = JSON.parse(JSON.stringify(session)) as Prisma.InputJsonValue;
+    const row = { data, expiresAt: this.expiresAt(session), userId: session.userId ?? null };
+    this.prisma.webSession
+      .upsert({ where: { sid }, create: { sid, ...row }, update: row })
+      .then(() => callback(), callback);
+  }
+
+  /** Reads a session that has not expired. */
+  get(sid: string, callback: (err: unknown, result?: Session | null) => void): void {
+    this.prisma.webSession.findUnique({ where: { sid } }).then((row) => {
+      if (!row || row.expiresAt.getTime() <= this.now().getTime()) return callback(null, null);
+      callback(null, row.data as unknown as Session);
+    }, callback);
+  }
+
+  /** Deletes a session (sign-out, rotation at sign-in, timeout). */
+  destroy(sid: string, callback: (err?: unknown) => void): void {
+    this.prisma.webSession.deleteMany({ where: { sid } }).then(() => callback(), callback);
+  }
+
+  /** Deletes every expired session; returns how many. */
+  async sweep(): Promise<number> {
+    const { count } = await this.prisma.webSession.deleteMany({ where: { expiresAt: { lte: this.now() } } });
+    return count;
+  }
+}
