@@ -8,6 +8,7 @@ import { createPrismaClient } from '../db/client';
 import type { PrismaClient } from '../generated/prisma';
 import { connectClient } from '../system/temporal-connection';
 import { ConfigError, loadConfig } from '../worker/config';
+import { registerBackupCommands } from './commands/backup';
 import { registerCalendarCommands } from './commands/calendar';
 import { registerCycleCommands } from './commands/cycle';
 import { registerSimulateCommands } from './commands/simulate';
@@ -34,6 +35,7 @@ export function buildProgram(deps: CliDeps): Command {
   registerUnitCommands(program, deps);
   registerMailCommands(program, deps);
   registerSimulateCommands(program, deps);
+  registerBackupCommands(program, deps);
   return program;
 }
 

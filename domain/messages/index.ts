@@ -1,3 +1,4 @@
+import { backupMessages } from './backup';
 import { calendarMessages } from './calendar';
 import { chartMessages } from './charts';
 import { interpolate, type Lang, type MessageParams } from './catalogue';
@@ -28,6 +29,7 @@ export const catalogue = {
   ...systemMessages,
   ...simulateMessages,
   ...payloadMessages,
+  ...backupMessages,
 } as const;
 
 /** A key of the message catalogue. */
