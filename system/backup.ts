@@ -97,6 +97,8 @@ async function isEmptyOrMissing(dir: string): Promise<boolean> {
     return (await fs.readdir(dir)).length === 0;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    // A file of that name: taken, as a folder with contents would be.
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return false;
     throw error;
   }
 }
@@ -154,6 +156,23 @@ async function whileDatabaseHolds<T>(databaseUrl: string, copy: () => Promise<T>
   }
 }
 
+/** Refuses a folder name no file system takes (empty, or with a NUL byte). */
+function checkedDir(dir: string): string {
+  if (dir.trim() === '' || dir.includes('\0')) throw new BackupError(bilingual('backup.invalidDir', { dir }));
+  return path.resolve(dir);
+}
+
+/** Runs `work`, turning a file system failure (no permission, not a folder, disk full) into one clear message. */
+async function withFileErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof BackupError || typeof (error as NodeJS.ErrnoException).code !== 'string')
+      throw error;
+    throw new BackupError(bilingual('backup.fileError', { reason: (error as Error).message }));
+  }
+}
+
 /** What {@link backupDataDir} did. */
 export interface BackupResult {
   readonly dir: string;
@@ -167,14 +186,18 @@ export interface BackupResult {
  * runs. The copy is written under a temporary name beside `target` and renamed into place at the end, so a
  * failed backup leaves no folder that looks like a backup.
  */
-export async function backupDataDir(
+export function backupDataDir(
   config: BackupConfig,
   target: string,
   now: () => Date = () => new Date(),
 ): Promise<BackupResult> {
+  return withFileErrors(() => backUp(config, target, now));
+}
+
+async function backUp(config: BackupConfig, target: string, now: () => Date): Promise<BackupResult> {
   assertEmbedded(config);
   const dataDir = path.resolve(config.embedded.dataDir);
-  const dir = path.resolve(target);
+  const dir = checkedDir(target);
   if (dir === dataDir || dir.startsWith(`${dataDir}${path.sep}`))
     throw new BackupError(bilingual('backup.insideData', { dir, dataDir }));
   if (!(await isEmptyOrMissing(dir))) throw new BackupError(bilingual('backup.targetNotEmpty', { dir }));
@@ -288,11 +311,15 @@ export interface RestoreResult {
  * answers). Whatever the folder held of the parts a backup covers is moved into `before-restore-<instant>/`
  * inside it, never deleted; the backup is first copied beside them, so a failed copy changes nothing.
  */
-export async function restoreDataDir(
+export function restoreDataDir(
   config: BackupConfig,
   source: string,
   now: () => Date = () => new Date(),
 ): Promise<RestoreResult> {
+  return withFileErrors(() => restore(config, source, now));
+}
+
+async function restore(config: BackupConfig, source: string, now: () => Date): Promise<RestoreResult> {
   assertEmbedded(config);
   for (const [service, port] of [
     ['PostgreSQL (PGlite)', config.embedded.pgPort],
@@ -300,7 +327,7 @@ export async function restoreDataDir(
   ] as const) {
     if (await isPortInUse(port)) throw new BackupError(bilingual('restore.running', { service, port }));
   }
-  const dir = path.resolve(source);
+  const dir = checkedDir(source);
   const manifest = await readBackup(dir);
   const dataDir = path.resolve(config.embedded.dataDir);
   await fs.mkdir(dataDir, { recursive: true });

@@ -10,6 +10,14 @@ export const backupMessages = {
     vi: 'Thư mục dữ liệu {dataDir} chưa có dữ liệu của hệ thống nhúng (không có {pglite} và {temporal}): chưa có gì để sao lưu.',
     en: 'The data folder {dataDir} holds no embedded data (neither {pglite} nor {temporal}): there is nothing to back up.',
   },
+  'backup.invalidDir': {
+    vi: '«{dir}» không phải tên thư mục dùng được.',
+    en: '"{dir}" is not a usable folder name.',
+  },
+  'backup.fileError': {
+    vi: 'Không đọc hoặc ghi được tệp: {reason}',
+    en: 'Could not read or write a file: {reason}',
+  },
   'backup.targetNotEmpty': {
     vi: 'Thư mục {dir} đã tồn tại và không trống: hãy chọn một thư mục mới cho bản sao lưu.',
     en: 'The folder {dir} exists and is not empty: choose a new folder for the backup.',

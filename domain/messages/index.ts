@@ -1,6 +1,7 @@
 import { backupMessages } from './backup';
 import { calendarMessages } from './calendar';
 import { chartMessages } from './charts';
+import { cliMessages } from './cli';
 import { interpolate, type Lang, type MessageParams } from './catalogue';
 import { commonMessages } from './common';
 import { cycleMessages } from './cycle';
@@ -30,6 +31,7 @@ export const catalogue = {
   ...simulateMessages,
   ...payloadMessages,
   ...backupMessages,
+  ...cliMessages,
 } as const;
 
 /** A key of the message catalogue. */
