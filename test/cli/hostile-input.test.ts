@@ -13,9 +13,9 @@ import type { Client } from '@temporalio/client';
 import fc from 'fast-check';
 import type { CliDeps } from '../../cli/deps';
 import { runProgram } from '../../cli/main';
-import { catalogue } from '../../domain/messages';
 import { connectClient } from '../../system/temporal-connection';
 import { loadConfig, type AppConfig } from '../../worker/config';
+import { MESSAGE_KEYS, messagePattern } from '../support/catalogue';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
 let db: TestDatabase;
@@ -36,14 +36,7 @@ afterAll(async () => {
 });
 
 /** Whether `text` holds a message of the catalogue in Vietnamese then English, its parameters filled. */
-const CATALOGUE_PATTERNS = Object.values(catalogue).map((m) => {
-  const pattern = (text: string): string =>
-    text
-      .split(/\{[a-zA-Z]+\}/)
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('[\\s\\S]*');
-  return new RegExp(`${pattern(m.vi)} / ${pattern(m.en)}`);
-});
+const CATALOGUE_PATTERNS = MESSAGE_KEYS.map((key) => messagePattern(key, false));
 function holdsCatalogueMessage(text: string): boolean {
   return CATALOGUE_PATTERNS.some((p) => p.test(text));
 }

@@ -5,7 +5,6 @@
  * that is not a backup, and a restore into a fresh DATA_DIR brings back the rows and the running workflows,
  * whose encrypted histories the restored key still reads.
  */
-import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,9 +15,8 @@ import { BACKUP_MANIFEST } from '../../system/backup';
 import { connectClient } from '../../system/temporal-connection';
 import { loadConfig } from '../../worker/config';
 import { statusQuery } from '../../workflows/cycle/messages';
-import { startSystem, systemVariables, type SystemEnv } from '../support/system';
+import { runTwinning, startSystem, systemVariables, type SystemEnv } from '../support/system';
 
-const root = path.resolve(__dirname, '..', '..');
 const ports: Omit<SystemEnv, 'dataDir'> = {
   webPort: 13400,
   pgPort: 15844,
@@ -43,23 +41,7 @@ afterAll(async () => {
   await fs.rm(work, { recursive: true, force: true });
 });
 
-/** Runs `twinning ARGS` as a user does, with the system's variables; resolves with its exit code and output. */
-function twinning(
-  vars: NodeJS.ProcessEnv,
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(root, 'bin', 'twinning.js'), ...args],
-      { cwd: root, env: vars },
-      (error, stdout, stderr) => {
-        const code = error ? Number((error as { code?: number }).code ?? 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const twinning = runTwinning;
 
 async function withPrisma<T>(use: (prisma: ReturnType<typeof createPrismaClient>) => Promise<T>): Promise<T> {
   // PGlite serves one query at a time: one connection, closed at once.

@@ -10,8 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { CYCLE_YEARS } from '../../domain/cycle/years';
-import { bilingual, catalogue } from '../../domain/messages';
-import { readScenario, requestOf, ScenarioError } from '../../simulate/scenario';
+import { bilingual } from '../../domain/messages';
+import { readScenario, requestOf, SCENARIO_ACTIONS, ScenarioError } from '../../simulate/scenario';
+import { MESSAGE_KEYS, messagePattern } from '../support/catalogue';
 
 let dir: string;
 let counter = 0;
@@ -26,25 +27,13 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-/** A catalogue message as a pattern, in Vietnamese then English, with any parameters. */
-function messagePattern(key: keyof typeof catalogue): RegExp {
-  const pattern = (text: string): string =>
-    text
-      .split(/\{[a-zA-Z]+\}/)
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('[\\s\\S]*');
-  return new RegExp(`^${pattern(catalogue[key].vi)} / ${pattern(catalogue[key].en)}$`);
-}
-
 const HEADING = messagePattern('simulate.invalid');
 const UNREADABLE = messagePattern('simulate.unreadable');
-const PROBLEM_KEYS = (Object.keys(catalogue) as (keyof typeof catalogue)[]).filter((k) =>
-  k.startsWith('simulate.invalid.'),
+const PROBLEM_KEYS = MESSAGE_KEYS.filter((k) => k.startsWith('simulate.invalid.'));
+const PROBLEMS = PROBLEM_KEYS.map((key) => messagePattern(key));
+const EVENT_REFUSALS = MESSAGE_KEYS.filter((k) => k.startsWith('simulate.event.')).map((key) =>
+  messagePattern(key),
 );
-const PROBLEMS = PROBLEM_KEYS.map(messagePattern);
-const EVENT_REFUSALS = (Object.keys(catalogue) as (keyof typeof catalogue)[])
-  .filter((k) => k.startsWith('simulate.event.'))
-  .map(messagePattern);
 
 /** Text an attacker would try in any field. */
 const hostile = fc.oneof(
@@ -79,27 +68,13 @@ const validEvent = {
 const valid = { year: 2026, roster: 'roster.json', policy: 'roll-forward', events: [validEvent] };
 const FIELDS = ['year', 'roster', 'policy', 'start', 'until', 'events', 'extra'] as const;
 const EVENT_FIELDS = ['at', 'pair', 'as', 'action', 'data', 'extra'] as const;
-const ACTIONS = [
-  'plan',
-  'needs-proposal',
-  'sign',
-  'progress',
-  'sponsor-report',
-  'recipient-report',
-  'extend',
-  'waive',
-  'resend',
-  'dissolve',
-  'end-period',
-  'rating',
-];
 
 /** A valid scenario with hostile values put into some of its fields and its event's fields and data. */
 const mutated = fc
   .record({
     top: fc.dictionary(fc.constantFrom(...FIELDS), anyValue, { maxKeys: 3 }),
     event: fc.dictionary(fc.constantFrom(...EVENT_FIELDS), anyValue, { maxKeys: 2 }),
-    action: fc.constantFrom(...ACTIONS),
+    action: fc.constantFrom(...SCENARIO_ACTIONS),
     as: fc.constantFrom('sponsor', 'recipient', 'admin'),
     data: fc.dictionary(
       fc.constantFrom(
