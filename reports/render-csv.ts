@@ -13,7 +13,7 @@ function quote(text: string): string {
 }
 
 /** One table as CSV text (without the byte-order mark). */
-function tableToCsv(table: Table): string {
+export function tableToCsv(table: Table): string {
   const lines = [table.columns.map((c) => quote(neutraliseCell(c.header)))];
   for (const row of table.rows) {
     lines.push(

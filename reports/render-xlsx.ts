@@ -99,7 +99,8 @@ function setWidths(sheet: ExcelJS.Worksheet, columns: readonly Column[]): void {
   });
 }
 
-function tableSheet(workbook: ExcelJS.Workbook, table: Table): void {
+/** Adds `table` as a sheet of its own: header row frozen and filtered, every text cell neutralised. */
+export function tableSheet(workbook: ExcelJS.Workbook, table: Table): void {
   const sheet = workbook.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
   writeTable(sheet, table, 1);
   setWidths(sheet, table.columns);

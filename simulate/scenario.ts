@@ -23,7 +23,8 @@ import {
 } from '../workflows/twinning-cycle';
 
 /** What a scenario event may do, one per kind of submission or administrator action. */
-const ACTIONS = [
+/** The actions a scenario event may take (the README's table describes each one's `data`). */
+export const SCENARIO_ACTIONS = [
   'plan',
   'needs-proposal',
   'sign',
@@ -65,7 +66,7 @@ const eventSchema = z.strictObject(
     at: instant,
     pair: z.string(problem('simulate.invalid.pair')).min(1, problem('simulate.invalid.pair')),
     as: z.enum(ACTORS, problem('simulate.invalid.choice')),
-    action: z.enum(ACTIONS, problem('simulate.invalid.choice')),
+    action: z.enum(SCENARIO_ACTIONS, problem('simulate.invalid.choice')),
     data: z.record(z.string(), z.unknown(), problem('simulate.invalid.object')).default({}),
   },
   problem('simulate.invalid.object'),
@@ -118,7 +119,7 @@ export class ScenarioError extends Error {
 const CHOICES: Readonly<Record<string, readonly string[]>> = {
   policy: POLICIES,
   as: ACTORS,
-  action: ACTIONS,
+  action: SCENARIO_ACTIONS,
 };
 
 function isProblemKey(message: string): message is ProblemKey {

@@ -14,7 +14,7 @@ import { parseYear } from '../options';
 function parseObligation(value: string): ObligationId {
   const id = value.toUpperCase();
   if (!(OBLIGATION_IDS as readonly string[]).includes(id)) {
-    throw new Error(`Nghĩa vụ không hợp lệ: «${value}» (O1…O7). / Unknown obligation "${value}" (O1…O7).`);
+    throw new Error(bilingual('cli.invalidObligation', { value }));
   }
   return id as ObligationId;
 }

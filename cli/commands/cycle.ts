@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { timelineLines } from '../../domain/cycle/timeline';
 import { formatDate, formatDateTime, formatDueDay } from '../../domain/format';
+import { bilingual } from '../../domain/messages';
 import { cycleVocabulary } from '../../domain/messages/cycle';
 import { obligationStatusFromDb, type CyclePhase, type ObligationId } from '../../domain/cycle/types';
 import { currentYearInVietnam } from '../../roster/import';
@@ -108,8 +109,10 @@ export function registerCycleCommands(program: Command, deps: CliDeps): void {
     .action(async (flags: { year?: number; phase?: string; overdue?: boolean; json?: boolean }) => {
       if (flags.phase && !(flags.phase in cycleVocabulary.phase)) {
         throw new Error(
-          `Giai đoạn không hợp lệ: «${flags.phase}». / Unknown phase "${flags.phase}". ` +
-            `(${Object.keys(cycleVocabulary.phase).join(', ')})`,
+          bilingual('cli.invalidPhase', {
+            value: flags.phase,
+            allowed: Object.keys(cycleVocabulary.phase).join(', '),
+          }),
         );
       }
       const year = flags.year ?? currentYearInVietnam(nowOf(deps));
@@ -138,10 +141,7 @@ export function registerCycleCommands(program: Command, deps: CliDeps): void {
     .action(async (pair: string, flags: { year: number; json?: boolean }) => {
       const detail = await showCycle(await deps.getPrisma(), pair, flags.year);
       if (!detail) {
-        throw new Error(
-          `Cặp «${pair}» không có chu kỳ năm ${flags.year} (hãy kiểm tra mã cặp hoặc chạy \`twinning cycle open --year ${flags.year}\`). / ` +
-            `Pair "${pair}" has no cycle in ${flags.year} (check the pair code or run \`twinning cycle open --year ${flags.year}\`).`,
-        );
+        throw new Error(bilingual('cli.noCycle', { pair, year: flags.year }));
       }
       if (flags.json) {
         deps.out(JSON.stringify(detail));

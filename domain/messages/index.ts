@@ -1,6 +1,8 @@
 import { authMessages } from './auth';
+import { backupMessages } from './backup';
 import { calendarMessages } from './calendar';
 import { chartMessages } from './charts';
+import { cliMessages } from './cli';
 import { interpolate, type Lang, type MessageParams } from './catalogue';
 import { commonMessages } from './common';
 import { cycleMessages } from './cycle';
@@ -32,6 +34,8 @@ export const catalogue = {
   ...systemMessages,
   ...simulateMessages,
   ...payloadMessages,
+  ...backupMessages,
+  ...cliMessages,
 } as const;
 
 /** A key of the message catalogue. */

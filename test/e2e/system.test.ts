@@ -3,7 +3,6 @@
  * web server, checked through a real headless Chromium. Also: the data survives a restart, Ctrl-C stops every
  * part, and busy ports or a wrong variable give a clear message.
  */
-import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -12,7 +11,13 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { eventually } from '../support/eventually';
 import { isPortInUse } from '../../system/ports';
-import { startSystem, startSystemExpectingFailure, systemVariables, type SystemEnv } from '../support/system';
+import {
+  runTwinning,
+  startSystem,
+  startSystemExpectingFailure,
+  systemVariables,
+  type SystemEnv,
+} from '../support/system';
 
 const env: SystemEnv = {
   dataDir: '',
@@ -35,22 +40,7 @@ const cyclesOfYear = 10;
 /** The demo roster's units: 16 since 01/07/2025 and 13 of the district era kept as history. */
 const demoUnits = 29;
 
-/** Runs the `twinning` program as a user would, against the system's variables. */
-function twinning(
-  vars: NodeJS.ProcessEnv,
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.resolve(__dirname, '..', '..', 'bin', 'twinning.js'), ...args],
-      { env: vars },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
+const twinning = runTwinning;
 
 let browser: Browser;
 

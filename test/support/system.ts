@@ -2,7 +2,7 @@
  * Runs `scripts/start.ts` (what `npm start` runs after bootstrap) as a child process on ports and a data
  * directory of the test's own, and waits until it says it is ready.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -101,5 +101,22 @@ export function startSystemExpectingFailure(
       clearTimeout(timer);
       resolve({ code, output: output() });
     });
+  });
+}
+
+/** Runs the `twinning` program as a user would, with `vars` as its environment; resolves with its exit code and output. */
+export function runTwinning(
+  vars: NodeJS.ProcessEnv,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(root, 'bin', 'twinning.js'), ...args],
+      { cwd: root, env: vars },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
