@@ -99,6 +99,9 @@ export function embeddedTemporalPart(config: AppConfig): SupervisedPart {
     String(port),
     '--ui-port',
     String(config.embedded.temporalUiPort),
+    // The UI decodes payloads through the dashboard, for signed-in administrators only (web/api/codec.ts).
+    '--ui-codec-endpoint',
+    `${config.web.publicBaseUrl}/api/v1/codec`,
     '--namespace',
     config.temporal.namespace,
     '--log-level',

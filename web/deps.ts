@@ -1,6 +1,7 @@
 /** What the web server is built from: clients, configuration, and the clock tests move. */
 import type { Transporter } from 'nodemailer';
 import type { PrismaClient } from '../generated/prisma';
+import type { PayloadCodec } from '@temporalio/common';
 import type { HealthDeps } from '../system/health';
 import type { AppConfig } from '../worker/config';
 
@@ -16,6 +17,8 @@ export interface WebDeps extends HealthDeps {
   /** Signs the session cookie (`SESSION_SECRET`, at least 32 characters). */
   readonly sessionSecret: string;
   readonly temporalUiUrl: string;
+  /** The payload codec the Temporal UI's codec endpoint decodes with (web/api/codec.ts); none: 503 there. */
+  readonly payloadCodec?: () => Promise<PayloadCodec>;
   /** Where the embedded SMTP catcher keeps messages (`<DATA_DIR>/outbox`), for the Outbox page. */
   readonly outboxDir?: string;
   /** The status file of `npm start`'s supervisor (`<DATA_DIR>/supervisor.json`), for the landing page. */

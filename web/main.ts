@@ -7,6 +7,8 @@ import { createPrismaClient } from '../db/client';
 import { outboxDir } from '../mail/outbox';
 import { createMailTransport } from '../mail/transport';
 import { supervisorStatusPath } from '../system/supervisor-status';
+import { AesGcmPayloadCodec } from '../system/payload-codec';
+import { payloadKeysOf } from '../system/payload-keys';
 import { connectClient } from '../system/temporal-connection';
 import { bilingual } from '../domain/messages';
 import { loadConfig } from '../worker/config';
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
     config,
     sessionSecret,
     temporalUiUrl: config.temporal.uiUrl,
+    payloadCodec: async () => new AesGcmPayloadCodec(await payloadKeysOf(config)),
     outboxDir: outboxDir(config.embedded.dataDir),
     supervisionStatusFile: supervisorStatusPath(config.embedded.dataDir),
   });

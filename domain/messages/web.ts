@@ -191,6 +191,14 @@ export const webMessages = {
     vi: 'Máy chủ luồng công việc (Temporal) đang không trả lời; hãy thử lại sau ít phút.',
     en: 'The workflow server (Temporal) does not answer; try again in a few minutes.',
   },
+  'web.error.codec': {
+    vi: 'Không đọc được dữ liệu gửi đến bộ giải mã: {problem}',
+    en: 'The codec could not read what it was sent: {problem}',
+  },
+  'web.error.codecUnavailable': {
+    vi: 'Máy chủ web này không có khoá giải mã dữ liệu (PAYLOAD_KEYS).',
+    en: 'This web server has no payload keys (PAYLOAD_KEYS) to decode with.',
+  },
   'web.error.internal': {
     vi: 'Đã có lỗi ở máy chủ; việc này chưa được thực hiện. Hãy thử lại hoặc báo quản trị viên.',
     en: 'Something went wrong on the server; nothing was done. Try again or tell an administrator.',

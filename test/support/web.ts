@@ -4,6 +4,8 @@
  * Fastify instance driven with `inject` (no port). The clock is the test's: sessions, lock-outs and links read
  * it. {@link Agent} is a small browser: it keeps cookies and sends the CSRF token.
  */
+import { AesGcmPayloadCodec } from '../../system/payload-codec';
+import { generatePayloadKey } from '../../system/payload-keys';
 import type { Transporter } from 'nodemailer';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../domain/access';
@@ -25,6 +27,9 @@ export const USERS: Readonly<Record<Role, { email: string; unit?: string }>> = {
   SPONSOR_OFFICER: { email: 'canbo@snn.example.gov.vn', unit: 'QN-SNN' },
   RECIPIENT_OFFICER: { email: 'canbo@namgiang.example.gov.vn', unit: 'H-NAM-GIANG' },
 };
+
+/** The payload codec of the web test world (the Temporal UI's codec endpoint decodes with it). */
+export const WEB_TEST_CODEC = new AesGcmPayloadCodec([generatePayloadKey('web-test')]);
 
 /** A test clock. */
 export interface Clock {
@@ -97,6 +102,8 @@ export async function startWebWorld(options: WebWorldOptions = {}): Promise<WebW
     taskQueue: 'web-test',
     temporalUiUrl: 'http://127.0.0.1:18299',
     now: clock.now,
+    // The codec endpoint's key: the web test world's own.
+    payloadCodec: () => Promise.resolve(WEB_TEST_CODEC),
     ...(options.signInRateLimitPerMinute !== undefined
       ? { signInRateLimitPerMinute: options.signInRateLimitPerMinute }
       : {}),
@@ -140,7 +147,7 @@ export class Agent {
 
   /** A request with this agent's cookies. */
   async request(options: {
-    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
     url: string;
     headers?: Record<string, string>;
     payload?: string | Buffer | object;
@@ -184,7 +191,7 @@ export class Agent {
 
   /** An API call with a JSON body and the session's CSRF token in `x-csrf-token` (unless `csrf: false`). */
   async api(
-    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS',
     url: string,
     body?: unknown,
     options: { csrf?: boolean | string } = {},

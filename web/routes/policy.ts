@@ -15,7 +15,7 @@ export type Access = 'public' | 'signedIn' | Permission;
 
 /** One route: a page (HTML, forms), an API route (JSON under /api/v1) or static files. */
 export interface RoutePolicy {
-  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
   /** Fastify's URL pattern; a trailing `*` covers every route under the prefix (plugins' own routes). */
   readonly url: string;
   readonly kind: 'page' | 'api' | 'asset';
@@ -60,6 +60,11 @@ export const ROUTES: readonly RoutePolicy[] = [
   { method: 'GET', url: '/api/v1/overview', kind: 'api', access: 'signedIn' },
   { method: 'GET', url: '/api/v1/cycles', kind: 'api', access: 'signedIn' },
   { method: 'GET', url: '/api/v1/cycles/export', kind: 'api', access: 'signedIn' },
+  // The Temporal web UI's codec endpoint: administrators only; the CORS preflight is open.
+  { method: 'POST', url: '/api/v1/codec/decode', kind: 'api', access: 'administer' },
+  { method: 'POST', url: '/api/v1/codec/encode', kind: 'api', access: 'administer' },
+  { method: 'OPTIONS', url: '/api/v1/codec/decode', kind: 'api', access: 'public' },
+  { method: 'OPTIONS', url: '/api/v1/codec/encode', kind: 'api', access: 'public' },
   // The OpenAPI document and its browser (swagger-ui's own routes).
   { method: 'GET', url: '/api/docs*', kind: 'asset', access: 'public' },
 ];
