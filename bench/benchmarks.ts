@@ -3,6 +3,7 @@ import { runB1 } from './b1-open-year';
 import { runB2 } from './b2-reminder-burst';
 import { runB3 } from './b3-history-events';
 import { runB5 } from './b5-worker-memory';
+import { runB6 } from './b6-roster-import';
 import type { BenchContext, BenchmarkOutput } from './lib/context';
 
 /** A benchmark of the registry: `run` is absent while it is pending. */
@@ -25,4 +26,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
     pending: 'needs the dashboard read model (services/dashboard/, branch dash-read), not merged yet',
   },
   { name: 'B5', title: 'worker memory with open cycles and after a deadline burst', run: runB5 },
+  { name: 'B6', title: 'roster import of N units and pairs', run: runB6 },
 ];
