@@ -4,6 +4,7 @@ import { runB2 } from './b2-reminder-burst';
 import { runB3 } from './b3-history-events';
 import { runB5 } from './b5-worker-memory';
 import { runB6 } from './b6-roster-import';
+import { runB7 } from './b7-worker-restart';
 import type { BenchContext, BenchmarkOutput } from './lib/context';
 
 /** A benchmark of the registry: `run` is absent while it is pending. */
@@ -27,4 +28,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   },
   { name: 'B5', title: 'worker memory with open cycles and after a deadline burst', run: runB5 },
   { name: 'B6', title: 'roster import of N units and pairs', run: runB6 },
+  { name: 'B7', title: 'worker restarted with N open cycles, until all answer a status query', run: runB7 },
 ];
