@@ -47,7 +47,8 @@ export function machineInfo(): MachineInfo {
 
 async function packageVersion(name: string): Promise<string> {
   try {
-    const file = require.resolve(`${name}/package.json`);
+    // Read from node_modules: some packages (PGlite) do not export their package.json.
+    const file = path.resolve(__dirname, '..', '..', 'node_modules', name, 'package.json');
     const json = JSON.parse(await fs.readFile(file, 'utf8')) as { version?: string };
     return json.version ?? 'unknown';
   } catch {
