@@ -26,7 +26,7 @@ import type { twinningCycleWorkflow } from '../workflows/twinning-cycle';
 import { BENCH_OPENED_AT, BENCH_YEAR, type BenchContext, type BenchmarkOutput } from './lib/context';
 import { figure, type Figure } from './lib/report';
 import { inPool, secondsSince, sleep, until } from './lib/util';
-import { startWorld, type DatabaseKind, type World } from './lib/world';
+import type { DatabaseKind, World } from './lib/world';
 
 /** The goal of the start rate, as a ratio to the floor. */
 const GOAL = { of: 'ratio', op: '>=', value: 0.8 } as const;
@@ -52,18 +52,9 @@ async function drained(ctx: BenchContext, world: World, label: string, startMs: 
   return secondsSince(startMs);
 }
 
-function newWorld(ctx: BenchContext, kind: DatabaseKind): Promise<World> {
-  return startWorld({
-    temporalCli: ctx.temporalCli,
-    dir: ctx.dir,
-    database: () => ctx.databaseWithRoster(kind),
-    worker: ctx.workerEnv,
-  });
-}
-
 /** The floor: N prepared `workflow.start` calls. */
 async function floorRun(ctx: BenchContext, kind: DatabaseKind) {
-  const world = await newWorld(ctx, kind);
+  const world = await ctx.world(kind);
   try {
     const { prisma } = world.db;
     const pairs = await activePairs(prisma, BENCH_YEAR);
@@ -93,7 +84,7 @@ async function floorRun(ctx: BenchContext, kind: DatabaseKind) {
 
 /** Ours: `openYear`, timed from the call (listing the pairs and reading the calendar included). */
 async function oursRun(ctx: BenchContext, kind: DatabaseKind) {
-  const world = await newWorld(ctx, kind);
+  const world = await ctx.world(kind);
   try {
     const bar = ctx.phase(`B1 ours: openYear (${kind})`, ctx.pairs);
     const t0 = performance.now();
@@ -118,12 +109,7 @@ async function oursRun(ctx: BenchContext, kind: DatabaseKind) {
  * queue no worker polls (so only the server and the client work), as full, minimal, full, minimal rounds.
  */
 async function inputSizeRun(ctx: BenchContext) {
-  const world = await startWorld({
-    temporalCli: ctx.temporalCli,
-    dir: ctx.dir,
-    database: () => ctx.databaseWithRoster('postgres'),
-    worker: false,
-  });
+  const world = await ctx.world('postgres', { worker: false });
   try {
     const { prisma } = world.db;
     const pairs = await activePairs(prisma, BENCH_YEAR);
@@ -173,7 +159,7 @@ async function openerProgress(client: Client, workflowId: string): Promise<OpenY
  * pairs are handled, as the server's last heartbeat says; a new worker is started at once.
  */
 async function crashRun(ctx: BenchContext) {
-  const world = await newWorld(ctx, 'postgres');
+  const world = await ctx.world('postgres');
   try {
     const client = world.temporal.client;
     const workflowId = `open-cycle-year-bench-${BENCH_YEAR}`;

@@ -12,7 +12,7 @@ import { awaitBurst, defaultLeadSeconds, openForBurst } from './lib/burst';
 import type { BenchContext, BenchmarkOutput } from './lib/context';
 import { figure } from './lib/report';
 import { secondsSince } from './lib/util';
-import { startSmtp, startWorld } from './lib/world';
+import { startSmtp } from './lib/world';
 
 /** The product transport's pool size (mail/transport.ts), used by the floor too. */
 const POOL_CONNECTIONS = 3;
@@ -64,12 +64,7 @@ async function floorRun(ctx: BenchContext, count: number, bytes: number) {
 /** Runs B2. */
 export async function runB2(ctx: BenchContext): Promise<BenchmarkOutput> {
   const lead = ctx.leadSeconds ?? defaultLeadSeconds(ctx.pairs);
-  const world = await startWorld({
-    temporalCli: ctx.temporalCli,
-    dir: ctx.dir,
-    database: () => ctx.databaseWithRoster('postgres'),
-    worker: ctx.workerEnv,
-  });
+  const world = await ctx.world();
   let ours;
   let opened;
   try {

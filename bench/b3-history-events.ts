@@ -22,85 +22,70 @@ import { pairCode, writeRoster } from './lib/roster';
 
 const EventType = temporal.api.enums.v1.EventType;
 
+/** The plan and the needs proposal (O1, O2), submitted at 09:00 and 09:30 on `day`. */
+function planned(day = '2026-02-20'): Array<Record<string, unknown>> {
+  return [
+    ev(`${day}T09:00`, 'recipient', 'plan', { summary: 'Kế hoạch', monitoringAssignment: 'Phó Chủ tịch xã' }),
+    ev(`${day}T09:30`, 'recipient', 'needs-proposal', { summary: 'Đề xuất nhu cầu' }),
+  ];
+}
+
+/** Both signatures of O3, the sponsor's first. */
+function signed(sponsorDay: string, recipientDay: string): Array<Record<string, unknown>> {
+  return [
+    ev(`${sponsorDay}T14:00`, 'sponsor', 'sign', { signedOn: sponsorDay, signatoryName: 'Giám đốc Sở' }),
+    ev(`${recipientDay}T14:00`, 'recipient', 'sign', {
+      signedOn: recipientDay,
+      signatoryName: 'Chủ tịch UBND xã',
+    }),
+  ];
+}
+
+/** Both year-end reports (O5, O6). */
+function reported(sponsorDay: string, recipientDay: string): Array<Record<string, unknown>> {
+  return [
+    ev(`${sponsorDay}T09:00`, 'sponsor', 'sponsor-report', { summary: 'Sơ kết', assessment: 'Tốt' }),
+    ev(`${recipientDay}T09:00`, 'recipient', 'recipient-report', { summary: 'Kết quả', assessment: 'Tốt' }),
+  ];
+}
+
 /** The scenarios, one pair each (the generated roster's first five pairs), and their events. */
 const SCENARIOS: ReadonlyArray<{ name: string; events: ReadonlyArray<Record<string, unknown>> }> = [
   {
     name: 'on time',
     events: [
-      ev('2026-02-20T09:00', 'recipient', 'plan', {
-        summary: 'Kế hoạch',
-        monitoringAssignment: 'Phó Chủ tịch xã',
-      }),
-      ev('2026-02-20T09:30', 'recipient', 'needs-proposal', { summary: 'Đề xuất nhu cầu' }),
-      ev('2026-03-20T14:00', 'sponsor', 'sign', { signedOn: '2026-03-20', signatoryName: 'Giám đốc Sở' }),
-      ev('2026-03-23T14:00', 'recipient', 'sign', {
-        signedOn: '2026-03-23',
-        signatoryName: 'Chủ tịch UBND xã',
-      }),
+      ...planned(),
+      ...signed('2026-03-20', '2026-03-23'),
       ev('2026-05-15T10:00', 'sponsor', 'progress', PROGRESS()),
-      ev('2026-12-07T09:00', 'sponsor', 'sponsor-report', { summary: 'Sơ kết', assessment: 'Tốt' }),
-      ev('2026-12-08T09:00', 'recipient', 'recipient-report', { summary: 'Kết quả', assessment: 'Tốt' }),
+      ...reported('2026-12-07', '2026-12-08'),
     ],
   },
   {
+    // Every obligation after its due date: reminded and escalated at every level before each submission.
     name: 'late',
     events: [
-      ev('2026-02-27T09:00', 'recipient', 'plan', {
-        summary: 'Kế hoạch',
-        monitoringAssignment: 'Phó Chủ tịch xã',
-      }),
-      ev('2026-03-12T09:30', 'recipient', 'needs-proposal', { summary: 'Đề xuất nhu cầu (muộn)' }),
-      ev('2026-04-10T14:00', 'sponsor', 'sign', { signedOn: '2026-04-10', signatoryName: 'Giám đốc Sở' }),
-      ev('2026-04-14T14:00', 'recipient', 'sign', {
-        signedOn: '2026-04-14',
-        signatoryName: 'Chủ tịch UBND xã',
-      }),
-      ev('2026-12-22T09:00', 'sponsor', 'sponsor-report', { summary: 'Sơ kết', assessment: 'Khá' }),
-      ev('2026-12-28T09:00', 'recipient', 'recipient-report', { summary: 'Kết quả', assessment: 'Khá' }),
+      ...planned('2026-03-12'),
+      ...signed('2026-04-10', '2026-04-14'),
+      ...reported('2026-12-22', '2026-12-28'),
     ],
   },
-  {
-    name: 'never signs',
-    events: [
-      ev('2026-02-20T09:00', 'recipient', 'plan', {
-        summary: 'Kế hoạch',
-        monitoringAssignment: 'Phó Chủ tịch xã',
-      }),
-      ev('2026-02-20T09:30', 'recipient', 'needs-proposal', { summary: 'Đề xuất nhu cầu' }),
-    ],
-  },
+  { name: 'never signs', events: planned() },
   {
     name: 'extension',
     events: [
-      ev('2026-02-20T09:00', 'recipient', 'plan', {
-        summary: 'Kế hoạch',
-        monitoringAssignment: 'Phó Chủ tịch xã',
-      }),
-      ev('2026-02-20T09:30', 'recipient', 'needs-proposal', { summary: 'Đề xuất nhu cầu' }),
+      ...planned(),
       ev('2026-03-25T09:00', 'admin', 'extend', {
         obligation: 'O3',
         newDate: '2026-04-30',
         reason: 'Chờ ngân sách',
       }),
-      ev('2026-04-20T14:00', 'sponsor', 'sign', { signedOn: '2026-04-20', signatoryName: 'Giám đốc Sở' }),
-      ev('2026-04-22T14:00', 'recipient', 'sign', {
-        signedOn: '2026-04-22',
-        signatoryName: 'Chủ tịch UBND xã',
-      }),
-      ev('2026-12-07T09:00', 'sponsor', 'sponsor-report', { summary: 'Sơ kết', assessment: 'Tốt' }),
-      ev('2026-12-08T09:00', 'recipient', 'recipient-report', { summary: 'Kết quả', assessment: 'Tốt' }),
+      ...signed('2026-04-20', '2026-04-22'),
+      ...reported('2026-12-07', '2026-12-08'),
     ],
   },
   {
     name: 'dissolution',
-    events: [
-      ev('2026-02-20T09:00', 'recipient', 'plan', {
-        summary: 'Kế hoạch',
-        monitoringAssignment: 'Phó Chủ tịch xã',
-      }),
-      ev('2026-02-20T09:30', 'recipient', 'needs-proposal', { summary: 'Đề xuất nhu cầu' }),
-      ev('2026-05-04T09:00', 'admin', 'dissolve', { reason: 'Sáp nhập xã' }),
-    ],
+    events: [...planned(), ev('2026-05-04T09:00', 'admin', 'dissolve', { reason: 'Sáp nhập xã' })],
   },
 ];
 

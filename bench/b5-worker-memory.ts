@@ -7,7 +7,6 @@ import { awaitBurst, defaultLeadSeconds, openForBurst } from './lib/burst';
 import type { BenchContext, BenchmarkOutput } from './lib/context';
 import { figure } from './lib/report';
 import { sleep } from './lib/util';
-import { startWorld } from './lib/world';
 
 /** Seconds the worker is left alone before a reading, so the last tasks' garbage can be collected. */
 const SETTLE_MS = 5_000;
@@ -15,12 +14,7 @@ const SETTLE_MS = 5_000;
 /** Runs B5. */
 export async function runB5(ctx: BenchContext): Promise<BenchmarkOutput> {
   const lead = ctx.leadSeconds ?? defaultLeadSeconds(ctx.pairs);
-  const world = await startWorld({
-    temporalCli: ctx.temporalCli,
-    dir: ctx.dir,
-    database: () => ctx.databaseWithRoster('postgres'),
-    worker: ctx.workerEnv,
-  });
+  const world = await ctx.world();
   try {
     const worker = world.worker!;
     await sleep(SETTLE_MS);

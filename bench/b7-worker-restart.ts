@@ -17,17 +17,11 @@ import { BENCH_OPENED_AT, BENCH_YEAR, type BenchContext, type BenchmarkOutput } 
 import { figure } from './lib/report';
 import { pairCode } from './lib/roster';
 import { inPool, secondsSince, until } from './lib/util';
-import { startWorld } from './lib/world';
 import { openYear } from '../services/cycle-opener';
 
 /** Runs B7. */
 export async function runB7(ctx: BenchContext): Promise<BenchmarkOutput> {
-  const world = await startWorld({
-    temporalCli: ctx.temporalCli,
-    dir: ctx.dir,
-    database: () => ctx.databaseWithRoster('postgres'),
-    worker: ctx.workerEnv,
-  });
+  const world = await ctx.world();
   try {
     const client = world.temporal.client;
     const open = ctx.phase('B7 open the cycles', ctx.pairs);

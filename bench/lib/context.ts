@@ -14,7 +14,7 @@ import { importRoster } from '../../roster/import';
 import { databaseUrlOn } from '../../simulate/database';
 import type { Figure } from './report';
 import { readRoster, writeRoster } from './roster';
-import { createDatabase, type BenchDatabase, type DatabaseKind } from './world';
+import { createDatabase, startWorld, type BenchDatabase, type DatabaseKind, type World } from './world';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -61,6 +61,11 @@ export interface BenchContext {
   databaseWithRoster(kind: DatabaseKind): Promise<BenchDatabase>;
   /** A fresh, migrated, empty database. */
   emptyDatabase(kind: DatabaseKind): Promise<BenchDatabase>;
+  /**
+   * A world (dev server, SMTP catcher, worker) on a fresh database of `kind` holding the roster; the worker
+   * runs with `workerEnv` unless `worker` is false.
+   */
+  world(kind?: DatabaseKind, options?: { readonly worker?: false }): Promise<World>;
   /** A progress bar for `total` steps of a phase. */
   phase(label: string, total: number): Phase;
   log(message: string): void;
@@ -181,6 +186,19 @@ export function createContext(options: ContextOptions): RunContext {
     async forBenchmark(name) {
       await fs.mkdir(options.scratch, { recursive: true });
       const dir = await fs.mkdtemp(path.join(options.scratch, `${name}-`));
+      const databaseWithRoster = async (kind: DatabaseKind): Promise<BenchDatabase> => {
+        if (kind === 'postgres') {
+          return createDatabase('postgres', { adminUrl: adminUrl(), template: await getTemplate() });
+        }
+        const db = await createDatabase('pglite', {});
+        try {
+          await importInto(db);
+        } catch (error) {
+          await db.drop();
+          throw error;
+        }
+        return db;
+      };
       return {
         pairs: options.pairs,
         concurrency: options.concurrency,
@@ -192,20 +210,16 @@ export function createContext(options: ContextOptions): RunContext {
         adminUrl,
         rosterFile: getRosterFile,
         roster: getRoster,
-        async databaseWithRoster(kind) {
-          if (kind === 'postgres') {
-            return createDatabase('postgres', { adminUrl: adminUrl(), template: await getTemplate() });
-          }
-          const db = await createDatabase('pglite', {});
-          try {
-            await importInto(db);
-          } catch (error) {
-            await db.drop();
-            throw error;
-          }
-          return db;
-        },
+        databaseWithRoster,
         emptyDatabase: (kind) => createDatabase(kind, kind === 'postgres' ? { adminUrl: adminUrl() } : {}),
+        world(kind = 'postgres', worldOptions = {}) {
+          return startWorld({
+            temporalCli: options.temporalCli,
+            dir,
+            database: () => databaseWithRoster(kind),
+            worker: worldOptions.worker === false ? false : (options.workerEnv ?? {}),
+          });
+        },
         phase,
         log,
         async cleanup() {

@@ -4,21 +4,9 @@
  * from 1 to 1000, and both reach the worker options and the opener as given.
  */
 import { DEFAULT_OPEN_CONCURRENCY } from '../../services/cycle-opener';
-import { bilingual } from '../../domain/messages';
-import { ConfigError, DEFAULT_MAX_CACHED_WORKFLOWS, loadConfig } from '../../worker/config';
+import { DEFAULT_MAX_CACHED_WORKFLOWS, loadConfig } from '../../worker/config';
+import { problem, refusal } from '../support/config';
 import { workerTuning } from '../../worker/workflow-bundle';
-
-function refusal(env: NodeJS.ProcessEnv): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return [...error.problems];
-    throw error;
-  }
-  throw new Error('the configuration was accepted');
-}
-
-const problem = (name: string, text: string): string => bilingual('config.invalid', { name, problem: text });
 
 describe('WORKER_MAX_CACHED_WORKFLOWS', () => {
   it('defaults to 500 cached cycles, and the worker is bounded by it with one reused V8 context', () => {
