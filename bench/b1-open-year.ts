@@ -11,7 +11,6 @@
  * queue no worker polls), and, on PostgreSQL, an opening through the Schedule's workflow whose worker is
  * killed part-way: the retry resumes after the last pair the server heard of.
  */
-import type { Client } from '@temporalio/client';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { CYCLE_WORKFLOW } from '../domain/workflow-ids';
 import {
@@ -22,6 +21,8 @@ import {
   type OpenYearProgress,
   type OpenYearResult,
 } from '../services/cycle-opener';
+import { dataConverterOf } from '../system/temporal-connection';
+import { loadConfig } from '../worker/config';
 import type { twinningCycleWorkflow } from '../workflows/twinning-cycle';
 import { BENCH_OPENED_AT, BENCH_YEAR, type BenchContext, type BenchmarkOutput } from './lib/context';
 import { figure, type Figure } from './lib/report';
@@ -147,11 +148,20 @@ async function inputSizeRun(ctx: BenchContext) {
   }
 }
 
-/** The heartbeat details of the opener's pending activity, as the server holds them. */
-async function openerProgress(client: Client, workflowId: string): Promise<OpenYearProgress | undefined> {
-  const described = await client.workflow.getHandle(workflowId).describe();
+/**
+ * The heartbeat details of the opener's pending activity, as the server holds them: encrypted by the payload
+ * codec like every payload, so decoded with the world's keys first.
+ */
+async function openerProgress(world: World, workflowId: string): Promise<OpenYearProgress | undefined> {
+  const described = await world.temporal.client.workflow.getHandle(workflowId).describe();
   const payload = described.raw.pendingActivities?.[0]?.heartbeatDetails?.payloads?.[0];
-  return payload ? defaultPayloadConverter.fromPayload<OpenYearProgress>(payload as Payload) : undefined;
+  if (!payload) return undefined;
+  const { payloadCodecs } = await dataConverterOf(
+    loadConfig({ TEMPORAL_ADDRESS: world.temporal.address, PAYLOAD_KEYS: world.temporal.payloadKeys }),
+  );
+  let payloads = [payload as Payload];
+  for (const codec of [...payloadCodecs].reverse()) payloads = await codec.decode(payloads);
+  return defaultPayloadConverter.fromPayload<OpenYearProgress>(payloads[0]!);
 }
 
 /**
@@ -174,7 +184,7 @@ async function crashRun(ctx: BenchContext) {
     let killedAt: OpenYearProgress | undefined;
     let finishedFirst = false;
     for (;;) {
-      const progress = await openerProgress(client, workflowId).catch(() => undefined);
+      const progress = await openerProgress(world, workflowId).catch(() => undefined);
       if (progress) bar.update(progress.done);
       if (progress && progress.done >= killAt && progress.through !== undefined) {
         killedAt = progress;
