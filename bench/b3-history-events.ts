@@ -61,10 +61,14 @@ const SCENARIOS: ReadonlyArray<{ name: string; events: ReadonlyArray<Record<stri
     ],
   },
   {
-    // Every obligation after its due date: reminded and escalated at every level before each submission.
+    // O2, O3, O5 and O6 after their due dates: reminded and escalated at every level before each submission.
     name: 'late',
     events: [
-      ...planned('2026-03-12'),
+      ev('2026-02-27T09:00', 'recipient', 'plan', {
+        summary: 'Kế hoạch',
+        monitoringAssignment: 'Phó Chủ tịch xã',
+      }),
+      ev('2026-03-12T09:30', 'recipient', 'needs-proposal', { summary: 'Đề xuất nhu cầu (muộn)' }),
       ...signed('2026-04-10', '2026-04-14'),
       ...reported('2026-12-22', '2026-12-28'),
     ],
