@@ -35,6 +35,7 @@ const LAYERS = [
   'worker',
   'cli',
   'web',
+  'bench',
   'generated',
 ];
 
@@ -94,6 +95,15 @@ const layerPolicies = [
       'cli/ and web/ go through services/, mail/, reports/, roster/, db/, system/ and worker/config: never activities/, and workflows/ only with `import type`.',
   },
   { from: from('cli', 'web'), allow: on(['workflows'], 'type') },
+  {
+    // The benchmarks measure the product as an operator runs it: its services, the worker as a process, the
+    // simulator; never activity or workflow code directly.
+    from: from('bench'),
+    disallow: on(['activities', 'workflows', 'machines', 'web']),
+    message:
+      'bench/ drives the product through services/, roster/, db/, system/, simulate/ and the worker process: never activities/, machines/ or web/, and workflows/ only with `import type`.',
+  },
+  { from: from('bench'), allow: on(['workflows'], 'type') },
 ];
 
 export default tseslint.config(

@@ -30,6 +30,8 @@ export interface SimulateOptions {
   readonly reportFile?: string;
   /** Told of progress through the events. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Given the sandbox once the year is played, before it is torn down (bench/b3 reads the histories). */
+  readonly beforeTeardown?: (sandbox: Sandbox) => Promise<void>;
 }
 
 /** What a simulation produced. */
@@ -113,6 +115,7 @@ export async function simulate(file: string, options: SimulateOptions): Promise<
   let result: SimulationResult;
   try {
     result = await play(sandbox, scenario, options, reportFormat);
+    await options.beforeTeardown?.(sandbox);
   } catch (error) {
     // The scenario's own error matters more than one of stopping the sandbox after it.
     await sandbox.teardown().catch(() => undefined);

@@ -145,9 +145,9 @@ const payloadKeyList = z
 
 /**
  * Cycles a worker keeps in memory by default. The SDK's own default grows with the heap limit (2,310 on a 4 GB
- * heap); bounded here so that a province of 10,000 pairs fits a small machine (memory per cached cycle: see
- * BENCHMARKS.md, B5), and a cycle out of the cache is replayed from its history (at most ~170 events) on its
- * next task.
+ * heap); bounded here so that a province of 10,000 pairs fits a small machine: about 0.7 MB per cached cycle
+ * (BENCHMARKS.md, B5), and a cycle out of the cache is replayed from its history (150–520 events a year,
+ * BENCHMARKS.md B3) on its next task.
  */
 export const DEFAULT_MAX_CACHED_WORKFLOWS = 500;
 

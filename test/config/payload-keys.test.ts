@@ -2,22 +2,10 @@
  * `PAYLOAD_KEYS` in worker/config.ts: `id:base64key,…`, the first encrypts; each key 32 bytes; every wrong
  * value refused at start-up with a message naming the variable and never quoting a key.
  */
-import { bilingual } from '../../domain/messages';
-import { ConfigError, loadConfig } from '../../worker/config';
+import { loadConfig } from '../../worker/config';
+import { problem, refusal } from '../support/config';
 
 const b64 = (fill: number, bytes = 32): string => Buffer.alloc(bytes, fill).toString('base64');
-
-function refusal(env: NodeJS.ProcessEnv): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return [...error.problems];
-    throw error;
-  }
-  throw new Error('the configuration was accepted');
-}
-
-const problem = (name: string, text: string): string => bilingual('config.invalid', { name, problem: text });
 
 describe('PAYLOAD_KEYS', () => {
   it('reads the keys in order, the first one current', () => {

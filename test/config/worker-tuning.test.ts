@@ -1,0 +1,52 @@
+/**
+ * The worker's memory bound and the year opener's concurrency in worker/config.ts: `WORKER_MAX_CACHED_WORKFLOWS`
+ * defaults to 500 cached cycles (not the SDK's heap-sized default), `CYCLE_OPEN_CONCURRENCY` is a whole number
+ * from 1 to 1000, and both reach the worker options and the opener as given.
+ */
+import { DEFAULT_OPEN_CONCURRENCY } from '../../services/cycle-opener';
+import { DEFAULT_MAX_CACHED_WORKFLOWS, loadConfig } from '../../worker/config';
+import { problem, refusal } from '../support/config';
+import { workerTuning } from '../../worker/workflow-bundle';
+
+describe('WORKER_MAX_CACHED_WORKFLOWS', () => {
+  it('defaults to 500 cached cycles, and the worker is bounded by it with one reused V8 context', () => {
+    expect(DEFAULT_MAX_CACHED_WORKFLOWS).toBe(500);
+    const config = loadConfig({});
+    expect(config.workerMaxCachedWorkflows).toBe(500);
+    const tuning = workerTuning(config);
+    expect([tuning.maxCachedWorkflows, tuning.reuseV8Context]).toEqual([500, true]);
+  });
+
+  it('takes 0 (no sticky execution) and any other whole number', () => {
+    expect(loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '0' }).workerMaxCachedWorkflows).toBe(0);
+    expect(loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '2000' }).workerMaxCachedWorkflows).toBe(2000);
+  });
+
+  it('refuses a negative or fractional size', () => {
+    const text = 'must be a whole number ≥ 0';
+    expect(refusal({ WORKER_MAX_CACHED_WORKFLOWS: '-1' })).toEqual([
+      problem('WORKER_MAX_CACHED_WORKFLOWS', text),
+    ]);
+    expect(refusal({ WORKER_MAX_CACHED_WORKFLOWS: '2.5' })).toEqual([
+      problem('WORKER_MAX_CACHED_WORKFLOWS', text),
+    ]);
+  });
+});
+
+describe('CYCLE_OPEN_CONCURRENCY', () => {
+  it("is unset by default, leaving the opener's own default of 32", () => {
+    expect(loadConfig({}).cycleOpenConcurrency).toBeUndefined();
+    expect(DEFAULT_OPEN_CONCURRENCY).toBe(32);
+  });
+
+  it('takes 1 and 1000, the bounds', () => {
+    expect(loadConfig({ CYCLE_OPEN_CONCURRENCY: '1' }).cycleOpenConcurrency).toBe(1);
+    expect(loadConfig({ CYCLE_OPEN_CONCURRENCY: '1000' }).cycleOpenConcurrency).toBe(1000);
+  });
+
+  it.each(['0', '1001', '4.5', 'many'])('refuses %s', (value) => {
+    expect(refusal({ CYCLE_OPEN_CONCURRENCY: value })).toEqual([
+      problem('CYCLE_OPEN_CONCURRENCY', 'must be a whole number of cycles (1–1000)'),
+    ]);
+  });
+});
