@@ -121,9 +121,26 @@ describe('npm start: the embedded system', () => {
         (rows) => rows.length === cyclesOfYear,
       );
       expect(cycles).toHaveLength(cyclesOfYear);
-      // The pair page that every e-mail links to shows the cycle from the read model.
+      // The pair page that every e-mail links to shows the cycle from the read model, to a signed-in user: the
+      // first administrator sets a password through the one-time link npm start printed, then signs in.
+      const setup = /Open this link \(once, valid until [^)]+\) to set the password of (\S+): (\S+)/.exec(
+        first.output(),
+      );
+      expect(setup).not.toBeNull();
+      const [, adminEmail, setupLink] = setup!;
+      const password = 'một mật khẩu đủ dài cho thử nghiệm';
       const page = await browser.newPage();
       try {
+        await page.goto(setupLink!);
+        await page.fill('[data-testid=password-form] input[name=password]', password);
+        await page.fill('[data-testid=password-form] input[name=confirm]', password);
+        await page.click('[data-testid=password-submit]');
+        await page.waitForLoadState();
+        await page.goto(`http://127.0.0.1:${env.webPort}/sign-in`);
+        await page.fill('[data-testid=sign-in-form] input[name=email]', adminEmail!);
+        await page.fill('[data-testid=sign-in-form] input[name=password]', password);
+        await page.click('[data-testid=sign-in-submit]');
+        await page.waitForURL(/\/home/);
         const response = await page.goto(`http://127.0.0.1:${env.webPort}/pairs/KN-2025-01?year=${year}`);
         expect(response?.status()).toBe(200);
         expect(await page.locator('[data-testid=obligations] tbody tr').count()).toBe(7);

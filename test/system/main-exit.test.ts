@@ -75,6 +75,8 @@ const base = async (): Promise<NodeJS.ProcessEnv> => ({
   TEMPORAL_NAMESPACE: 'default',
   // Required with TEMPORAL_ADDRESS; a fixed test key (32 zero bytes), nothing is encrypted before they end.
   PAYLOAD_KEYS: `test:${Buffer.alloc(32).toString('base64')}`,
+  // The web server refuses to start without one (npm start generates it).
+  SESSION_SECRET: 'a session secret for the exit tests, long enough',
 });
 
 describe('web/main.ts', () => {
