@@ -11,7 +11,7 @@ import { CYCLE_PHASES, OBLIGATION_IDS, SUBMITTABLE_OBLIGATIONS } from '../../../
 import { bilingual, catalogue, t, type MessageKey } from '../../../domain/messages';
 import { PROGRESS_ENTRY } from './support';
 import { resolveSettings, seedCalendarDays, WorkingCalendar, yearSchedule } from '../../../domain/calendar';
-import { decideExtend, decideProgress } from '../../../machines/cycle';
+import { decideExtend, decidePairRating, decideProgress } from '../../../machines/cycle';
 import { Driver, input2026 } from '../../machines/cycle-fixture';
 
 function view(
@@ -137,7 +137,7 @@ function everyDecisionRefusal(): CycleRefusal[] {
     '2026-04-02T01:00:00.000Z',
     'u1',
   );
-  return [early, commune].map((d) => {
+  return [early, commune, decidePairRating()].map((d) => {
     if (d.ok) throw new Error('accepted');
     return d.message;
   });
