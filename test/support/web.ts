@@ -115,7 +115,7 @@ export async function startWebWorld(options: WebWorldOptions = {}): Promise<WebW
     mailer,
     app,
     clock,
-    agent: () => new Agent(app),
+    agent: () => new Agent(app, clock.now),
     async close() {
       await app.close();
       mailer.close();
@@ -129,11 +129,15 @@ export async function startWebWorld(options: WebWorldOptions = {}): Promise<WebW
 export class Agent {
   readonly cookies = new Map<string, string>();
 
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(
+    private readonly app: FastifyInstance,
+    /** The world's clock: a cookie is gone once it has expired by the server's time. */
+    private readonly now: () => Date,
+  ) {}
 
   private remember(response: LightMyRequestResponse): LightMyRequestResponse {
     for (const c of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
-      const gone = c.value === '' || (c.expires !== undefined && c.expires.getTime() < Date.now());
+      const gone = c.value === '' || (c.expires !== undefined && c.expires.getTime() < this.now().getTime());
       if (gone) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }

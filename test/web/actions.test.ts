@@ -14,6 +14,8 @@ import { Agent, PASSWORD } from '../support/web';
 import type { FastifyInstance } from 'fastify';
 import type { Transporter } from 'nodemailer';
 
+/** The web server's clock in this file (the cycle's business time is the test server's). */
+const serverNow = (): Date => new Date('2026-01-10T09:00:00+07:00');
 let world: CycleWorld;
 let app: FastifyInstance;
 let mailer: Transporter;
@@ -64,7 +66,7 @@ beforeAll(async () => {
     namespace: 'default',
     taskQueue: world.taskQueue,
     temporalUiUrl: 'http://127.0.0.1:18299',
-    now: () => new Date('2026-01-10T09:00:00+07:00'),
+    now: serverNow,
   });
   await app.ready();
 });
@@ -75,7 +77,7 @@ afterAll(async () => {
 });
 
 async function signedIn(email: string): Promise<Agent> {
-  const agent = new Agent(app);
+  const agent = new Agent(app, serverNow);
   expect((await agent.signIn(email)).statusCode).toBe(303);
   return agent;
 }

@@ -43,7 +43,7 @@ export function renderCycles(
 ): string {
   const { tr, lang } = ctx;
   const q = (name: string): string => ctx.query.get(name) ?? '';
-  const any = { value: '', label: tr('web.cycles.any') };
+  const everyValue = { value: '', label: tr('web.cycles.any') };
   const exportHref = (format: 'csv' | 'xlsx'): string => {
     const query = new URLSearchParams(ctx.query);
     query.delete('page');
@@ -62,19 +62,19 @@ export function renderCycles(
         <input type="hidden" name="lang" value="${lang}" />
         ${input('year', tr('web.cycles.year'), q('year') || String(data.year), 'number')}
         ${select('phase', tr('web.cycles.phase'), q('phase'), [
-          any,
+          everyValue,
           ...CYCLE_PHASES.map((p) => ({ value: p, label: phase(p) })),
         ])}
         ${input('sponsor', tr('web.cycles.sponsor'), q('sponsor'))}
         ${input('recipient', tr('web.cycles.recipient'), q('recipient'))}
         ${input('district', tr('web.cycles.district'), q('district'))}
         ${select('overdue', tr('web.cycles.overdue'), q('overdue'), [
-          any,
+          everyValue,
           { value: 'true', label: tr('web.cycles.yes') },
           { value: 'false', label: tr('web.cycles.no') },
         ])}
         ${select('escalation', tr('web.cycles.escalation'), q('escalation'), [
-          any,
+          everyValue,
           ...['0', '1', '2'].map((v) => ({ value: v, label: v })),
         ])}
         ${select(
