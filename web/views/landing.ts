@@ -2,6 +2,7 @@
  * The landing page, public: each part's health, the supervisor's restarts, the roster's size, the e-mail
  * failures' count, and links (sign-in, the Temporal UI). It shows no personal data.
  */
+import { table } from './table';
 import { formatDateTime } from '../../domain/format';
 import type { Lang } from '../../domain/messages';
 import type { HealthResult } from '../../system/health';
@@ -42,34 +43,30 @@ function stateText(ctx: PageContext, part: PartStatus): string {
 function supervisionSection(ctx: PageContext, data: LandingData): SafeHtml | '' {
   if (!data.supervision) return '';
   const { tr } = ctx;
-  const rows = data.supervision.parts.map(
-    (p) =>
-      html`<tr data-part="${p.name}" data-state="${p.state}" data-restarts="${p.restarts}">
-        <td>${tr(`web.part.${p.name}`)}</td>
-        <td class="${p.state === 'running' ? 'ok' : 'bad'}">${stateText(ctx, p)}</td>
-        <td data-testid="restarts">${p.restarts}</td>
-        <td data-testid="last-exit">${lastExitText(ctx, p.lastExit, ctx.lang)}</td>
-        <td><code>${p.logFile ?? ''}</code></td>
-      </tr> `,
-  );
   return html`<h2>${tr('web.supervision.heading')}</h2>
     <p>${tr('web.supervision.intro')}</p>
-    <div class="table-wrap">
-      <table data-testid="supervision">
-        <thead>
-          <tr>
-            <th>${tr('web.health.part')}</th>
-            <th>${tr('web.health.status')}</th>
-            <th>${tr('web.supervision.restarts')}</th>
-            <th>${tr('web.supervision.lastExit')}</th>
-            <th>${tr('web.supervision.log')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows}
-        </tbody>
-      </table>
-    </div>`;
+    ${table(ctx, {
+      testId: 'supervision',
+      rows: data.supervision.parts,
+      rowAttributes: (p) => ({ part: p.name, state: p.state, restarts: String(p.restarts) }),
+      columns: [
+        { heading: tr('web.health.part'), cell: (p) => tr(`web.part.${p.name}`) },
+        {
+          heading: tr('web.health.status'),
+          cell: (p) =>
+            html`<span class="${p.state === 'running' ? 'ok' : 'bad'}">${stateText(ctx, p)}</span>`,
+        },
+        {
+          heading: tr('web.supervision.restarts'),
+          cell: (p) => html`<span data-testid="restarts">${p.restarts}</span>`,
+        },
+        {
+          heading: tr('web.supervision.lastExit'),
+          cell: (p) => html`<span data-testid="last-exit">${lastExitText(ctx, p.lastExit, ctx.lang)}</span>`,
+        },
+        { heading: tr('web.supervision.log'), cell: (p) => html`<code>${p.logFile ?? ''}</code>` },
+      ],
+    })}`;
 }
 
 /** The e-mail section: failed messages and bounced addresses raised to the administrators. */
@@ -95,14 +92,6 @@ function mailSection(ctx: PageContext, data: LandingData): SafeHtml | '' {
 /** Renders the landing page. */
 export function renderLanding(ctx: PageContext, data: LandingData): string {
   const { tr } = ctx;
-  const rows = data.health.map(
-    (h) =>
-      html`<tr data-part="${h.part}" data-ok="${String(h.ok)}">
-        <td>${tr(`web.part.${h.part}`)}</td>
-        <td class="${h.ok ? 'ok' : 'bad'}">${tr(h.ok ? 'web.health.ok' : 'web.health.bad')}</td>
-        <td>${h.detail} <small>(${h.ms} ms)</small></td>
-      </tr> `,
-  );
   const roster =
     data.units === undefined || data.pairs === undefined
       ? ''
@@ -110,20 +99,22 @@ export function renderLanding(ctx: PageContext, data: LandingData): string {
           ${tr('web.roster.summary', { units: data.units, pairs: data.pairs })}
         </p>`;
   const body = html`<h1>${tr('web.health.heading')}</h1>
-    <div class="table-wrap">
-      <table data-testid="health">
-        <thead>
-          <tr>
-            <th>${tr('web.health.part')}</th>
-            <th>${tr('web.health.status')}</th>
-            <th>${tr('web.health.detail')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows}
-        </tbody>
-      </table>
-    </div>
+    ${table(ctx, {
+      testId: 'health',
+      rows: data.health,
+      rowAttributes: (h) => ({ part: h.part, ok: String(h.ok) }),
+      columns: [
+        { heading: tr('web.health.part'), cell: (h) => tr(`web.part.${h.part}`) },
+        {
+          heading: tr('web.health.status'),
+          cell: (h) =>
+            html`<span class="${h.ok ? 'ok' : 'bad'}"
+              >${tr(h.ok ? 'web.health.ok' : 'web.health.bad')}</span
+            >`,
+        },
+        { heading: tr('web.health.detail'), cell: (h) => html`${h.detail} <small>(${h.ms} ms)</small>` },
+      ],
+    })}
     <p><small>${tr('web.checkedAt', { at: formatDateTime(data.checkedAt) })}</small></p>
     ${supervisionSection(ctx, data)} ${roster} ${mailSection(ctx, data)}
     <h2>${tr('web.links.heading')}</h2>
