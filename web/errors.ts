@@ -137,6 +137,7 @@ export function describeError(
   lang: Lang,
   bodyLimit: number,
   request: FastifyRequest,
+  uploadLimit = bodyLimit,
 ): { status: number; code: ErrorCode; message: string } {
   if (error instanceof HttpError)
     return { status: error.statusCode, code: error.code, message: textOf(error.text, lang) };
@@ -162,6 +163,20 @@ export function describeError(
         code: 'unsupported_media_type',
         message: t('web.error.unsupported_media_type', { type: request.headers['content-type'] ?? '' }, lang),
       };
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return {
+        status: 413,
+        code: 'payload_too_large',
+        message: t('web.error.file_too_large', { megabytes: uploadLimit / (1024 * 1024) }, lang),
+      };
+    case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return { status: 413, code: 'payload_too_large', message: t('web.error.too_many_parts', {}, lang) };
+    case 'FST_PROTO_VIOLATION':
+    case 'FST_INVALID_JSON_FIELD_ERROR':
+    case 'FST_MP_PREMATURE_CLOSE':
+      return { status: 400, code: 'invalid_input', message: t('web.error.malformed_form', {}, lang) };
     case 'FST_CSRF_MISSING_SECRET':
     case 'FST_CSRF_INVALID_TOKEN':
       return { status: 403, code: 'csrf', message: t('web.error.csrf', {}, lang) };
@@ -189,7 +204,7 @@ export type ErrorPageRenderer = (
 /** Installs the error and not-found handlers. */
 export function installErrorHandlers(
   app: WebApp,
-  options: { bodyLimit: number; renderPage: ErrorPageRenderer },
+  options: { bodyLimit: number; uploadLimit?: number; renderPage: ErrorPageRenderer },
 ): void {
   const answer = async (
     request: FastifyRequest,
@@ -212,7 +227,13 @@ export function installErrorHandlers(
   };
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
-    const described = describeError(error, request.lang ?? 'vi', options.bodyLimit, request);
+    const described = describeError(
+      error,
+      request.lang ?? 'vi',
+      options.bodyLimit,
+      request,
+      options.uploadLimit,
+    );
     // Only unexpected failures are logged, by message and route pattern: never a URL (links carry tokens).
     if (described.status >= 500)
       console.error(

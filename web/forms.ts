@@ -1,4 +1,38 @@
-/** Reading urlencoded form bodies (`@fastify/formbody`): one text value per field, never an array or an object. */
+/**
+ * Reading form bodies, urlencoded (`@fastify/formbody`) or with files (`@fastify/multipart`, read into memory):
+ * one text value per field, never an array or an object, and files as {@link UploadedFile}.
+ */
+
+/** A file sent with a form: what the browser said about it, and its bytes (judged by content, not by name). */
+export interface UploadedFile {
+  readonly filename: string;
+  readonly mimetype: string;
+  readonly content: Buffer;
+}
+
+function isUploadedFile(value: unknown): value is UploadedFile {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Buffer.isBuffer((value as { content?: unknown }).content) &&
+    typeof (value as { filename?: unknown }).filename === 'string'
+  );
+}
+
+/** The file of one field of a form body (undefined when none was chosen: browsers send an empty part). */
+export function formFile(body: unknown, name: string): UploadedFile | undefined {
+  const value = (body as Record<string, unknown> | null | undefined)?.[name];
+  const first = Array.isArray(value) ? (value as unknown[])[0] : value;
+  if (!isUploadedFile(first) || (first.filename === '' && first.content.length === 0)) return undefined;
+  return first;
+}
+
+/** Every value of a repeated text field, in order (rows of a table in a form). */
+export function formTexts(body: unknown, name: string): readonly string[] {
+  const value = (body as Record<string, unknown> | null | undefined)?.[name];
+  const all = Array.isArray(value) ? (value as unknown[]) : value === undefined ? [] : [value];
+  return all.map((v) => (typeof v === 'string' ? v : ''));
+}
 
 /** The text of one field of a form body ('' when absent; the first value when a field came twice). */
 export function formText(body: unknown, name: string): string {

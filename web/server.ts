@@ -11,6 +11,7 @@ import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import session from '@fastify/session';
 import fastifyStatic from '@fastify/static';
@@ -36,6 +37,7 @@ import type { WebApp } from './context';
 import type { RouteDeps, WebDeps } from './deps';
 import { HttpError, installErrorHandlers } from './errors';
 import { applyLang } from './i18n';
+import type { UploadedFile } from './forms';
 import { errorPage } from './render';
 import { registerActionRoutes } from './routes/actions';
 import { registerAuthRoutes } from './routes/auth';
@@ -48,6 +50,12 @@ export type { WebDeps } from './deps';
 
 /** Request bodies above this are refused with 413 (a route may allow more with its own `bodyLimit`). */
 export const BODY_LIMIT = 1024 * 1024;
+
+/** The largest file a form may upload (a scanned document): 10 MB. */
+export const UPLOAD_LIMIT = 10 * 1024 * 1024;
+
+/** The most files one form may upload. */
+const UPLOAD_FILES = 5;
 
 /** The name of the session cookie. */
 export const SESSION_COOKIE = 'twinning.sid';
@@ -107,9 +115,23 @@ export function buildWebServer(deps: WebDeps): FastifyInstance {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  // JSON (Fastify's own) and forms; nothing else is read, so text/plain and the rest get 415.
+  // JSON (Fastify's own), forms, and forms with files; nothing else is read, so text/plain and the rest get 415.
   app.removeContentTypeParser('text/plain');
   void app.register(formbody);
+  // Files are read into memory before the CSRF check (so its `_csrf` field is in the body) and given to the
+  // handler as `UploadedFile` (web/forms.ts); the handler checks what the content is, never the name.
+  void app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: UPLOAD_LIMIT, files: UPLOAD_FILES, fields: 200, parts: 300 },
+    onFile: async (part) => {
+      const file: UploadedFile = {
+        filename: part.filename,
+        mimetype: part.mimetype,
+        content: await part.toBuffer(),
+      };
+      (part as unknown as { value: UploadedFile }).value = file;
+    },
+  });
 
   void app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
@@ -153,7 +175,7 @@ export function buildWebServer(deps: WebDeps): FastifyInstance {
         if (request.url.startsWith(CODEC_PREFIX)) return next();
         root.csrfProtection(request, reply, next);
       });
-      installErrorHandlers(root, { bodyLimit: BODY_LIMIT, renderPage: errorPage });
+      installErrorHandlers(root, { bodyLimit: BODY_LIMIT, uploadLimit: UPLOAD_LIMIT, renderPage: errorPage });
       const sweep = setInterval(() => void store.sweep().catch(() => undefined), SESSION_SWEEP_MS);
       sweep.unref();
       root.addHook('onClose', (_instance, closed) => {

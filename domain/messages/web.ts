@@ -166,6 +166,18 @@ export const webMessages = {
     vi: 'Nội dung gửi lên lớn quá giới hạn {limit} byte.',
     en: 'The request body is larger than the limit of {limit} bytes.',
   },
+  'web.error.file_too_large': {
+    vi: 'Tệp gửi lên lớn quá giới hạn {megabytes} MB.',
+    en: 'The file is larger than the limit of {megabytes} MB.',
+  },
+  'web.error.too_many_parts': {
+    vi: 'Biểu mẫu có quá nhiều trường hoặc tệp.',
+    en: 'The form has too many fields or files.',
+  },
+  'web.error.malformed_form': {
+    vi: 'Biểu mẫu gửi lên không đọc được; hãy tải lại trang và gửi lại.',
+    en: 'The form could not be read; reload the page and send it again.',
+  },
   'web.error.unsupported_media_type': {
     vi: 'Kiểu nội dung «{type}» không được nhận; hãy gửi application/json (API) hoặc biểu mẫu.',
     en: 'Content type "{type}" is not accepted; send application/json (API) or a form.',

@@ -193,6 +193,32 @@ export class Agent {
     });
   }
 
+  /**
+   * Posts a form with files (multipart/form-data, as a browser does for `<input type=file>`); `_csrf` is added
+   * as for {@link postForm}. Repeated fields are given as arrays.
+   */
+  async postMultipart(
+    url: string,
+    fields: Record<string, string | readonly string[]>,
+    files: Record<string, { filename: string; contentType: string; content: Buffer }> = {},
+    options: { csrf?: boolean } = {},
+  ): Promise<LightMyRequestResponse> {
+    const form = new FormData();
+    const all =
+      options.csrf === false || '_csrf' in fields ? fields : { ...fields, _csrf: await this.csrf() };
+    for (const [name, value] of Object.entries(all))
+      for (const one of typeof value === 'string' ? [value] : value) form.append(name, one);
+    for (const [name, file] of Object.entries(files))
+      form.append(name, new Blob([new Uint8Array(file.content)], { type: file.contentType }), file.filename);
+    const encoded = new Response(form);
+    return this.request({
+      method: 'POST',
+      url,
+      headers: { 'content-type': encoded.headers.get('content-type') ?? '' },
+      payload: Buffer.from(await encoded.arrayBuffer()),
+    });
+  }
+
   /** An API call with a JSON body and the session's CSRF token in `x-csrf-token` (unless `csrf: false`). */
   async api(
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS',

@@ -48,3 +48,45 @@ it('the OpenAPI document and the static assets are served', async () => {
   const css = await agent.get('/assets/app.css');
   expect([css.statusCode, css.headers['content-type']]).toEqual([200, 'text/css; charset=utf-8']);
 });
+
+describe('forms with files (multipart)', () => {
+  it('read their fields and CSRF token like any form, and a missing token is refused', async () => {
+    const agent = world.agent();
+    await agent.signIn(USERS.ADMIN.email);
+    // The users form takes its fields from a multipart body just as from an urlencoded one.
+    const invalid = await agent.postMultipart('/users', {
+      email: 'khong-phai-email',
+      name: 'A',
+      role: 'ADMIN',
+    });
+    expect(invalid.statusCode).toBe(400);
+    const noToken = await agent.postMultipart(
+      '/users',
+      { email: 'moi@bdt.example.gov.vn', name: 'A', role: 'ADMIN' },
+      {},
+      { csrf: false },
+    );
+    expect(noToken.statusCode).toBe(403);
+    expect(noToken.body).toContain('Biểu mẫu đã hết hạn hoặc không hợp lệ (mã chống giả mạo).');
+    expect(await world.db.prisma.user.count({ where: { email: 'moi@bdt.example.gov.vn' } })).toBe(0);
+  });
+
+  it('refuse a file over 10 MB with the limit in words, before the handler runs', async () => {
+    const agent = world.agent();
+    await agent.signIn(USERS.ADMIN.email);
+    const response = await agent.postMultipart(
+      '/users',
+      { email: 'to@bdt.example.gov.vn', name: 'A', role: 'ADMIN' },
+      {
+        scan: {
+          filename: 'quyet-dinh.pdf',
+          contentType: 'application/pdf',
+          content: Buffer.alloc(10 * 1024 * 1024 + 1, 0x25),
+        },
+      },
+    );
+    expect(response.statusCode).toBe(413);
+    expect(response.body).toContain('Tệp gửi lên lớn quá giới hạn 10 MB.');
+    expect(await world.db.prisma.user.count({ where: { email: 'to@bdt.example.gov.vn' } })).toBe(0);
+  });
+});
