@@ -378,6 +378,21 @@ export function extend(ctx0: CycleContext, event: ExtendEvent): Outcome {
     (c) =>
       withActions(c, [
         record({ at: event.at, kind: 'extended', obligation: id, actor: event.actor, detail }),
+        // The parties learn the new date now, not only at its first reminder (which may be weeks away).
+        ...(event.notifyParties
+          ? [
+              {
+                type: 'notify' as const,
+                params: {
+                  kind: 'reminder' as const,
+                  obligation: id,
+                  dueDate: event.newEffectiveDue,
+                  parties: owedParties(c.obligations[id], id),
+                  idempotencyKey: notificationKey(c, id, `extended-${generation}`),
+                },
+              },
+            ]
+          : []),
       ]),
   );
 }

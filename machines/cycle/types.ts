@@ -105,6 +105,11 @@ export interface ExtendEvent {
   readonly reason: string;
   readonly decisionNumber?: string;
   readonly actor: string;
+  /**
+   * Tell the owed parties the new deadline at once (a reminder for the new date). The workflow sets it for
+   * cycles that carry `PATCHES.extensionNotice`; older histories replay without it.
+   */
+  readonly notifyParties?: boolean;
 }
 
 /** An administrator waives an owed obligation. */

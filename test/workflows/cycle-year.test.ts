@@ -324,12 +324,18 @@ describe('twinning cycle workflow, 2026', () => {
     });
     expect(status.obligations.find((o) => o.id === 'O1')?.status).toBe('waived');
     const ledger = await ledgerOf(db.prisma, cycle.workflowId);
+    // The extension on 20/02 tells the recipient its new date at once; the moved D-14 and D-7 reminders follow.
     expect(ledger.map((l) => [l.obligation, l.kind, l.at])).toEqual([
       ['O1', 'REMINDER', '16/02/2026 08:00'],
       ['O2', 'REMINDER', '16/02/2026 08:00'],
+      ['O2', 'REMINDER', '20/02/2026 09:00'],
       ['O2', 'REMINDER', '02/03/2026 08:00'],
       ['O2', 'REMINDER', '09/03/2026 08:00'],
     ]);
+    const notice = await db.prisma.notification.findFirstOrThrow({
+      where: { idempotencyKey: { startsWith: `${cycle.workflowId}:O2:extended-1:` } },
+    });
+    expect(notice.idempotencyKey).toBe(`${cycle.workflowId}:O2:extended-1:2026-03-16`);
     const audit = await db.prisma.auditEvent.findMany({
       where: { entityId: cycle.workflowId },
       orderBy: { id: 'asc' },

@@ -46,6 +46,8 @@ export const PATCHES = {
    * Cycles started before it run `legacy.ts` to their end.
    */
   runner: 'cycle-runner-v3',
+  /** An extension sends the owed parties a reminder of the new deadline at once. */
+  extensionNotice: 'extension-notice-v1',
 } as const;
 
 /** A submission of O1, O2, O3 (one side's signature), O5 or O6. */

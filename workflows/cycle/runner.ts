@@ -8,6 +8,7 @@
 import {
   ApplicationFailure,
   currentUpdateInfo,
+  patched,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -59,7 +60,7 @@ import {
   YEAR,
 } from '../../domain/cycle/search-attributes';
 import { EffectsQueue } from './effects';
-import type { ContinuedCycle, TwinningCycleInput } from './messages';
+import { PATCHES, type ContinuedCycle, type TwinningCycleInput } from './messages';
 
 /** The search attributes that follow the cycle's state, as last written. */
 interface Indexed {
@@ -238,7 +239,11 @@ export class CycleRunner {
     this.accept(decideExtend(this.snapshot, request, this.now(), this.env));
   }
   extend(request: ExtendRequest): Promise<CycleProjection> {
-    return this.step(this.accept(decideExtend(this.snapshot, request, this.now(), this.env)));
+    const event = this.accept(decideExtend(this.snapshot, request, this.now(), this.env));
+    // Only cycles that take the notice send it, so histories recorded before it replay unchanged.
+    return this.step(
+      event.type === 'EXTEND' && patched(PATCHES.extensionNotice) ? { ...event, notifyParties: true } : event,
+    );
   }
 
   validateWaive(request: WaiveRequest): void {
