@@ -514,6 +514,43 @@ describe('administrator actions', () => {
     });
   });
 
+  test('an extension that notifies tells the owed party its new day at once, keyed by the generation', () => {
+    const d = new Driver();
+    d.runUntil(morning('2026-02-23'));
+    const extension = {
+      type: 'EXTEND' as const,
+      obligation: 'O2' as const,
+      newEffectiveDue: '2026-03-16',
+      endsAt: endOf('2026-03-16'),
+      reminders: [],
+      escalations: [],
+      reason: 'Bão lũ',
+      actor: 'admin-1',
+      notifyParties: true,
+    };
+    expect(ofType(d.send({ ...extension, at: morning('2026-02-25') }), 'notify')).toEqual([
+      {
+        kind: 'reminder',
+        obligation: 'O2',
+        dueDate: '2026-03-16',
+        parties: ['recipient'],
+        idempotencyKey: `${WF}:O2:extended-1:2026-03-16`,
+      },
+    ]);
+    // A second extension is a new generation, so its notice is a new message, not a duplicate.
+    expect(
+      ofType(
+        d.send({
+          ...extension,
+          at: morning('2026-02-26'),
+          newEffectiveDue: '2026-03-20',
+          endsAt: endOf('2026-03-20'),
+        }),
+        'notify',
+      ).map((n) => n.idempotencyKey),
+    ).toEqual([`${WF}:O2:extended-2:2026-03-20`]);
+  });
+
   test('extending a missed obligation re-opens it without rewinding the phase', () => {
     const d = new Driver();
     d.runUntil(endOf('2026-03-02'));
