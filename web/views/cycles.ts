@@ -3,8 +3,8 @@
  * list can be bookmarked and exported), the rows of `services/dashboard` `listCycles`, pagination and the
  * CSV/XLSX links of exactly the same query.
  */
-import { CYCLE_PHASES } from '../../domain/cycle/types';
-import { LIST_SORTS } from '../../domain/dashboard/list-query';
+import { CYCLE_PHASES, OBLIGATION_IDS } from '../../domain/cycle/types';
+import { LIST_SORTS, LIST_STATUSES, RATING_STAGES } from '../../domain/dashboard/list-query';
 import { formatDate } from '../../domain/format';
 import { cycleVocabulary } from '../../domain/messages/cycle';
 import type { CycleListPage } from '../../services/dashboard';
@@ -77,11 +77,32 @@ export function renderCycles(
           everyValue,
           ...['0', '1', '2'].map((v) => ({ value: v, label: v })),
         ])}
+        ${select('obligation', tr('web.cycles.obligation'), q('obligation'), [
+          everyValue,
+          ...OBLIGATION_IDS.map((o) => ({ value: o, label: obligation(o) })),
+        ])}
+        ${select('status', tr('web.cycles.status'), q('status'), [
+          everyValue,
+          ...LIST_STATUSES.map((st) => ({ value: st, label: cycleVocabulary.status[st][lang] })),
+        ])}
+        ${input('rating', tr('web.cycles.rating'), q('rating'))}
+        ${select(
+          'ratingStage',
+          tr('web.cycles.ratingStage'),
+          q('ratingStage'),
+          RATING_STAGES.map((st) => ({ value: st, label: tr(`web.cycles.ratingStage.${st}`) })),
+        )}
         ${select(
           'sort',
           tr('web.cycles.sort'),
           q('sort'),
-          LIST_SORTS.map((s) => ({ value: s, label: s })),
+          LIST_SORTS.map((st) => ({ value: st, label: tr(`web.cycles.sort.${st}`) })),
+        )}
+        ${select(
+          'dir',
+          tr('web.cycles.dir'),
+          q('dir'),
+          (['asc', 'desc'] as const).map((d) => ({ value: d, label: tr(`web.cycles.dir.${d}`) })),
         )}
         <button type="submit">${tr('web.cycles.apply')}</button>
       </fieldset>
