@@ -12,7 +12,7 @@ import { currentYearInVietnam } from '../../roster/import';
 import { openYear } from '../../services/cycle-opener';
 import { listCycles, showCycle, type CycleRow } from '../../services/cycle-read';
 import { nowOf, type CliDeps } from '../deps';
-import { parseYear } from '../options';
+import { parseAsOf, parseYear } from '../options';
 import { registerCycleActionCommands } from './cycle-actions';
 import { progressBar } from '../progress';
 
@@ -61,8 +61,13 @@ export function registerCycleCommands(program: Command, deps: CliDeps): void {
       'Mở năm: khởi động một chu kỳ cho mỗi cặp đang hoạt động / open a year: one cycle per active pair',
     )
     .requiredOption('--year <year>', 'năm / year', parseYear)
+    .option(
+      '--as-of <day>',
+      'diễn tập: mở như thể đang là 09:00 ngày dd/mm/yyyy, thời gian trôi như thật / rehearsal: open as if it were 09:00 on that day, time then runs at its real pace',
+      parseAsOf,
+    )
     .option('--json', 'in JSON / print JSON')
-    .action(async (flags: { year: number; json?: boolean }) => {
+    .action(async (flags: { year: number; asOf?: string; json?: boolean }) => {
       const prisma = await deps.getPrisma();
       const client = await deps.getTemporal();
       const bar = progressBar(process.stderr.isTTY === true && !flags.json, `Mở năm ${flags.year}`);
@@ -73,6 +78,8 @@ export function registerCycleCommands(program: Command, deps: CliDeps): void {
           ? { concurrency: deps.config.cycleOpenConcurrency }
           : {}),
         onProgress: (done, total) => bar.update(done, total),
+        // Each cycle stands at that instant when it starts, and its business time runs on from there.
+        ...(flags.asOf !== undefined ? { openedAt: flags.asOf } : {}),
       });
       bar.stop();
       if (flags.json) {

@@ -14,6 +14,10 @@ export const commonMessages = {
     vi: 'Năm «{value}» không hợp lệ: hãy ghi năm bằng bốn chữ số, từ {min} đến {max} (ví dụ 2026).',
     en: 'Invalid year "{value}": write a four-digit year from {min} to {max} (for example 2026).',
   },
+  'invalid.asOf': {
+    vi: 'Ngày «{value}» không hợp lệ: hãy ghi ngày dạng dd/mm/yyyy (ví dụ 10/03/2026).',
+    en: 'Invalid day "{value}": write it as dd/mm/yyyy (for example 10/03/2026).',
+  },
   'unknown.pair': {
     vi: 'Không tìm thấy cặp kết nghĩa có mã «{code}».',
     en: 'No twinning pair has the code "{code}".',

@@ -1,5 +1,5 @@
 /** The option parsers every command shares. */
-import { parseYear } from '../../cli/options';
+import { parseAsOf, parseYear } from '../../cli/options';
 
 describe('parseYear', () => {
   it('takes four-digit years from 2000 to 2100', () => {
@@ -17,4 +17,23 @@ describe('parseYear', () => {
       );
     },
   );
+});
+
+describe('parseAsOf', () => {
+  it('reads a day as 09:00 of it in Asia/Ho_Chi_Minh, whatever the machine zone', () => {
+    expect([parseAsOf('10/03/2026'), parseAsOf('2026-03-10'), parseAsOf(' 1/3/2026 ')]).toEqual([
+      '2026-03-10T02:00:00.000Z',
+      '2026-03-10T02:00:00.000Z',
+      '2026-03-01T02:00:00.000Z',
+    ]);
+  });
+
+  it.each(['31/02/2026', '2026-13-01', 'hôm nay', ''])('refuses %j with one bilingual message', (value) => {
+    expect(() => parseAsOf(value)).toThrow(
+      new Error(
+        `Ngày «${value}» không hợp lệ: hãy ghi ngày dạng dd/mm/yyyy (ví dụ 10/03/2026). / ` +
+          `Invalid day "${value}": write it as dd/mm/yyyy (for example 10/03/2026).`,
+      ),
+    );
+  });
 });
