@@ -13,11 +13,15 @@ export function parseYear(value: string): number {
 }
 
 /**
- * `--as-of D`: a day (dd/mm/yyyy or yyyy-mm-dd) read as 09:00 of that day in Asia/Ho_Chi_Minh, as an ISO
- * instant; anything else is refused with the catalogue's message.
+ * `--as-of D [HH:MM]`: a day (dd/mm/yyyy or yyyy-mm-dd) and a time of day in Asia/Ho_Chi_Minh (default 09:00),
+ * as an ISO instant; anything else is refused with the catalogue's message.
  */
 export function parseAsOf(value: string): string {
-  const day = parseUserDate(value);
-  if (day === undefined) throw new Error(bilingual('invalid.asOf', { value }));
-  return new Date(`${day}T09:00:00+07:00`).toISOString();
+  const parts = /^\s*(\S+)(?:\s+(\d{1,2}):(\d{2}))?\s*$/.exec(value);
+  const day = parts ? parseUserDate(parts[1]!) : undefined;
+  const hour = Number(parts?.[2] ?? 9);
+  const minute = Number(parts?.[3] ?? 0);
+  if (day === undefined || hour > 23 || minute > 59) throw new Error(bilingual('invalid.asOf', { value }));
+  const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  return new Date(`${day}T${time}:00+07:00`).toISOString();
 }

@@ -62,8 +62,8 @@ export function registerCycleCommands(program: Command, deps: CliDeps): void {
     )
     .requiredOption('--year <year>', 'năm / year', parseYear)
     .option(
-      '--as-of <day>',
-      'diễn tập: mở như thể đang là 09:00 ngày dd/mm/yyyy, thời gian trôi như thật / rehearsal: open as if it were 09:00 on that day, time then runs at its real pace',
+      '--as-of <moment>',
+      "diễn tập: mở như thể đang là 'dd/mm/yyyy [HH:MM]' (mặc định 09:00), thời gian trôi như thật / rehearsal: open as if it were that moment (default 09:00), time then runs at its real pace",
       parseAsOf,
     )
     .option('--json', 'in JSON / print JSON')

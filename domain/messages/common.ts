@@ -15,8 +15,8 @@ export const commonMessages = {
     en: 'Invalid year "{value}": write a four-digit year from {min} to {max} (for example 2026).',
   },
   'invalid.asOf': {
-    vi: 'Ngày «{value}» không hợp lệ: hãy ghi ngày dạng dd/mm/yyyy (ví dụ 10/03/2026).',
-    en: 'Invalid day "{value}": write it as dd/mm/yyyy (for example 10/03/2026).',
+    vi: 'Thời điểm «{value}» không hợp lệ: hãy ghi dd/mm/yyyy, có thể kèm giờ HH:MM (ví dụ 10/03/2026 hoặc 02/03/2026 23:59).',
+    en: 'Invalid moment "{value}": write dd/mm/yyyy, optionally with a time HH:MM (for example 10/03/2026 or 02/03/2026 23:59).',
   },
   'unknown.pair': {
     vi: 'Không tìm thấy cặp kết nghĩa có mã «{code}».',

@@ -241,6 +241,7 @@ export const mailMessages = {
   'web.mail.heading': { vi: 'Thư điện tử', en: 'E-mail' },
   'web.links.outbox': { vi: 'Hộp thư đi', en: 'Outbox' },
   'web.outbox.title': { vi: 'Hộp thư đi', en: 'Outbox' },
+  'web.outbox.headers': { vi: 'Thông tin thư', en: 'Message headers' },
   'web.outbox.caught': {
     vi: 'Thư do máy chủ thư cục bộ giữ lại ({dir}); không thư nào ra khỏi máy này.',
     en: 'Messages kept by the local mail catcher ({dir}); none left this machine.',

@@ -158,6 +158,7 @@ export const webMessages = {
     vi: 'Chưa có chu kỳ năm {year} cho cặp «{code}».',
     en: 'Pair "{code}" has no cycle in {year}.',
   },
+  'web.table.region': { vi: 'Bảng (cuộn ngang để xem hết)', en: 'Table (scroll sideways to see all of it)' },
   'web.table.empty': { vi: 'Không có dòng nào.', en: 'No rows.' },
   'web.pagination.label': { vi: 'Phân trang', en: 'Pages' },
   'web.pagination.previous': { vi: '‹ Trang trước', en: '‹ Previous' },

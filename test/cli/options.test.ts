@@ -20,20 +20,31 @@ describe('parseYear', () => {
 });
 
 describe('parseAsOf', () => {
-  it('reads a day as 09:00 of it in Asia/Ho_Chi_Minh, whatever the machine zone', () => {
-    expect([parseAsOf('10/03/2026'), parseAsOf('2026-03-10'), parseAsOf(' 1/3/2026 ')]).toEqual([
+  it('reads a day as 09:00 of it, or at the time given, in Asia/Ho_Chi_Minh whatever the machine zone', () => {
+    expect([
+      parseAsOf('10/03/2026'),
+      parseAsOf('2026-03-10'),
+      parseAsOf(' 1/3/2026 '),
+      parseAsOf('02/03/2026 23:59'),
+      parseAsOf('02/03/2026 7:05'),
+    ]).toEqual([
       '2026-03-10T02:00:00.000Z',
       '2026-03-10T02:00:00.000Z',
       '2026-03-01T02:00:00.000Z',
+      '2026-03-02T16:59:00.000Z',
+      '2026-03-02T00:05:00.000Z',
     ]);
   });
 
-  it.each(['31/02/2026', '2026-13-01', 'hôm nay', ''])('refuses %j with one bilingual message', (value) => {
-    expect(() => parseAsOf(value)).toThrow(
-      new Error(
-        `Ngày «${value}» không hợp lệ: hãy ghi ngày dạng dd/mm/yyyy (ví dụ 10/03/2026). / ` +
-          `Invalid day "${value}": write it as dd/mm/yyyy (for example 10/03/2026).`,
-      ),
-    );
-  });
+  it.each(['31/02/2026', '2026-13-01', 'hôm nay', '', '02/03/2026 24:00', '02/03/2026 9h'])(
+    'refuses %j with one bilingual message',
+    (value) => {
+      expect(() => parseAsOf(value)).toThrow(
+        new Error(
+          `Thời điểm «${value}» không hợp lệ: hãy ghi dd/mm/yyyy, có thể kèm giờ HH:MM (ví dụ 10/03/2026 hoặc 02/03/2026 23:59). / ` +
+            `Invalid moment "${value}": write dd/mm/yyyy, optionally with a time HH:MM (for example 10/03/2026 or 02/03/2026 23:59).`,
+        ),
+      );
+    },
+  );
 });

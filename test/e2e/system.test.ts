@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
+import { setPassword, setupLinkOf, signIn, waitUntilAllHealthy } from '../support/system-pages';
 import { eventually } from '../support/eventually';
 import { isPortInUse } from '../../system/ports';
 import {
@@ -55,44 +56,14 @@ afterAll(async () => {
   else await fs.rm(dataDir, { recursive: true, force: true });
 });
 
-async function landingParts(): Promise<{
-  parts: Record<string, string>;
-  roster: string;
-  temporalUi: string;
-}> {
-  const page = await browser.newPage();
-  try {
-    await page.goto(`http://127.0.0.1:${env.webPort}/`);
-    const rows = await page.locator('[data-testid=health] tbody tr').all();
-    const parts: Record<string, string> = {};
-    for (const row of rows) {
-      parts[(await row.getAttribute('data-part')) ?? '?'] = (await row.getAttribute('data-ok')) ?? '?';
-    }
-    return {
-      parts,
-      roster: await page.locator('[data-testid=roster-summary]').innerText(),
-      temporalUi: (await page.locator('[data-testid=temporal-ui]').getAttribute('href')) ?? '',
-    };
-  } finally {
-    await page.close();
-  }
-}
-
-async function waitUntilAllHealthy(timeoutMs = 60_000): Promise<Awaited<ReturnType<typeof landingParts>>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const seen = await landingParts();
-    if (Object.values(seen.parts).every((ok) => ok === 'true') || Date.now() > deadline) return seen;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-}
+const base = `http://127.0.0.1:${env.webPort}`;
 
 describe('npm start: the embedded system', () => {
   it('starts every part healthy with the demo roster, stops on Ctrl-C, and keeps its data on restart', async () => {
     const vars = systemVariables({ ...env, dataDir });
     const first = await startSystem(vars);
     try {
-      const seen = await waitUntilAllHealthy();
+      const seen = await waitUntilAllHealthy(browser, base);
       expect(seen.parts).toEqual({
         database: 'true',
         temporal: 'true',
@@ -123,24 +94,13 @@ describe('npm start: the embedded system', () => {
       expect(cycles).toHaveLength(cyclesOfYear);
       // The pair page that every e-mail links to shows the cycle from the read model, to a signed-in user: the
       // first administrator sets a password through the one-time link npm start printed, then signs in.
-      const setup = /Open this link \(once, valid until [^)]+\) to set the password of (\S+): (\S+)/.exec(
-        first.output(),
-      );
-      expect(setup).not.toBeNull();
-      const [, adminEmail, setupLink] = setup!;
+      const setup = setupLinkOf(first.output());
+      expect(setup).toBeDefined();
       const password = 'một mật khẩu đủ dài cho thử nghiệm';
       const page = await browser.newPage();
       try {
-        await page.goto(setupLink!);
-        await page.fill('[data-testid=password-form] input[name=password]', password);
-        await page.fill('[data-testid=password-form] input[name=confirm]', password);
-        await page.click('[data-testid=password-submit]');
-        await page.waitForLoadState();
-        await page.goto(`http://127.0.0.1:${env.webPort}/sign-in`);
-        await page.fill('[data-testid=sign-in-form] input[name=email]', adminEmail!);
-        await page.fill('[data-testid=sign-in-form] input[name=password]', password);
-        await page.click('[data-testid=sign-in-submit]');
-        await page.waitForURL(/\/home/);
+        await setPassword(page, setup!.link, password);
+        await signIn(page, base, setup!.email, password);
         const response = await page.goto(`http://127.0.0.1:${env.webPort}/pairs/KN-2025-01?year=${year}`);
         expect(response?.status()).toBe(200);
         expect(await page.locator('[data-testid=obligations] tbody tr').count()).toBe(7);
@@ -166,7 +126,7 @@ describe('npm start: the embedded system', () => {
 
     const second = await startSystem(vars);
     try {
-      const seen = await waitUntilAllHealthy();
+      const seen = await waitUntilAllHealthy(browser, base);
       expect(seen.parts.database).toBe('true');
       expect(seen.roster).toMatch(new RegExp(`^Danh mục: ${demoUnits} đơn vị, \\d+ cặp kết nghĩa\\.$`));
       expect(second.output()).not.toContain('demo roster');

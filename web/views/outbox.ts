@@ -9,7 +9,7 @@ import type { Notification } from '../../generated/prisma';
 import type { OutboxEntry, OutboxMessage } from '../../mail/outbox';
 import { html } from './html';
 import { layout, type PageContext } from './layout';
-import { table } from './table';
+import { scrollRegion, table } from './table';
 
 /** What the Outbox page shows. */
 export interface OutboxPageData {
@@ -85,7 +85,7 @@ export function renderOutboxMessage(ctx: PageContext, message: OutboxMessage): s
   const back = html`<p><a href="/outbox">${tr('web.outbox.back')}</a></p>`;
   const body = html`${back}
     <h1 data-testid="message-subject">${message.subject}</h1>
-    <div class="table-wrap">
+    <div class="table-wrap" ${scrollRegion(ctx, tr('web.outbox.headers'))}>
       <table>
         <tbody>
           <tr>

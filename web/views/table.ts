@@ -2,6 +2,11 @@
 import { html, type HtmlValue, type SafeHtml } from './html';
 import type { PageContext } from './layout';
 
+/** The attributes of a wrapper that may scroll: focusable, and a named region for screen readers. */
+export function scrollRegion(ctx: PageContext, name?: string): SafeHtml {
+  return html`tabindex="0" role="region" aria-label="${name ?? ctx.tr('web.table.region')}"`;
+}
+
 /** One column of a {@link table}. */
 export interface Column<R> {
   readonly heading: string;
@@ -28,7 +33,8 @@ export function table<R>(
     </p>`;
   const attributes = (row: R): SafeHtml[] =>
     Object.entries(options.rowAttributes?.(row) ?? {}).map(([name, value]) => html` data-${name}="${value}"`);
-  return html`<div class="table-wrap"><table${options.testId ? html` data-testid="${options.testId}"` : ''}>
+  // The wrapper scrolls sideways on a phone: a keyboard user must be able to reach it (focusable, named region).
+  return html`<div class="table-wrap" ${scrollRegion(ctx, options.caption)}><table${options.testId ? html` data-testid="${options.testId}"` : ''}>
 ${
   options.caption
     ? html`<caption>
