@@ -178,4 +178,27 @@ export const cycleVocabulary = {
     unitRated: { vi: 'ghi nhận xếp loại đơn vị', en: "record a unit's rating" },
     rate: { vi: 'ghi nhận xếp loại', en: 'record the rating' },
   },
+  /** The support categories of needs items and progress entries (domain/evaluation/progress.ts). */
+  category: {
+    SOCIO_ECONOMIC: {
+      vi: 'Đầu tư phát triển kinh tế - xã hội',
+      en: 'Investment in economic and social development',
+    },
+    POLITICAL_SYSTEM: { vi: 'Xây dựng hệ thống chính trị vững mạnh', en: 'A strong political system' },
+    PROPAGANDA: { vi: 'Tuyên truyền, vận động nhân dân', en: 'Information and mobilisation of the people' },
+    SOCIAL_SECURITY: { vi: 'An sinh xã hội', en: 'Social security' },
+    OTHER: { vi: 'Khác', en: 'Other' },
+  },
+} as const satisfies Record<string, Record<string, { vi: string; en: string }>>;
+
+/** Vietnamese and English names of the kinds of unit (domain/units.ts). */
+export const unitVocabulary = {
+  kind: {
+    DEPARTMENT: { vi: 'Sở, ban, ngành', en: 'Provincial department' },
+    LOWLAND_DISTRICT: { vi: 'Huyện đồng bằng', en: 'Lowland district' },
+    LOWLAND_COMMUNE: { vi: 'Phường, xã đồng bằng', en: 'Lowland ward or commune' },
+    MOUNTAIN_DISTRICT: { vi: 'Huyện miền núi', en: 'Mountain district' },
+    COMMUNE: { vi: 'Xã miền núi', en: 'Mountain commune' },
+  },
+  border: { vi: 'xã biên giới', en: 'border commune' },
 } as const;

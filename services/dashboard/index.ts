@@ -12,7 +12,14 @@ export {
   type CycleExport,
   type CycleExportFormat,
 } from './export';
-export { pairDetail, type PairDetail, type PairDetailOptions, type PairYear } from './pair';
+export {
+  pairDetail,
+  type PairDetail,
+  type PairDetailOptions,
+  type PairUnit,
+  type PairYear,
+  type UnitRating,
+} from './pair';
 export { unitSummary, type UnitSummary } from './unit';
 export {
   cycleListQuerySchema,

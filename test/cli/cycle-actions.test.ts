@@ -12,7 +12,7 @@ import type { CliDeps } from '../../cli/deps';
 import type { CycleProjection } from '../../domain/cycle/types';
 import { bilingual } from '../../domain/messages';
 import type { UnitEvaluation } from '../../generated/prisma';
-import { showCycle } from '../../services/cycle-read';
+import { pairDetail } from '../../services/dashboard';
 import { staticContext } from '../../web/views/layout';
 import { renderPair } from '../../web/views/pair';
 import { loadConfig } from '../../worker/config';
@@ -264,11 +264,18 @@ it('`cycle show` tells the timeline in Vietnamese then English, from the catalog
 });
 
 it('the pair page tells the same timeline in the reader’s language', async () => {
-  const detail = await showCycle(db.prisma, 'P07', 2026);
+  const detail = await pairDetail(db.prisma, { kind: 'all' }, 'P07', {
+    year: 2026,
+    now: new Date('2027-01-21T09:00:00+07:00'),
+    includeContacts: false,
+    temporalNamespace: 'default',
+  });
   const items = (lang: 'vi' | 'en') => {
-    const page = renderPair(staticContext(lang), { code: 'P07', year: 2026, detail });
-    const timeline = /<ul data-testid="timeline">([\s\S]*?)<\/ul>/.exec(page)?.[1] ?? '';
-    return [...timeline.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]);
+    const page = renderPair(staticContext(lang), { year: 2026, detail: detail! });
+    const timeline = /<ul data-testid="timeline"[^>]*>([\s\S]*?)<\/ul>/.exec(page)?.[1] ?? '';
+    return [...timeline.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) =>
+      m[1]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim(),
+    );
   };
   const vi = items('vi');
   const en = items('en');

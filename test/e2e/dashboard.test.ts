@@ -129,7 +129,7 @@ describe('an administrator', () => {
 
     await rows.first().locator('a').first().click();
     await admin.waitForURL(/\/pairs\/KN-2025-01\?year=2026/);
-    expect(await obligationRow(admin, 'O2').getAttribute('data-status')).toBe('MISSED');
+    expect(await obligationRow(admin, 'O2').getAttribute('data-status')).toBe('missed');
     await admin.selectOption('[data-testid=extend-form] select[name=obligation]', 'O2');
     await admin.fill('[data-testid=extend-form] input[name=newDate]', '2026-04-15');
     await admin.fill('[data-testid=extend-form] input[name=reason]', 'Mưa lũ chia cắt xã');
@@ -144,7 +144,7 @@ describe('an administrator', () => {
         phaseEn: cycleVocabulary.phase.agreement.en,
       }),
     );
-    expect(await obligationRow(admin, 'O2').getAttribute('data-status')).toBe('PENDING');
+    expect(await obligationRow(admin, 'O2').getAttribute('data-status')).toBe('pending');
     expect(await admin.locator('[data-testid=timeline]').innerText()).toContain(
       t('timeline.extended', {
         obligation: 'O2',
@@ -198,7 +198,7 @@ describe('a recipient officer', () => {
         t('web.pair.submitted', { pair: 'KN-2025-02', year }),
       );
       // Filed after its day (28/02): accepted as late.
-      expect(await obligationRow(page, 'O2').getAttribute('data-status')).toBe('LATE');
+      expect(await obligationRow(page, 'O2').getAttribute('data-status')).toBe('late');
 
       // A second proposal is refused by the workflow, with its own reason, and nothing changes.
       await page.fill('[data-testid=needs-form] [name=summary]', 'Thêm một đề xuất nữa');
@@ -211,7 +211,7 @@ describe('a recipient officer', () => {
           statusVi: cycleVocabulary.status.late.vi,
         }),
       );
-      expect(await obligationRow(page, 'O2').getAttribute('data-status')).toBe('LATE');
+      expect(await obligationRow(page, 'O2').getAttribute('data-status')).toBe('late');
     } finally {
       await context.close();
     }

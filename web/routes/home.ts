@@ -3,9 +3,8 @@ import { can, sideOfRole } from '../../domain/access';
 import { CYCLE_YEARS, isCycleYear } from '../../domain/cycle/years';
 import { cycleWorkflowId } from '../../domain/workflow-ids';
 import { currentYearInVietnam } from '../../roster/import';
-import { findPairInScope, pairWhere } from '../../services/access';
-import { showCycle } from '../../services/cycle-read';
-import { overview } from '../../services/dashboard';
+import { pairWhere } from '../../services/access';
+import { overview, pairDetail } from '../../services/dashboard';
 import { requireSignIn } from '../auth/access';
 import type { WebApp } from '../context';
 import type { RouteDeps } from '../deps';
@@ -60,19 +59,20 @@ export function registerHomeRoutes(app: WebApp, deps: RouteDeps): void {
 
   app.get<{ Params: { code: string } }>('/pairs/:code', async (request, reply) => {
     const actor = requireSignIn(request);
-    const pair = await findPairInScope(deps.prisma, actor.scope, request.params.code);
-    if (!pair) throw notFound();
     const year = yearOf(request.query, deps.now());
-    const detail = await showCycle(deps.prisma, pair.code, year);
-    const workflowId = cycleWorkflowId(pair.code, year);
+    const detail = await pairDetail(deps.prisma, actor.scope, request.params.code, {
+      year,
+      now: deps.now(),
+      includeContacts: can(actor.role, 'manage'),
+      temporalNamespace: deps.namespace,
+    });
+    if (!detail) throw notFound();
+    const workflowId = cycleWorkflowId(detail.code, year);
     const actions = {
       needs: sideOfRole(actor.role) === 'recipient',
       extend: can(actor.role, 'administer'),
       temporalUrl: `${deps.temporalUiUrl}/namespaces/${encodeURIComponent(deps.namespace)}/workflows/${encodeURIComponent(workflowId)}`,
     };
-    return sendPage(
-      reply,
-      renderPair(pageContext(request, reply), { code: pair.code, year, detail, actions }),
-    );
+    return sendPage(reply, renderPair(pageContext(request, reply), { year, detail, actions }));
   });
 }

@@ -23,6 +23,8 @@ export function table<R>(
     readonly rows: readonly R[];
     readonly testId?: string;
     readonly caption?: string;
+    /** The name of the table's scrolling region when it has no caption (a heading above it says the same). */
+    readonly label?: string;
     readonly empty?: string;
     readonly rowAttributes?: (row: R) => Readonly<Record<string, string>>;
   },
@@ -34,7 +36,7 @@ export function table<R>(
   const attributes = (row: R): SafeHtml[] =>
     Object.entries(options.rowAttributes?.(row) ?? {}).map(([name, value]) => html` data-${name}="${value}"`);
   // The wrapper scrolls sideways on a phone: a keyboard user must be able to reach it (focusable, named region).
-  return html`<div class="table-wrap" ${scrollRegion(ctx, options.caption)}><table${options.testId ? html` data-testid="${options.testId}"` : ''}>
+  return html`<div class="table-wrap" ${scrollRegion(ctx, options.caption ?? options.label)}><table${options.testId ? html` data-testid="${options.testId}"` : ''}>
 ${
   options.caption
     ? html`<caption>
