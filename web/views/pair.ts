@@ -8,10 +8,10 @@ import { cycleVocabulary } from '../../domain/messages/cycle';
 import { obligationStatusFromDb, type CyclePhase, type ObligationId } from '../../domain/cycle/types';
 import { timelineLines } from '../../domain/cycle/timeline';
 import type { CycleDetail } from '../../services/cycle-read';
-import { OBLIGATION_IDS } from '../../domain/cycle/types';
-import { field, postForm, select } from './forms';
+import { field, postForm } from './forms';
 import { html, type SafeHtml } from './html';
 import { layout, type PageContext } from './layout';
+import { pairAdminForms, unitLink } from './pair-admin';
 import { table } from './table';
 
 /** Renders the page of a pair the reader may see; `detail` undefined gives the "no cycle this year" page. */
@@ -22,7 +22,11 @@ export function renderPair(
     readonly year: number;
     readonly detail: CycleDetail | undefined;
     /** The forms the reader may use and the workflow's page in the Temporal web UI (none in a static page). */
-    readonly actions?: { readonly needs: boolean; readonly extend: boolean; readonly temporalUrl?: string };
+    readonly actions?: {
+      readonly needs: boolean;
+      readonly administer: boolean;
+      readonly temporalUrl?: string;
+    };
   },
 ): string {
   const { tr, lang } = ctx;
@@ -45,7 +49,7 @@ export function renderPair(
     (e) => html`<li>${formatDateTime(e.at)} — ${e[lang]}</li> `,
   );
   const body = html`<h1>${title}</h1>
-    <p>${detail.sponsor.name} → ${detail.recipient.name}</p>
+    <p>${unitLink(ctx, detail.sponsor, year)} → ${unitLink(ctx, detail.recipient, year)}</p>
     <p data-testid="phase">${tr('web.pair.phase')}: <strong>${phase}</strong></p>
     <p data-testid="waiting">${waiting}</p>
     <p>${tr('web.pair.escalation')}: ${detail.escalationLevel}</p>
@@ -71,7 +75,7 @@ export function renderPair(
     <ul data-testid="timeline">
       ${events}
     </ul>
-    ${options.actions ? actionForms(ctx, code, year, options.actions) : ''}`;
+    ${options.actions ? actionForms(ctx, code, year, options.actions, detail.obligations) : ''}`;
   return layout(ctx, { title, body });
 }
 
@@ -80,7 +84,8 @@ function actionForms(
   ctx: PageContext,
   code: string,
   year: number,
-  actions: { readonly needs: boolean; readonly extend: boolean; readonly temporalUrl?: string },
+  actions: { readonly needs: boolean; readonly administer: boolean; readonly temporalUrl?: string },
+  obligations: CycleDetail['obligations'],
 ): SafeHtml {
   const { tr, lang } = ctx;
   const base = `/pairs/${encodeURIComponent(code)}/${year}`;
@@ -93,27 +98,9 @@ function actionForms(
             <button type="submit">${tr('web.pair.send')}</button>`,
         })}`
     : '';
-  const extend = actions.extend
-    ? html`<h2>${tr('web.pair.extendForm')}</h2>
-        ${postForm(ctx, {
-          action: `${base}/extend?lang=${lang}`,
-          testId: 'extend-form',
-          body: html`${select({
-              name: 'obligation',
-              label: tr('web.pair.obligation'),
-              choices: OBLIGATION_IDS.map((o) => ({
-                value: o,
-                label: `${o} ${cycleVocabulary.obligation[o][lang]}`,
-              })),
-            })}
-            ${field({ name: 'newDate', label: tr('web.pair.newDate'), type: 'date', required: true })}
-            ${field({ name: 'reason', label: tr('web.pair.reason'), required: true })}
-            ${field({ name: 'decisionNumber', label: tr('web.pair.decisionNumber') })}
-            <button type="submit">${tr('web.pair.send')}</button>`,
-        })}`
-    : '';
+  const admin = actions.administer ? pairAdminForms(ctx, code, year, obligations) : '';
   const temporal = actions.temporalUrl
     ? html`<p><a href="${actions.temporalUrl}" data-testid="temporal-link">${tr('web.pair.temporal')}</a></p>`
     : '';
-  return html`${needs}${extend}${temporal}`;
+  return html`${needs}${admin}${temporal}`;
 }
