@@ -56,3 +56,17 @@ export function findPairInScope(
     select: { id: true, code: true, sponsorId: true, recipientId: true },
   });
 }
+
+/**
+ * A unit by its code, only when it is the scope's own (administrators and leadership: every unit; an officer its
+ * own unit, a district's officer also its communes), so another unit looks exactly like an unknown one.
+ */
+export async function findUnitInScope(
+  prisma: Pick<PrismaClient, 'unit'>,
+  scope: Scope,
+  code: string,
+): Promise<{ id: string; code: string } | null> {
+  const unit = await prisma.unit.findUnique({ where: { code }, select: { id: true, code: true } });
+  if (!unit || (scope.kind !== 'all' && !scope.unitIds.includes(unit.id))) return null;
+  return unit;
+}

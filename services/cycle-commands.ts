@@ -117,18 +117,37 @@ export class CycleCommands {
     );
   }
 
+  /**
+   * The status of a workflow that exists but no longer runs (`COMPLETED`, `TERMINATED`…), or undefined when it
+   * runs or does not exist: the server answers an Update to a closed workflow as to an unknown one.
+   */
+  private async closedStatus(workflowId: string): Promise<string | undefined> {
+    try {
+      const { status } = await this.handle(workflowId).describe();
+      return status.name === 'RUNNING' ? undefined : status.name;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return undefined;
+      throw error;
+    }
+  }
+
   /** An Update of a pair's cycle by its name (`CYCLE_MESSAGES`); prefer the named methods below. */
-  cycleUpdate<A>(
+  async cycleUpdate<A>(
     pairCode: string,
     year: number,
     name: string,
     request: A,
     options: CommandOptions,
   ): Promise<CommandResult<CycleProjection>> {
-    return this.update<CycleProjection, A>(cycleWorkflowId(pairCode, year), name, request, options, {
+    const workflowId = cycleWorkflowId(pairCode, year);
+    const result = await this.update<CycleProjection, A>(workflowId, name, request, options, {
       key: 'commands.notRunning',
       params: { pairCode, year },
     });
+    if (result.ok || result.refusal.type !== 'NotFound' || !(await this.closedStatus(workflowId)))
+      return result;
+    // A closed cycle refuses every action with the workflow's own words for it (dissolved, re-paired, rated).
+    return refusal('CycleRefusal', { key: 'cycle.closed', params: { pairCode, year } });
   }
 
   /** A submission of O1, O2, O3, O5 or O6. */
@@ -181,26 +200,50 @@ export class CycleCommands {
     );
   }
 
+  /**
+   * An Update of a unit's evaluation. One that has finished (confirmed, or nothing to rate) is refused with the
+   * words its validator would have used, from its result; one never started is `evaluation.unit.notStarted`.
+   */
+  private async unitUpdate<A>(
+    unitCode: string,
+    year: number,
+    name: string,
+    request: A,
+    options: CommandOptions,
+  ): Promise<CommandResult<UnitEvaluationStatus>> {
+    const workflowId = unitEvaluationWorkflowId(unitCode, year);
+    const result = await this.update<UnitEvaluationStatus, A>(workflowId, name, request, options, {
+      key: 'evaluation.unit.notStarted',
+      params: { unitCode, year },
+    });
+    if (result.ok || result.refusal.type !== 'NotFound') return result;
+    if ((await this.closedStatus(workflowId)) !== 'COMPLETED') return result;
+    const status = (await this.handle(workflowId).result()) as UnitEvaluationStatus;
+    if (status.phase !== 'confirmed' || !status.final)
+      return refusal('EvaluationRefusal', {
+        key: 'evaluation.unit.nothingToRate',
+        params: { unitCode, year },
+      });
+    const level = status.proposal?.scale.find((l) => l.id === status.final?.rating);
+    return refusal('EvaluationRefusal', {
+      key: 'evaluation.unit.alreadyConfirmed',
+      params: {
+        unitCode,
+        year,
+        ratingVi: level?.vi ?? status.final.rating,
+        ratingEn: level?.en ?? status.final.rating,
+      },
+    });
+  }
+
   /** Confirm or override a unit's proposal: its final rating, recorded once. */
   rateUnit(unitCode: string, year: number, request: RateUnitRequest, options: CommandOptions = {}) {
-    return this.update<UnitEvaluationStatus, RateUnitRequest>(
-      unitEvaluationWorkflowId(unitCode, year),
-      UNIT_EVALUATION_MESSAGES.rate,
-      request,
-      options,
-      { key: 'evaluation.unit.notStarted', params: { unitCode, year } },
-    );
+    return this.unitUpdate(unitCode, year, UNIT_EVALUATION_MESSAGES.rate, request, options);
   }
 
   /** Record (or clear) a unit's positive factors. */
   unitFactors(unitCode: string, year: number, request: UnitFactorsRequest, options: CommandOptions = {}) {
-    return this.update<UnitEvaluationStatus, UnitFactorsRequest>(
-      unitEvaluationWorkflowId(unitCode, year),
-      UNIT_EVALUATION_MESSAGES.positiveFactors,
-      request,
-      options,
-      { key: 'evaluation.unit.notStarted', params: { unitCode, year } },
-    );
+    return this.unitUpdate(unitCode, year, UNIT_EVALUATION_MESSAGES.positiveFactors, request, options);
   }
 
   /** A unit's evaluation state. */

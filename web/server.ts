@@ -26,6 +26,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { registerActionApi } from './api/actions';
+import { registerAdminActionApi } from './api/admin-actions';
 import { CODEC_PREFIX, registerCodecApi } from './api/codec';
 import { registerDashboardApi } from './api/dashboard';
 import { registerPairApi } from './api/pairs';
@@ -40,10 +41,12 @@ import { applyLang } from './i18n';
 import type { UploadedFile } from './forms';
 import { errorPage } from './render';
 import { registerActionRoutes } from './routes/actions';
+import { registerAdminActionRoutes } from './routes/admin-actions';
 import { registerAuthRoutes } from './routes/auth';
 import { registerCycleRoutes } from './routes/cycles';
 import { registerHomeRoutes } from './routes/home';
 import { registerSystemRoutes } from './routes/system';
+import { registerUnitRoutes } from './routes/units';
 import { registerUserRoutes } from './routes/users';
 
 export type { WebDeps } from './deps';
@@ -100,6 +103,9 @@ const ROUTE_MODULES: readonly ((app: WebApp, deps: RouteDeps) => void)[] = [
   registerCodecApi,
   registerCycleRoutes,
   registerActionRoutes,
+  registerAdminActionRoutes,
+  registerAdminActionApi,
+  registerUnitRoutes,
 ];
 
 /** Builds the Fastify instance with every plugin and route; the caller listens (or injects) and closes it. */

@@ -7,13 +7,13 @@ import os from 'node:os';
 
 import type { Command } from 'commander';
 
-import { formatDate } from '../../domain/format';
 import { bilingual, bilingualOf } from '../../domain/messages';
 import { describeRosterError, formatRosterError, type RosterError } from '../../domain/roster';
 import { importRoster, type ImportRosterSummary } from '../../roster/import';
 import { listRoster, storedUnitKinds, type ListedRoster } from '../../roster/list';
 import { loadRoster } from '../../roster/load';
-import { mergeUnits, type MergeResult } from '../../services/roster-merge';
+import { mergeUnits } from '../../services/roster-merge';
+import { mergeReport } from '../../services/roster-merge-report';
 import type { CliDeps } from '../deps';
 import { cliActor } from './cycle-actions';
 import { parseYear } from '../options';
@@ -106,96 +106,6 @@ function rosterTable(roster: ListedRoster): string[] {
     `Cặp kết nghĩa / Pairs (${roster.pairs.length})`,
     ...pairs,
   ];
-}
-
-/** A list of codes in a message: `A, B`, or — when there is none. */
-function codeList(codes: readonly string[]): string {
-  return codes.length === 0 ? '—' : codes.join(', ');
-}
-
-/** What `roster merge` prints: lines for standard output and for standard error, and whether it failed. */
-function mergeReport(result: MergeResult): { out: string[]; err: string[]; failed: boolean } {
-  if (!result.ok) {
-    return {
-      out: [],
-      err: [
-        ...result.refusals.map(bilingualOf),
-        bilingual('roster.merge.refused', { count: result.refusals.length }),
-      ],
-      failed: true,
-    };
-  }
-  const { plan, created, reused, engine } = result;
-  const date = formatDate(plan.on);
-  const lastDay = formatDate(plan.lastDay);
-  const arrow = (links: readonly { pair: string; successor: string }[]) =>
-    codeList(links.map((l) => `${l.pair} → ${l.successor}`));
-  const out = [
-    bilingual('roster.merge.done.units', {
-      into: plan.into,
-      date,
-      count: plan.merge.length,
-      list: codeList(plan.merge),
-    }),
-  ];
-  if (plan.already.length > 0) {
-    out.push(
-      bilingual('roster.merge.done.already', { count: plan.already.length, list: codeList(plan.already) }),
-    );
-  }
-  const ended = plan.merge.length > 0 ? plan.pairs.map((p) => p.code) : [];
-  out.push(
-    bilingual('roster.merge.done.pairsEnded', { lastDay, count: ended.length, list: codeList(ended) }),
-  );
-  out.push(
-    bilingual('roster.merge.done.successorsCreated', { date, count: created.length, list: arrow(created) }),
-  );
-  if (reused.length > 0) {
-    out.push(bilingual('roster.merge.done.successorsReused', { count: reused.length, list: arrow(reused) }));
-  }
-  if (!engine.ok) {
-    return { out, err: [bilingual('roster.merge.engineFailed', { detail: engine.detail })], failed: true };
-  }
-  const { year } = engine;
-  out.push(
-    bilingual('roster.merge.done.cyclesTold', {
-      year,
-      lastDay,
-      count: engine.told.length,
-      list: codeList(engine.told),
-    }),
-  );
-  if (engine.alreadyTold.length > 0) {
-    out.push(
-      bilingual('roster.merge.done.cyclesAlreadyTold', {
-        year,
-        count: engine.alreadyTold.length,
-        list: codeList(engine.alreadyTold),
-      }),
-    );
-  }
-  if (engine.notRunning.length > 0) {
-    out.push(
-      bilingual('roster.merge.done.cyclesNotRunning', {
-        year,
-        count: engine.notRunning.length,
-        list: codeList(engine.notRunning),
-      }),
-    );
-  }
-  out.push(
-    engine.opened === null
-      ? bilingual('roster.merge.done.yearNotOpen', { year })
-      : bilingual('roster.merge.done.cyclesOpened', {
-          year,
-          count: engine.opened.length,
-          list: codeList(engine.opened),
-        }),
-  );
-  const err = engine.refused.map(({ pair, refusal }) =>
-    bilingual('roster.merge.done.cycleRefused', { pair, year, reason: refusal.text }),
-  );
-  return { out, err, failed: err.length > 0 };
 }
 
 /** Registers the `roster` commands. */
@@ -298,9 +208,9 @@ export function registerRosterCommands(program: Command, deps: CliDeps): void {
           ...(deps.now ? { open: { openedAt: deps.now().toISOString() } } : {}),
         },
       );
-      const report = mergeReport(result);
-      for (const line of report.out) deps.out(line);
-      for (const line of report.err) deps.err(line);
+      const report = mergeReport(result, bilingualOf);
+      for (const line of report.done) deps.out(bilingualOf(line));
+      for (const line of report.problems) deps.err(bilingualOf(line));
       if (report.failed) process.exitCode = 1;
     });
 

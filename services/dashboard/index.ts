@@ -16,6 +16,7 @@ export {
   pairDetail,
   type PairDetail,
   type PairDetailOptions,
+  type PairObligation,
   type PairUnit,
   type PairYear,
   type UnitRating,

@@ -248,3 +248,19 @@ export class Agent {
     return this.postForm('/sign-in', { email, password });
   }
 }
+
+/** The text of a page with the entities `html` writes turned back into characters. */
+export function pageText(body: string): string {
+  return body
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/** The notice a page shows (after a form's redirect), in plain text; undefined when it shows none. */
+export function noticeOf(body: string): string | undefined {
+  const match = /data-testid="notice">\s*([\s\S]*?)\s*<\/p>/.exec(body);
+  return match ? pageText(match[1]!) : undefined;
+}

@@ -1,7 +1,7 @@
 /** CSRF refusal, the lock-out at the tenth wrong password, and scope: another sponsor's pair is a 404 everywhere. */
 import { formatDateTime } from '../../domain/format';
 import { t } from '../../domain/messages';
-import { startWebWorld, USERS, PASSWORD, type WebWorld } from '../support/web';
+import { pageText, startWebWorld, USERS, PASSWORD, type WebWorld } from '../support/web';
 
 let world: WebWorld;
 beforeAll(async () => {
@@ -10,16 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await world?.close();
 });
-
-/** The text of a page with the entities `html` writes turned back into characters. */
-function textOf(body: string): string {
-  return body
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
 
 it('a state-changing request without a CSRF token, or with a made-up one, is refused with 403 csrf and changes nothing', async () => {
   const admin = world.agent();
@@ -40,7 +30,7 @@ it('a state-changing request without a CSRF token, or with a made-up one, is ref
     { csrf: false },
   );
   expect(form.statusCode).toBe(403);
-  expect(textOf(form.body)).toContain(t('web.error.csrf', {}, 'vi'));
+  expect(pageText(form.body)).toContain(t('web.error.csrf', {}, 'vi'));
   expect(await world.db.prisma.user.count()).toBe(before);
 });
 
@@ -54,10 +44,10 @@ it('the tenth wrong password in a row locks sign-in until the lock-out ends, eve
   const until = formatDateTime(new Date(world.clock.now().getTime() + 15 * 60_000));
   const locked = t('auth.signIn.locked', { count: 10, until }, 'vi');
   expect(tenth.statusCode).toBe(429);
-  expect(textOf(tenth.body)).toContain(locked);
+  expect(pageText(tenth.body)).toContain(locked);
   const right = await agent.signIn(email, PASSWORD);
   expect(right.statusCode).toBe(429);
-  expect(textOf(right.body)).toContain(locked);
+  expect(pageText(right.body)).toContain(locked);
   world.clock.advance(15 * 60_000 + 1000);
   const after = await agent.signIn(email, PASSWORD);
   expect([after.statusCode, after.headers.location]).toEqual([303, '/home']);
@@ -94,10 +84,10 @@ it('the cycle list refuses an unknown or bad parameter with the read model’s m
   });
   const page = await admin.get('/cycles?colour=red&lang=en');
   expect(page.statusCode).toBe(400);
-  expect(textOf(page.body)).toContain(t('dashboard.query.unknownField', { field: 'colour' }, 'en'));
+  expect(pageText(page.body)).toContain(t('dashboard.query.unknownField', { field: 'colour' }, 'en'));
   const ok = await admin.get('/cycles?overdue=true&lang=en');
   expect(ok.statusCode).toBe(200);
-  expect(textOf(ok.body)).toContain(t('web.cycles.total', { total: 0 }, 'en'));
+  expect(pageText(ok.body)).toContain(t('web.cycles.total', { total: 0 }, 'en'));
   const csv = await admin.get('/api/v1/cycles/export?format=csv&overdue=true');
   expect([csv.statusCode, csv.headers['content-type']]).toEqual([200, 'text/csv; charset=utf-8']);
 });

@@ -1,9 +1,10 @@
 /**
- * Actions on a pair's cycle, sent through the cycle-commands client to the workflow's Updates: an officer's
- * submission (O1, O2, O3, O5, O6) and an administrator's deadline extension. The bodies are checked with the
- * workflow's own request envelopes (`REQUEST_ENVELOPES` of `domain/cycle/requests.ts`, without the `actor` and
- * `side` the server fills in from the session); the payload itself is judged by the workflow, whose accept or
- * refuse message is the answer (400 for bad data, 409 for the wrong phase or party, 404 when no cycle runs).
+ * An officer's submission (O1, O2, O3, O5, O6), sent through the cycle-commands client to the workflow's `submit`
+ * Update (the administrator's actions are in `admin-actions.ts`), and what every action route shares: the
+ * cycle-commands client and the actor. The body is checked with the workflow's own request envelope
+ * (`REQUEST_ENVELOPES` of `domain/cycle/requests.ts`, without the `actor` and `side` the server fills in from the
+ * session); the payload itself is judged by the workflow, whose accept or refuse message is the answer (400 for
+ * bad data, 409 for the wrong phase or party, 404 when no cycle runs).
  */
 import type { Client } from '@temporalio/client';
 import type { FastifyRequest } from 'fastify';
@@ -21,16 +22,14 @@ import { forbidden, HttpError, notFound, refusalError } from '../errors';
 import { readModel } from './dashboard';
 import { errorResponses } from './schemas';
 
-const params = z.object({
+/** The pair and year of an action's URL (`/api/v1/pairs/:code/:year/…`). */
+export const pairYearParams = z.object({
   code: z.string().min(1).max(64),
   year: z.coerce.number().int().min(CYCLE_YEARS.min).max(CYCLE_YEARS.max),
 });
 
 /** A submission as the API takes it: the workflow's envelope without `actor` and `side` (the session's). */
 export const submitBody = REQUEST_ENVELOPES.submit.omit({ actor: true, side: true });
-
-/** An extension as the API takes it: the workflow's envelope without `actor`. */
-export const extendBody = REQUEST_ENVELOPES.extend.omit({ actor: true });
 
 /** Who an action is recorded as in the workflow's history and the audit: the signed-in user's address. */
 export function webActor(request: FastifyRequest): string {
@@ -54,7 +53,7 @@ function accepted(result: CommandResult<CycleProjection>): CycleProjection {
   return result.value;
 }
 
-/** Registers the action routes. */
+/** Registers the officer's submission route. */
 export function registerActionApi(app: WebApp, deps: RouteDeps): void {
   app.post(
     '/api/v1/pairs/:code/:year/submissions',
@@ -63,7 +62,7 @@ export function registerActionApi(app: WebApp, deps: RouteDeps): void {
         tags: ['actions'],
         summary:
           'An officer submits a document of its side (O1, O2, O3, O5, O6); the workflow accepts or refuses it',
-        params,
+        params: pairYearParams,
         body: submitBody,
         response: {
           200: readModel('The cycle after the submission (CycleProjection)'),
@@ -82,43 +81,6 @@ export function registerActionApi(app: WebApp, deps: RouteDeps): void {
       const { obligation, data } = request.body;
       return accepted(
         await commands.submit(pair.code, year, { obligation, data, side, actor: webActor(request) }),
-      );
-    },
-  );
-
-  app.post(
-    '/api/v1/pairs/:code/:year/extensions',
-    {
-      schema: {
-        tags: ['actions'],
-        summary:
-          'An administrator extends an obligation’s deadline (`newDate` yyyy-mm-dd, `reason`, `decisionNumber`); the workflow accepts or refuses it',
-        params,
-        body: extendBody,
-        response: {
-          200: readModel('The cycle after the extension (CycleProjection)'),
-          ...errorResponses(400, 401, 403, 404, 409),
-        },
-      },
-    },
-    async (request) => {
-      const actor = requirePermission(request, 'administer');
-      const { code, year } = request.params;
-      const pair = await findPairInScope(deps.prisma, actor.scope, code);
-      if (!pair) throw notFound();
-      const commands = await commandsOf(deps);
-      const body = request.body as z.output<typeof extendBody> & Record<string, unknown>;
-      const newDate = typeof body.newDate === 'string' ? body.newDate : '';
-      const reason = typeof body.reason === 'string' ? body.reason : '';
-      const decisionNumber = typeof body.decisionNumber === 'string' ? body.decisionNumber : undefined;
-      return accepted(
-        await commands.extend(pair.code, year, {
-          actor: webActor(request),
-          obligation: body.obligation,
-          newDate,
-          reason,
-          ...(decisionNumber !== undefined ? { decisionNumber } : {}),
-        }),
       );
     },
   );

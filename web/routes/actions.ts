@@ -1,10 +1,9 @@
 /**
- * The pair page's forms: a recipient officer's needs proposal (O2) and an administrator's deadline extension.
- * They send the same Updates as the API (`web/api/actions.ts`) and come back to the pair page with the
- * workflow's own message: the acceptance, or its reason for refusing (shown once, as a notice).
+ * The pair page's form of a recipient officer: the needs proposal (O2); the administrator's forms are in
+ * `admin-actions.ts`. It sends the same Update as the API (`web/api/actions.ts`) and comes back to the pair page
+ * with the workflow's own message: the acceptance, or its reason for refusing (shown once, as a notice).
  */
 import { sideOfRole } from '../../domain/access';
-import { cycleVocabulary } from '../../domain/messages/cycle';
 import { findPairInScope } from '../../services/access';
 import { commandsOf, webActor } from '../api/actions';
 import { requirePermission, setNotice } from '../auth/access';
@@ -24,7 +23,7 @@ function pairPage(code: string, year: number): string {
   return `/pairs/${encodeURIComponent(code)}?year=${year}`;
 }
 
-/** Registers `POST /pairs/:code/:year/needs` and `POST /pairs/:code/:year/extend`. */
+/** Registers `POST /pairs/:code/:year/needs`. */
 export function registerActionRoutes(app: WebApp, deps: RouteDeps): void {
   app.post<{ Params: Params }>('/pairs/:code/:year/needs', async (request, reply) => {
     const actor = requirePermission(request, 'submit');
@@ -44,31 +43,6 @@ export function registerActionRoutes(app: WebApp, deps: RouteDeps): void {
     if (result.ok)
       setNotice(request, 'success', { key: 'web.pair.submitted', params: { pair: pair.code, year } });
     else setNotice(request, 'error', result.refusal.message);
-    return redirectAfterPost(reply, pairPage(pair.code, year));
-  });
-
-  app.post<{ Params: Params }>('/pairs/:code/:year/extend', async (request, reply) => {
-    const actor = requirePermission(request, 'administer');
-    const pair = await findPairInScope(deps.prisma, actor.scope, request.params.code);
-    const year = Number(request.params.year);
-    if (!pair || !Number.isInteger(year)) throw notFound();
-    const commands = await commandsOf(deps);
-    const decisionNumber = formText(request.body, 'decisionNumber');
-    const result = await commands.extend(pair.code, year, {
-      actor: webActor(request),
-      // The workflow's envelope refuses anything that is not an obligation id, with its own message.
-      obligation: formText(request.body, 'obligation') as 'O1',
-      newDate: formText(request.body, 'newDate'),
-      reason: formText(request.body, 'reason'),
-      ...(decisionNumber !== '' ? { decisionNumber } : {}),
-    });
-    if (result.ok) {
-      const phase = cycleVocabulary.phase[result.value.phase];
-      setNotice(request, 'success', {
-        key: 'commands.done.extended',
-        params: { pair: pair.code, year, phaseVi: phase.vi, phaseEn: phase.en },
-      });
-    } else setNotice(request, 'error', result.refusal.message);
     return redirectAfterPost(reply, pairPage(pair.code, year));
   });
 }

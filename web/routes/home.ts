@@ -70,7 +70,7 @@ export function registerHomeRoutes(app: WebApp, deps: RouteDeps): void {
     const workflowId = cycleWorkflowId(detail.code, year);
     const actions = {
       needs: sideOfRole(actor.role) === 'recipient',
-      extend: can(actor.role, 'administer'),
+      administer: can(actor.role, 'administer'),
       temporalUrl: `${deps.temporalUiUrl}/namespaces/${encodeURIComponent(deps.namespace)}/workflows/${encodeURIComponent(workflowId)}`,
     };
     return sendPage(reply, renderPair(pageContext(request, reply), { year, detail, actions }));

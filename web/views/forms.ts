@@ -34,6 +34,8 @@ export function postForm(
 export function field(options: {
   readonly name: string;
   readonly label: string;
+  /** The element's ID (default `f-<name>`); pages with several forms that share a field name give their own. */
+  readonly id?: string;
   readonly type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'search';
   readonly value?: string;
   readonly required?: boolean;
@@ -41,7 +43,7 @@ export function field(options: {
   readonly error?: string;
   readonly autocomplete?: string;
 }): SafeHtml {
-  const id = `f-${options.name}`;
+  const id = options.id ?? `f-${options.name}`;
   const type = options.type ?? 'text';
   const described = [options.hint ? `${id}-hint` : '', options.error ? `${id}-error` : '']
     .filter(Boolean)
@@ -73,11 +75,13 @@ export function hidden(name: string, value: string): SafeHtml {
 export function select(options: {
   readonly name: string;
   readonly label: string;
+  /** The element's ID (default `f-<name>`), as for {@link field}. */
+  readonly id?: string;
   readonly choices: readonly { readonly value: string; readonly label: string }[];
   readonly value?: string;
   readonly error?: string;
 }): SafeHtml {
-  const id = `f-${options.name}`;
+  const id = options.id ?? `f-${options.name}`;
   return html`<div class="field${options.error ? ' has-error' : ''}">
     <label for="${id}">${options.label}</label>
     ${options.error ? html`<small id="${id}-error" class="error">${options.error}</small>` : ''}

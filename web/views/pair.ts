@@ -8,17 +8,19 @@
  */
 import { formatDate, formatDateTime, formatDong } from '../../domain/format';
 import { cycleVocabulary, unitVocabulary } from '../../domain/messages/cycle';
-import { OBLIGATION_IDS, type ObligationId } from '../../domain/cycle/types';
+import type { ObligationId } from '../../domain/cycle/types';
 import type { PairDetail, PairUnit, PairYear, UnitRating } from '../../services/dashboard';
-import { field, postForm, select } from './forms';
+import { field, postForm } from './forms';
 import { html, join, type SafeHtml } from './html';
 import { layout, type PageContext } from './layout';
+import { pairAdminForms, unitLink } from './pair-admin';
 import { table } from './table';
 
 /** The forms the reader may use on the page, and the workflow's page in the Temporal web UI. */
 export interface PairActions {
   readonly needs: boolean;
-  readonly extend: boolean;
+  /** The administrator's forms (extend, waive, resend, dissolve, end the period). */
+  readonly administer: boolean;
   readonly temporalUrl?: string;
 }
 
@@ -37,7 +39,7 @@ export function renderPair(
   const title = tr('web.pair.title', { code, year });
   const selected = detail.selected?.year === year ? detail.selected : undefined;
   const body = html`<h1>${title}</h1>
-    ${units(ctx, detail)} ${years(ctx, detail, year)}
+    ${units(ctx, detail, year)} ${years(ctx, detail, year)}
     ${selected
       ? yearSections(ctx, code, selected, options.actions)
       : html`<p data-testid="no-cycle">${tr('web.pair.none', { code, year })}</p>`}
@@ -54,14 +56,14 @@ function wordOf(
   return words[code]?.[ctx.lang] ?? code;
 }
 
-function unitLine(ctx: PageContext, heading: string, unit: PairUnit, testId: string): SafeHtml {
+function unitLine(ctx: PageContext, heading: string, unit: PairUnit, year: number, testId: string): SafeHtml {
   const parent = unit.parent
     ? html` — ${ctx.tr('web.pair.parent')}: ${unit.parent.name} (${unit.parent.code})`
     : '';
   return html`<div data-testid="${testId}" data-unit="${unit.code}">
     <dt>${heading}</dt>
     <dd>
-      <a href="/units/${encodeURIComponent(unit.code)}?lang=${ctx.lang}">${unit.name}</a> (${unit.code}) ·
+      ${unitLink(ctx, unit, year)} (${unit.code}) ·
       ${wordOf(unitVocabulary.kind, unit.kind, ctx)}${unit.border
         ? html` · ${unitVocabulary.border[ctx.lang]}`
         : ''}${parent}
@@ -70,14 +72,14 @@ function unitLine(ctx: PageContext, heading: string, unit: PairUnit, testId: str
 }
 
 /** Both sides, the communes the pair covers and the pair's period. */
-function units(ctx: PageContext, detail: PairDetail): SafeHtml {
+function units(ctx: PageContext, detail: PairDetail, year: number): SafeHtml {
   const { tr } = ctx;
   const period = detail.validTo
     ? tr('web.pair.periodTo', { from: formatDate(detail.validFrom), to: formatDate(detail.validTo) })
     : tr('web.pair.periodFrom', { from: formatDate(detail.validFrom) });
   return html`<dl class="facts">
-    ${unitLine(ctx, tr('web.home.sponsor'), detail.sponsor, 'sponsor')}
-    ${unitLine(ctx, tr('web.home.recipient'), detail.recipient, 'recipient')}
+    ${unitLine(ctx, tr('web.home.sponsor'), detail.sponsor, year, 'sponsor')}
+    ${unitLine(ctx, tr('web.home.recipient'), detail.recipient, year, 'recipient')}
     <div>
       <dt>${tr('web.pair.period')}</dt>
       <dd data-testid="period">${period}</dd>
@@ -170,7 +172,7 @@ function yearSections(
         (e) => html`<li><time datetime="${e.at}">${formatDateTime(e.at)}</time> — ${e[lang]}</li>`,
       )}
     </ul>
-    ${actions ? actionForms(ctx, code, y.year, actions) : ''}`;
+    ${actions ? actionForms(ctx, code, y, actions) : ''}`;
 }
 
 function sideName(ctx: PageContext, side: string): string {
@@ -334,9 +336,9 @@ function pairHistory(ctx: PageContext, detail: PairDetail): SafeHtml {
 }
 
 /** The forms of the pair page (each posts to its route and comes back here with the workflow's message). */
-function actionForms(ctx: PageContext, code: string, year: number, actions: PairActions): SafeHtml {
+function actionForms(ctx: PageContext, code: string, y: PairYear, actions: PairActions): SafeHtml {
   const { tr, lang } = ctx;
-  const base = `/pairs/${encodeURIComponent(code)}/${year}`;
+  const base = `/pairs/${encodeURIComponent(code)}/${y.year}`;
   const needs = actions.needs
     ? html`<h2>${tr('web.pair.needsForm')}</h2>
         ${postForm(ctx, {
@@ -346,27 +348,9 @@ function actionForms(ctx: PageContext, code: string, year: number, actions: Pair
             <button type="submit">${tr('web.pair.send')}</button>`,
         })}`
     : '';
-  const extend = actions.extend
-    ? html`<h2>${tr('web.pair.extendForm')}</h2>
-        ${postForm(ctx, {
-          action: `${base}/extend?lang=${lang}`,
-          testId: 'extend-form',
-          body: html`${select({
-              name: 'obligation',
-              label: tr('web.pair.obligation'),
-              choices: OBLIGATION_IDS.map((o) => ({
-                value: o,
-                label: `${o} ${cycleVocabulary.obligation[o][lang]}`,
-              })),
-            })}
-            ${field({ name: 'newDate', label: tr('web.pair.newDate'), type: 'date', required: true })}
-            ${field({ name: 'reason', label: tr('web.pair.reason'), required: true })}
-            ${field({ name: 'decisionNumber', label: tr('web.pair.decisionNumber') })}
-            <button type="submit">${tr('web.pair.send')}</button>`,
-        })}`
-    : '';
+  const admin = actions.administer ? pairAdminForms(ctx, code, y.year, y.obligations) : '';
   const temporal = actions.temporalUrl
     ? html`<p><a href="${actions.temporalUrl}" data-testid="temporal-link">${tr('web.pair.temporal')}</a></p>`
     : '';
-  return html`${needs}${extend}${temporal}`;
+  return html`${needs}${admin}${temporal}`;
 }
