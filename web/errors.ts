@@ -5,6 +5,7 @@
  * server does not read, a body that fails its zod schema, a missing CSRF token each get their own status.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import { catalogue, t, type Lang, type Message, type MessageKey } from '../domain/messages';
 import type { Refusal } from '../services/cycle-commands';
 import type { UserRefusal } from '../services/users';
@@ -141,6 +142,9 @@ export function describeError(
 ): { status: number; code: ErrorCode; message: string } {
   if (error instanceof HttpError)
     return { status: error.statusCode, code: error.code, message: textOf(error.text, lang) };
+  // The database restarting is not the request's fault and loses nothing: ask to send it again shortly.
+  if (isDatabaseUnavailable(error))
+    return { status: 503, code: 'unavailable', message: t('web.error.databaseUnavailable', {}, lang) };
   if (error.validation)
     return {
       status: 400,
@@ -234,11 +238,11 @@ export function installErrorHandlers(
       request,
       options.uploadLimit,
     );
-    // Only unexpected failures are logged, by message and route pattern: never a URL (links carry tokens).
-    if (described.status >= 500)
-      console.error(
-        `web: ${request.method} ${request.routeOptions.url ?? '?'}: ${error.stack ?? error.message}`,
-      );
+    // Only failures are logged, by route pattern and never by URL (links carry tokens); a part that is down
+    // for the moment (503) in one line, an unexpected failure with its stack.
+    const route = `${request.method} ${request.routeOptions.url ?? '?'}`;
+    if (described.status === 500) console.error(`web: ${route}: ${error.stack ?? error.message}`);
+    else if (described.status > 500) console.error(`web: ${route}: ${described.status} ${described.code}`);
     return answer(request, reply, described);
   });
 

@@ -146,6 +146,18 @@ export function buildWebServer(deps: WebDeps): FastifyInstance {
     strictTransportSecurity: web.secureCookies,
   });
   void app.register(cookie);
+  // The reader's language before the session is loaded, so that even a failing session store (the database
+  // restarting) is answered in the reader's language.
+  void app.register(
+    fp((root: WebApp, _options, done) => {
+      root.decorateRequest('lang', 'vi');
+      root.addHook('onRequest', (request, reply, next) => {
+        applyLang(request, reply, deps.config.lang);
+        next();
+      });
+      done();
+    }),
+  );
   const store = new PrismaSessionStore(deps.prisma, web.session, now);
   void app.register(session, {
     secret: deps.sessionSecret,
@@ -168,11 +180,6 @@ export function buildWebServer(deps: WebDeps): FastifyInstance {
 
   void app.register(
     fp((root: WebApp, _options, done) => {
-      root.decorateRequest('lang', 'vi');
-      root.addHook('onRequest', (request, reply, next) => {
-        applyLang(request, reply, deps.config.lang);
-        next();
-      });
       installAccess(root, { timeouts: web.session, now, prisma: deps.prisma });
       // After the access check (onRequest) and the body parser, before the body's schema is checked.
       root.addHook('preValidation', (request, reply, next) => {

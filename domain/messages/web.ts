@@ -257,6 +257,10 @@ export const webMessages = {
     vi: 'Quá nhiều yêu cầu; hãy thử lại sau {seconds} giây.',
     en: 'Too many requests; try again in {seconds} seconds.',
   },
+  'web.error.databaseUnavailable': {
+    vi: 'Cơ sở dữ liệu tạm thời không trả lời. Sau ít phút, hãy tải lại trang để xem việc vừa gửi đã được ghi nhận chưa rồi mới gửi lại.',
+    en: 'The database is not answering for the moment. In a few minutes, reload the page to see whether what you sent was recorded before sending it again.',
+  },
   'web.error.unavailable': {
     vi: 'Máy chủ luồng công việc (Temporal) đang không trả lời; hãy thử lại sau ít phút.',
     en: 'The workflow server (Temporal) does not answer; try again in a few minutes.',

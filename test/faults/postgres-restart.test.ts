@@ -5,6 +5,8 @@
  * the real Temporal dev server run by a real worker process. The workflow accepts an entry and waits for the
  * read model to take it; the effects activity retries until the database is back. Afterwards every accepted
  * entry is in the read model exactly once, the outage is over for every cycle, and the reminders due are sent.
+ * Through the web server, a request while the database is down answers 503 with "try again" in the reader's
+ * language (page and API), changes nothing, and the same request sent again afterwards is accepted once.
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -13,10 +15,15 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { createPrismaClient } from '../../db/client';
 import { migrate } from '../../db/migrate';
+import { t } from '../../domain/messages';
+import { createMailTransport } from '../../mail/transport';
 import { CycleCommands } from '../../services/cycle-commands';
+import { hashPassword } from '../../services/users';
+import { buildWebServer } from '../../web/server';
 import { freePort } from '../../system/ports';
 import { deliveryCounts, printCounts, startFaultWorld, type FaultWorld } from '../support/fault-world';
 import { eventually } from '../support/eventually';
+import { Agent, PASSWORD } from '../support/web';
 
 const PAIRS = 10;
 const ROUNDS = 6;
@@ -139,3 +146,71 @@ it('PostgreSQL stopped and restarted while progress entries arrive: every accept
   printCounts('PostgreSQL stopped and restarted mid-submissions', { ...counts, submissions: keys.length });
   expect(counts).toMatchObject({ failed: 0, lost: 0 });
 }, 600_000);
+
+it('through the web: while PostgreSQL is down a request answers 503 "try again" and changes nothing; sent again it is kept once', async () => {
+  await world.startWorker('web-worker');
+  // The year's cycles (already there when the test above ran first: opening again starts none).
+  await world.openAt(2026, OPENED_AT);
+  const { prisma } = world.db;
+  const sponsor = await prisma.unit.findFirstOrThrow({
+    where: { sponsored: { some: { code: 'P00002' } } },
+  });
+  await prisma.user.create({
+    data: {
+      email: 'canbo@donvi.example.gov.vn',
+      name: 'Cán bộ đơn vị giúp đỡ',
+      role: 'SPONSOR_OFFICER',
+      unitId: sponsor.id,
+      passwordHash: await hashPassword(PASSWORD),
+    },
+  });
+  const mailer = createMailTransport(world.config.smtp.url, { maxConnections: 1 });
+  const app = buildWebServer({
+    prisma,
+    mailer,
+    config: world.config,
+    sessionSecret: 'a test session secret that is long enough',
+    temporal: () => world.client(),
+    namespace: world.config.temporal.namespace,
+    taskQueue: world.taskQueue,
+    temporalUiUrl: 'http://127.0.0.1:18299',
+  });
+  await app.ready();
+  try {
+    const officer = new Agent(app, () => new Date());
+    expect((await officer.signIn('canbo@donvi.example.gov.vn')).statusCode).toBe(303);
+    const token = await officer.csrf();
+    const url = '/api/v1/pairs/P00002/2026/submissions';
+    // The sponsor's year-end report (O5) is owed and may be filed early, during implementation.
+    const body = {
+      obligation: 'O5',
+      data: { summary: 'Đã hoàn thành 2 km đường', assessment: 'Xã phối hợp tốt' },
+    };
+    const reports = () =>
+      prisma.submission.count({ where: { obligation: 'O5', cycle: { pair: { code: 'P00002' } } } });
+    expect(await reports()).toBe(0);
+
+    await postgres('stop');
+    const down = await officer.api('POST', url, body, { csrf: token });
+    expect([down.statusCode, down.json<{ error: unknown }>().error]).toEqual([
+      503,
+      { code: 'unavailable', message: t('web.error.databaseUnavailable', {}, 'vi') },
+    ]);
+    const page = await officer.get('/home?lang=en');
+    expect(page.statusCode).toBe(503);
+    expect(page.body).toContain(t('web.error.databaseUnavailable', {}, 'en'));
+    await postgres('start');
+
+    // The same request again: accepted, and the read model holds the one report.
+    const again = await eventually(
+      () => officer.api('POST', url, body, { csrf: token }),
+      (r) => r.statusCode !== 503,
+      60_000,
+    );
+    expect(again.statusCode).toBe(200);
+    expect(await eventually(reports, (n) => n === 1, 60_000)).toBe(1);
+  } finally {
+    await app.close();
+    mailer.close();
+  }
+}, 300_000);
