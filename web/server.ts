@@ -30,6 +30,7 @@ import { CODEC_PREFIX, registerCodecApi } from './api/codec';
 import { registerDashboardApi } from './api/dashboard';
 import { registerPairApi } from './api/pairs';
 import { registerSessionApi } from './api/session';
+import { registerSubmissionApi } from './api/submissions';
 import { registerUserApi } from './api/users';
 import { installAccess } from './auth/access';
 import { PrismaSessionStore } from './auth/session-store';
@@ -43,6 +44,7 @@ import { registerActionRoutes } from './routes/actions';
 import { registerAuthRoutes } from './routes/auth';
 import { registerCycleRoutes } from './routes/cycles';
 import { registerHomeRoutes } from './routes/home';
+import { registerSubmissionRoutes } from './routes/submissions';
 import { registerSystemRoutes } from './routes/system';
 import { registerUserRoutes } from './routes/users';
 
@@ -100,6 +102,8 @@ const ROUTE_MODULES: readonly ((app: WebApp, deps: RouteDeps) => void)[] = [
   registerCodecApi,
   registerCycleRoutes,
   registerActionRoutes,
+  registerSubmissionRoutes,
+  registerSubmissionApi,
 ];
 
 /** Builds the Fastify instance with every plugin and route; the caller listens (or injects) and closes it. */

@@ -1,16 +1,15 @@
 /**
- * The pair page's forms: a recipient officer's needs proposal (O2) and an administrator's deadline extension.
- * They send the same Updates as the API (`web/api/actions.ts`) and come back to the pair page with the
+ * The pair page's administrator form: a deadline extension (the officers' forms are in `submissions.ts`).
+ * It sends the same Update as the API (`web/api/actions.ts`) and comes back to the pair page with the
  * workflow's own message: the acceptance, or its reason for refusing (shown once, as a notice).
  */
-import { sideOfRole } from '../../domain/access';
 import { cycleVocabulary } from '../../domain/messages/cycle';
 import { findPairInScope } from '../../services/access';
 import { commandsOf, webActor } from '../api/actions';
 import { requirePermission, setNotice } from '../auth/access';
 import type { WebApp } from '../context';
 import type { RouteDeps } from '../deps';
-import { forbidden, notFound } from '../errors';
+import { notFound } from '../errors';
 import { formText } from '../forms';
 import { redirectAfterPost } from '../render';
 
@@ -24,29 +23,8 @@ function pairPage(code: string, year: number): string {
   return `/pairs/${encodeURIComponent(code)}?year=${year}`;
 }
 
-/** Registers `POST /pairs/:code/:year/needs` and `POST /pairs/:code/:year/extend`. */
+/** Registers `POST /pairs/:code/:year/extend`. */
 export function registerActionRoutes(app: WebApp, deps: RouteDeps): void {
-  app.post<{ Params: Params }>('/pairs/:code/:year/needs', async (request, reply) => {
-    const actor = requirePermission(request, 'submit');
-    // An officer submits for its own side; a sponsor officer's O2 is refused by the workflow (wrong party).
-    const side = sideOfRole(actor.role);
-    if (!side) throw forbidden();
-    const pair = await findPairInScope(deps.prisma, actor.scope, request.params.code);
-    const year = Number(request.params.year);
-    if (!pair || !Number.isInteger(year)) throw notFound();
-    const commands = await commandsOf(deps);
-    const result = await commands.submit(pair.code, year, {
-      obligation: 'O2',
-      side,
-      actor: webActor(request),
-      data: { summary: formText(request.body, 'summary') },
-    });
-    if (result.ok)
-      setNotice(request, 'success', { key: 'web.pair.submitted', params: { pair: pair.code, year } });
-    else setNotice(request, 'error', result.refusal.message);
-    return redirectAfterPost(reply, pairPage(pair.code, year));
-  });
-
   app.post<{ Params: Params }>('/pairs/:code/:year/extend', async (request, reply) => {
     const actor = requirePermission(request, 'administer');
     const pair = await findPairInScope(deps.prisma, actor.scope, request.params.code);

@@ -1,10 +1,7 @@
 /** The signed-in user's start page and the pair page, both limited to the user's scope. */
-import { can, sideOfRole } from '../../domain/access';
 import { CYCLE_YEARS, isCycleYear } from '../../domain/cycle/years';
-import { cycleWorkflowId } from '../../domain/workflow-ids';
 import { currentYearInVietnam } from '../../roster/import';
 import { findPairInScope, pairWhere } from '../../services/access';
-import { showCycle } from '../../services/cycle-read';
 import { overview } from '../../services/dashboard';
 import { requireSignIn } from '../auth/access';
 import type { WebApp } from '../context';
@@ -12,9 +9,9 @@ import type { RouteDeps } from '../deps';
 import { invalidInput, notFound } from '../errors';
 import { formText } from '../forms';
 import { pageContext, sendPage } from '../render';
+import { sendPairPage } from './pair-page';
 import { renderHome } from '../views/home';
 import { pageOf } from '../views/pagination';
-import { renderPair } from '../views/pair';
 
 /** Pairs per page of the start page. */
 const PAGE_SIZE = 50;
@@ -62,17 +59,10 @@ export function registerHomeRoutes(app: WebApp, deps: RouteDeps): void {
     const actor = requireSignIn(request);
     const pair = await findPairInScope(deps.prisma, actor.scope, request.params.code);
     if (!pair) throw notFound();
-    const year = yearOf(request.query, deps.now());
-    const detail = await showCycle(deps.prisma, pair.code, year);
-    const workflowId = cycleWorkflowId(pair.code, year);
-    const actions = {
-      needs: sideOfRole(actor.role) === 'recipient',
-      extend: can(actor.role, 'administer'),
-      temporalUrl: `${deps.temporalUiUrl}/namespaces/${encodeURIComponent(deps.namespace)}/workflows/${encodeURIComponent(workflowId)}`,
-    };
-    return sendPage(
-      reply,
-      renderPair(pageContext(request, reply), { code: pair.code, year, detail, actions }),
-    );
+    return sendPairPage(deps, request, reply, {
+      actor,
+      pairCode: pair.code,
+      year: yearOf(request.query, deps.now()),
+    });
   });
 }

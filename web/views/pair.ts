@@ -10,6 +10,7 @@ import { timelineLines } from '../../domain/cycle/timeline';
 import type { CycleDetail } from '../../services/cycle-read';
 import { OBLIGATION_IDS } from '../../domain/cycle/types';
 import { field, postForm, select } from './forms';
+import { renderPairSubmissions, type PairSubmissionsView } from './pair-submissions';
 import { html, type SafeHtml } from './html';
 import { layout, type PageContext } from './layout';
 import { table } from './table';
@@ -22,7 +23,7 @@ export function renderPair(
     readonly year: number;
     readonly detail: CycleDetail | undefined;
     /** The forms the reader may use and the workflow's page in the Temporal web UI (none in a static page). */
-    readonly actions?: { readonly needs: boolean; readonly extend: boolean; readonly temporalUrl?: string };
+    readonly actions?: PairActions;
   },
 ): string {
   const { tr, lang } = ctx;
@@ -75,23 +76,19 @@ export function renderPair(
   return layout(ctx, { title, body });
 }
 
+/** What the pair page offers its reader: the submissions section, the extension form, the Temporal link. */
+export interface PairActions {
+  readonly submissions?: PairSubmissionsView;
+  readonly extend: boolean;
+  readonly temporalUrl?: string;
+}
+
 /** The forms of the pair page (each posts to its route and comes back here with the workflow's message). */
-function actionForms(
-  ctx: PageContext,
-  code: string,
-  year: number,
-  actions: { readonly needs: boolean; readonly extend: boolean; readonly temporalUrl?: string },
-): SafeHtml {
+function actionForms(ctx: PageContext, code: string, year: number, actions: PairActions): SafeHtml {
   const { tr, lang } = ctx;
   const base = `/pairs/${encodeURIComponent(code)}/${year}`;
-  const needs = actions.needs
-    ? html`<h2>${tr('web.pair.needsForm')}</h2>
-        ${postForm(ctx, {
-          action: `${base}/needs?lang=${lang}`,
-          testId: 'needs-form',
-          body: html`${field({ name: 'summary', label: tr('web.pair.needsSummary'), required: true })}
-            <button type="submit">${tr('web.pair.send')}</button>`,
-        })}`
+  const submissions = actions.submissions
+    ? renderPairSubmissions(ctx, { code, year, view: actions.submissions })
     : '';
   const extend = actions.extend
     ? html`<h2>${tr('web.pair.extendForm')}</h2>
@@ -115,5 +112,5 @@ function actionForms(
   const temporal = actions.temporalUrl
     ? html`<p><a href="${actions.temporalUrl}" data-testid="temporal-link">${tr('web.pair.temporal')}</a></p>`
     : '';
-  return html`${needs}${extend}${temporal}`;
+  return html`${submissions}${extend}${temporal}`;
 }
