@@ -31,6 +31,7 @@ import { CODEC_PREFIX, registerCodecApi } from './api/codec';
 import { registerDashboardApi } from './api/dashboard';
 import { registerPairApi } from './api/pairs';
 import { registerSessionApi } from './api/session';
+import { registerSubmissionApi } from './api/submissions';
 import { registerUserApi } from './api/users';
 import { installAccess } from './auth/access';
 import { PrismaSessionStore } from './auth/session-store';
@@ -40,11 +41,11 @@ import { HttpError, installErrorHandlers } from './errors';
 import { applyLang } from './i18n';
 import type { UploadedFile } from './forms';
 import { errorPage } from './render';
-import { registerActionRoutes } from './routes/actions';
 import { registerAdminActionRoutes } from './routes/admin-actions';
 import { registerAuthRoutes } from './routes/auth';
 import { registerCycleRoutes } from './routes/cycles';
 import { registerHomeRoutes } from './routes/home';
+import { registerSubmissionRoutes } from './routes/submissions';
 import { registerSystemRoutes } from './routes/system';
 import { registerUnitRoutes } from './routes/units';
 import { registerUserRoutes } from './routes/users';
@@ -102,10 +103,11 @@ const ROUTE_MODULES: readonly ((app: WebApp, deps: RouteDeps) => void)[] = [
   registerActionApi,
   registerCodecApi,
   registerCycleRoutes,
-  registerActionRoutes,
   registerAdminActionRoutes,
   registerAdminActionApi,
   registerUnitRoutes,
+  registerSubmissionRoutes,
+  registerSubmissionApi,
 ];
 
 /** Builds the Fastify instance with every plugin and route; the caller listens (or injects) and closes it. */

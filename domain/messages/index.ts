@@ -16,6 +16,7 @@ import { timelineMessages } from './timeline';
 import { systemMessages } from './system';
 import { webMessages } from './web';
 import { webAdminMessages } from './web-admin';
+import { webFormMessages } from './web-forms';
 
 export type { Lang, MessageParams, BilingualText, CatalogueSection } from './catalogue';
 
@@ -26,6 +27,7 @@ export const catalogue = {
   ...cycleMessages,
   ...webMessages,
   ...webAdminMessages,
+  ...webFormMessages,
   ...authMessages,
   ...dashboardMessages,
   ...calendarMessages,

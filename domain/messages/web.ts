@@ -117,12 +117,6 @@ export const webMessages = {
     vi: 'Biểu đồ đúng hạn, trễ hạn, quá hạn theo nghĩa vụ',
     en: 'On time, late and missed per obligation',
   },
-  'web.pair.submitted': {
-    vi: 'Đã nhận đề xuất nhu cầu của cặp {pair} năm {year}.',
-    en: 'The needs proposal of pair {pair}, {year}, was accepted.',
-  },
-  'web.pair.needsForm': { vi: 'Gửi đề xuất nhu cầu (O2)', en: 'Submit the needs proposal (O2)' },
-  'web.pair.needsSummary': { vi: 'Nội dung đề xuất', en: 'What is proposed' },
   'web.pair.extendForm': { vi: 'Gia hạn một nghĩa vụ', en: 'Extend an obligation' },
   'web.pair.newDate': { vi: 'Hạn mới (yyyy-mm-dd)', en: 'New deadline (yyyy-mm-dd)' },
   'web.pair.reason': { vi: 'Lý do', en: 'Reason' },

@@ -2,8 +2,8 @@
  * The dashboard end to end, in a real headless Chromium against the real system started as `npm start` starts
  * it (PGlite, Temporal dev server, SMTP catcher, worker, web server, demo roster): an administrator filters
  * overdue cycles, opens one, extends a deadline and sees the new reminder in the timeline and the outbox; a
- * recipient officer files a needs proposal and sees it accepted, then an invalid one and sees the workflow's
- * reason; a sponsor officer cannot read or act on another sponsor's pair by page, API or guessed URL. Then every
+ * recipient officer files an invalid needs proposal and sees the workflow's reason, then a valid one and sees it
+ * accepted; a sponsor officer cannot read or act on another sponsor's pair by page, API or guessed URL. Then every
  * main page is checked by axe (no serious or critical violation) in Vietnamese and English at laptop and phone
  * widths, and photographed into test-results/screenshots/ (ignored by git).
  *
@@ -66,7 +66,15 @@ beforeAll(async () => {
   system = await startSystem(vars);
   const seen = await waitUntilAllHealthy(browser, base);
   expect(Object.values(seen.parts)).toEqual(['true', 'true', 'true', 'true', 'true']);
-  const opened = await runTwinning(vars, 'cycle', 'open', '--year', String(year), '--as-of', '02/03/2026 23:59');
+  const opened = await runTwinning(
+    vars,
+    'cycle',
+    'open',
+    '--year',
+    String(year),
+    '--as-of',
+    '02/03/2026 23:59',
+  );
   expect([opened.code, opened.stderr]).toEqual([0, '']);
   // The read model follows the workflows: wait until the deadline has passed and every cycle is overdue.
   const overdue = await eventually(
@@ -176,7 +184,7 @@ describe('an administrator', () => {
 });
 
 describe('a recipient officer', () => {
-  it('files a needs proposal and sees it accepted, then an invalid one and sees the workflow’s reason', async () => {
+  it('files a needs proposal the workflow refuses and sees its reason, then a valid one and sees it accepted', async () => {
     const { context, page } = await inviteAndSignIn(
       admin,
       browser,
@@ -191,27 +199,35 @@ describe('a recipient officer', () => {
     );
     try {
       await page.goto(`${base}/pairs/KN-2025-02?year=${year}`);
-      await page.fill('[data-testid=needs-form] [name=summary]', 'Làm 2 km đường bê tông vào thôn Pa Lang');
-      await page.click('[data-testid=needs-form] button[type=submit]');
-      await page.waitForURL(/\/pairs\/KN-2025-02\?year=2026/);
+      const form = page.locator('[data-testid=needs-form]');
+      await form.locator('[name=summary]').fill('Làm 2 km đường bê tông vào thôn Pa Lang');
+      await form.locator('[name=itemCategory]').first().selectOption('SOCIO_ECONOMIC');
+      await form.locator('[name=itemDescription]').first().fill('Đường bê tông');
+      // More than 10^15 đồng: the page passes it on and the workflow refuses it, with its own reason.
+      await form.locator('[name=itemAmount]').first().fill('10.000.000.000.000.000');
+      await form.locator('button[type=submit]').click();
+      await page.waitForLoadState();
       expect((await page.locator('[data-testid=notice]').innerText()).trim()).toBe(
-        t('web.pair.submitted', { pair: 'KN-2025-02', year }),
+        t('cycle.invalid.amountDong', { field: 'items.0.estimatedAmountDong' }),
       );
-      // Filed after its day (28/02): accepted as late.
-      expect(await obligationRow(page, 'O2').getAttribute('data-status')).toBe('late');
-
-      // A second proposal is refused by the workflow, with its own reason, and nothing changes.
-      await page.fill('[data-testid=needs-form] [name=summary]', 'Thêm một đề xuất nữa');
-      await page.click('[data-testid=needs-form] button[type=submit]');
+      expect(await obligationRow(page, 'O2').getAttribute('data-status')).toBe('missed');
+      // The form keeps what was typed; with a possible amount it is accepted, as late (due 02/03/2026).
+      expect(await form.locator('[name=summary]').inputValue()).toBe(
+        'Làm 2 km đường bê tông vào thôn Pa Lang',
+      );
+      await form.locator('[name=itemAmount]').first().fill('1.250.000.000');
+      await form.locator('button[type=submit]').click();
       await page.waitForURL(/\/pairs\/KN-2025-02\?year=2026/);
       expect((await page.locator('[data-testid=notice]').innerText()).trim()).toBe(
-        t('cycle.alreadyDone', {
+        t('webForms.accepted', {
+          pair: 'KN-2025-02',
+          year,
           obligation: 'O2',
           obligationVi: cycleVocabulary.obligation.O2.vi,
-          statusVi: cycleVocabulary.status.late.vi,
         }),
       );
       expect(await obligationRow(page, 'O2').getAttribute('data-status')).toBe('late');
+      expect(await page.locator('[data-testid=submissions]').innerText()).toContain('1.250.000.000 đ');
     } finally {
       await context.close();
     }
@@ -239,7 +255,8 @@ describe('a sponsor officer', () => {
       expect(await attributesOf(page.locator('[data-testid=cycles] tbody tr'), 'data-pair')).toEqual([
         'KN-2025-01',
       ]);
-      // Điện Bàn's pair: the page, the API (to read and to act) and a guessed filter find nothing, as for no pair.
+      // Điện Bàn's pair: the page, the API (to read and to act), its form's URL and a guessed filter find nothing,
+      // as for no pair at all.
       const other = await page.goto(`${base}/pairs/KN-2025-02?year=${year}`);
       expect(other?.status()).toBe(404);
       expect(await page.locator('[data-testid=error-message]').innerText()).toBe(t('web.error.not_found'));
@@ -259,6 +276,10 @@ describe('a sponsor officer', () => {
         404,
         'not_found',
       ]);
+      const form = await page.request.post(`${base}/pairs/KN-2025-02/${year}/report`, {
+        form: { _csrf: csrf, summary: 'Báo cáo', assessment: 'Tốt' },
+      });
+      expect(form.status()).toBe(404);
       const guessed = await page.request.get(`${base}/api/v1/cycles?year=${year}&sponsor=P-DIEN-BAN`);
       expect(((await guessed.json()) as { total: number }).total).toBe(0);
       // Nothing reached Điện Bàn's cycle: its O3 is still owed by both sides.

@@ -177,35 +177,46 @@ export class Agent {
     return response.json<{ csrfToken: string }>().csrfToken;
   }
 
-  /** Posts a form; `_csrf` is added from the session unless the fields carry one (or `csrf: false`). */
+  /**
+   * Posts a form; `_csrf` is added from the session unless the fields carry one (or `csrf: false`). Repeated
+   * fields (rows of a table) are given as arrays.
+   */
   async postForm(
     url: string,
-    fields: Record<string, string>,
+    fields: Record<string, string | readonly string[]>,
     options: { csrf?: boolean } = {},
   ): Promise<LightMyRequestResponse> {
     const withToken =
       options.csrf === false || '_csrf' in fields ? fields : { ...fields, _csrf: await this.csrf() };
+    const encoded = new URLSearchParams();
+    for (const [name, value] of Object.entries(withToken))
+      for (const one of typeof value === 'string' ? [value] : value) encoded.append(name, one);
     return this.request({
       method: 'POST',
       url,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams(withToken).toString(),
+      payload: encoded.toString(),
     });
   }
 
   /**
    * Posts a form with files (multipart/form-data, as a browser does for `<input type=file>`); `_csrf` is added
-   * as for {@link postForm}. Repeated fields are given as arrays.
+   * as for {@link postForm}, or sent in `x-csrf-token` as the API wants it (`csrf: 'header'`). Repeated fields are
+   * given as arrays.
    */
   async postMultipart(
     url: string,
     fields: Record<string, string | readonly string[]>,
     files: Record<string, { filename: string; contentType: string; content: Buffer }> = {},
-    options: { csrf?: boolean } = {},
+    options: { csrf?: boolean | 'header' } = {},
   ): Promise<LightMyRequestResponse> {
     const form = new FormData();
+    const header: Record<string, string> =
+      options.csrf === 'header' ? { 'x-csrf-token': await this.csrf() } : {};
     const all =
-      options.csrf === false || '_csrf' in fields ? fields : { ...fields, _csrf: await this.csrf() };
+      options.csrf === false || options.csrf === 'header' || '_csrf' in fields
+        ? fields
+        : { ...fields, _csrf: await this.csrf() };
     for (const [name, value] of Object.entries(all))
       for (const one of typeof value === 'string' ? [value] : value) form.append(name, one);
     for (const [name, file] of Object.entries(files))
@@ -214,7 +225,7 @@ export class Agent {
     return this.request({
       method: 'POST',
       url,
-      headers: { 'content-type': encoded.headers.get('content-type') ?? '' },
+      headers: { 'content-type': encoded.headers.get('content-type') ?? '', ...header },
       payload: Buffer.from(await encoded.arrayBuffer()),
     });
   }

@@ -4,83 +4,26 @@
  * administrator extends a deadline; a sponsor officer cannot act for the recipient or on another pair.
  */
 import { t } from '../../domain/messages';
-import { hashPassword } from '../../services/users';
-import { createMailTransport } from '../../mail/transport';
-import { buildWebServer } from '../../web/server';
-import { loadConfig } from '../../worker/config';
-import { startCycle } from '../support/cycle-harness';
-import { startCycleWorld, type CycleWorld } from '../support/cycle-world';
-import { Agent, PASSWORD } from '../support/web';
-import type { FastifyInstance } from 'fastify';
-import type { Transporter } from 'nodemailer';
+import { startWebCycleWorld, WEB_CYCLE_EMAILS, type WebCycleWorld } from '../support/web-cycle';
 
-/** The web server's clock in this file (the cycle's business time is the test server's). */
-const serverNow = (): Date => new Date('2026-01-10T09:00:00+07:00');
-let world: CycleWorld;
-let app: FastifyInstance;
-let mailer: Transporter;
+let web: WebCycleWorld;
 
 const EMAILS = {
-  admin: 'bandantoc@bdt.example.gov.vn',
-  recipient: 'canbo@axan.example.gov.vn',
-  sponsor: 'canbo@snn.example.gov.vn',
+  admin: WEB_CYCLE_EMAILS.admin,
+  recipient: WEB_CYCLE_EMAILS.aXan,
+  sponsor: WEB_CYCLE_EMAILS.snn,
 };
 
 beforeAll(async () => {
-  world = await startCycleWorld('web-actions');
-  const { prisma } = world.db;
-  const cycle = await startCycle(world.env, world.taskQueue, 'P07', {
-    sponsorCode: 'QN-SNN',
-    recipientCode: 'XA-A-XAN',
-  });
+  web = await startWebCycleWorld('web-actions');
+  const cycle = await web.startCycle('P07', 'QN-SNN', 'XA-A-XAN');
   await cycle.at('2026-01-10T09:00:00+07:00');
-  const passwordHash = await hashPassword(PASSWORD);
-  const unitId = async (code: string) => (await prisma.unit.findUniqueOrThrow({ where: { code } })).id;
-  await prisma.user.createMany({
-    data: [
-      { email: EMAILS.admin, name: 'Ban Dân tộc', role: 'ADMIN', passwordHash },
-      {
-        email: EMAILS.recipient,
-        name: 'Cán bộ xã',
-        role: 'RECIPIENT_OFFICER',
-        unitId: await unitId('XA-A-XAN'),
-        passwordHash,
-      },
-      {
-        email: EMAILS.sponsor,
-        name: 'Cán bộ sở',
-        role: 'SPONSOR_OFFICER',
-        unitId: await unitId('QN-SNN'),
-        passwordHash,
-      },
-    ],
-  });
-  mailer = createMailTransport(`smtp://127.0.0.1:${world.smtp.port}`, { maxConnections: 1 });
-  const config = loadConfig({ DATABASE_URL: world.db.url, SMTP_URL: `smtp://127.0.0.1:${world.smtp.port}` });
-  app = buildWebServer({
-    prisma,
-    mailer,
-    config,
-    sessionSecret: 'a test session secret that is long enough',
-    temporal: () => Promise.resolve(world.env.client),
-    namespace: 'default',
-    taskQueue: world.taskQueue,
-    temporalUiUrl: 'http://127.0.0.1:18299',
-    now: serverNow,
-  });
-  await app.ready();
 });
 afterAll(async () => {
-  await app?.close();
-  mailer?.close();
-  await world?.teardown();
+  await web?.close();
 });
 
-async function signedIn(email: string): Promise<Agent> {
-  const agent = new Agent(app, serverNow);
-  expect((await agent.signIn(email)).statusCode).toBe(303);
-  return agent;
-}
+const signedIn = (email: string) => web.signedIn(email);
 
 type Answer = {
   error?: { code: string; message: string };
@@ -149,6 +92,8 @@ it('the pair page’s extend form comes back with the workflow’s refusal, then
   const after = textOf((await admin.get('/pairs/P07?year=2026')).body);
   expect(after).toContain('Đã gia hạn — cặp P07 năm 2026');
   expect(after).toContain('15/01/2027');
-  const officer = await signedIn(EMAILS.recipient);
-  expect((await officer.get('/pairs/P07?year=2026')).body).toContain('data-testid="needs-form"');
+  // The recipient officer's forms are those it still owes: O2 went in through the API above, O1 did not.
+  const officer = (await (await signedIn(EMAILS.recipient)).get('/pairs/P07?year=2026')).body;
+  expect(officer).toContain('data-testid="plan-form"');
+  expect(officer).not.toContain('data-testid="needs-form"');
 });

@@ -1,19 +1,17 @@
 /** The signed-in user's start page and the pair page, both limited to the user's scope. */
-import { can, sideOfRole } from '../../domain/access';
 import { CYCLE_YEARS, isCycleYear } from '../../domain/cycle/years';
-import { cycleWorkflowId } from '../../domain/workflow-ids';
 import { currentYearInVietnam } from '../../roster/import';
-import { pairWhere } from '../../services/access';
-import { overview, pairDetail } from '../../services/dashboard';
+import { findPairInScope, pairWhere } from '../../services/access';
+import { overview } from '../../services/dashboard';
 import { requireSignIn } from '../auth/access';
 import type { WebApp } from '../context';
 import type { RouteDeps } from '../deps';
 import { invalidInput, notFound } from '../errors';
 import { formText } from '../forms';
 import { pageContext, sendPage } from '../render';
+import { sendPairPage } from './pair-page';
 import { renderHome } from '../views/home';
 import { pageOf } from '../views/pagination';
-import { renderPair } from '../views/pair';
 
 /** Pairs per page of the start page. */
 const PAGE_SIZE = 50;
@@ -59,20 +57,12 @@ export function registerHomeRoutes(app: WebApp, deps: RouteDeps): void {
 
   app.get<{ Params: { code: string } }>('/pairs/:code', async (request, reply) => {
     const actor = requireSignIn(request);
-    const year = yearOf(request.query, deps.now());
-    const detail = await pairDetail(deps.prisma, actor.scope, request.params.code, {
-      year,
-      now: deps.now(),
-      includeContacts: can(actor.role, 'manage'),
-      temporalNamespace: deps.namespace,
+    const pair = await findPairInScope(deps.prisma, actor.scope, request.params.code);
+    if (!pair) throw notFound();
+    return sendPairPage(deps, request, reply, {
+      actor,
+      pairCode: pair.code,
+      year: yearOf(request.query, deps.now()),
     });
-    if (!detail) throw notFound();
-    const workflowId = cycleWorkflowId(detail.code, year);
-    const actions = {
-      needs: sideOfRole(actor.role) === 'recipient',
-      administer: can(actor.role, 'administer'),
-      temporalUrl: `${deps.temporalUiUrl}/namespaces/${encodeURIComponent(deps.namespace)}/workflows/${encodeURIComponent(workflowId)}`,
-    };
-    return sendPage(reply, renderPair(pageContext(request, reply), { year, detail, actions }));
   });
 }

@@ -39,6 +39,12 @@ export const ROUTES: readonly RoutePolicy[] = [
   { method: 'GET', url: '/pairs/:code', kind: 'page', access: 'signedIn' },
   { method: 'GET', url: '/cycles', kind: 'page', access: 'signedIn' },
   { method: 'POST', url: '/pairs/:code/:year/needs', kind: 'page', access: 'submit' },
+  // The officers' other forms (web/routes/submissions.ts) and the download of an attached document.
+  { method: 'POST', url: '/pairs/:code/:year/plan', kind: 'page', access: 'submit' },
+  { method: 'POST', url: '/pairs/:code/:year/sign', kind: 'page', access: 'submit' },
+  { method: 'POST', url: '/pairs/:code/:year/progress', kind: 'page', access: 'submit' },
+  { method: 'POST', url: '/pairs/:code/:year/report', kind: 'page', access: 'submit' },
+  { method: 'GET', url: '/pairs/:code/:year/attachments/:id', kind: 'page', access: 'signedIn' },
   { method: 'POST', url: '/pairs/:code/:year/extend', kind: 'page', access: 'administer' },
   // The administrator's pair forms (web/routes/admin-actions.ts) and the unit page with its forms (units.ts):
   // leadership sees the unit page and changes nothing; an officer sees its own unit only (404 otherwise).
@@ -66,6 +72,11 @@ export const ROUTES: readonly RoutePolicy[] = [
   { method: 'GET', url: '/api/v1/pairs', kind: 'api', access: 'signedIn' },
   { method: 'GET', url: '/api/v1/pairs/:code', kind: 'api', access: 'signedIn' },
   { method: 'POST', url: '/api/v1/pairs/:code/:year/submissions', kind: 'api', access: 'submit' },
+  // Progress entries and submissions with their document; documents (web/api/submissions.ts).
+  { method: 'POST', url: '/api/v1/pairs/:code/:year/progress', kind: 'api', access: 'submit' },
+  { method: 'POST', url: '/api/v1/pairs/:code/:year/attachments', kind: 'api', access: 'submit' },
+  { method: 'GET', url: '/api/v1/pairs/:code/:year/attachments', kind: 'api', access: 'signedIn' },
+  { method: 'GET', url: '/api/v1/pairs/:code/:year/attachments/:id', kind: 'api', access: 'signedIn' },
   { method: 'POST', url: '/api/v1/pairs/:code/:year/extensions', kind: 'api', access: 'administer' },
   // The administrator's actions (web/api/admin-actions.ts).
   { method: 'POST', url: '/api/v1/pairs/:code/:year/waivers', kind: 'api', access: 'administer' },

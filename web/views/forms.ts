@@ -17,53 +17,118 @@ export function postForm(
     readonly body: HtmlValue;
     readonly testId?: string;
     readonly className?: string;
+    /** A form with a file input: sent as multipart/form-data. */
+    readonly multipart?: boolean;
   },
 ): SafeHtml {
   return html`<form
     method="post"
     action="${options.action}"
-    ${options.className ? html` class="${options.className}"` : ''}${options.testId
-      ? html` data-testid="${options.testId}"`
-      : ''}
+    ${options.multipart ? html` enctype="multipart/form-data"` : ''}${options.className
+      ? html` class="${options.className}"`
+      : ''}${options.testId ? html` data-testid="${options.testId}"` : ''}
   >
     ${csrfField(ctx)} ${options.body}
   </form>`;
 }
 
-/** A labelled input with its hint and error. */
-export function field(options: {
-  readonly name: string;
+/** What every labelled control shows around it: its label, hint and error. */
+interface Labelled {
   readonly label: string;
-  /** The element's ID (default `f-<name>`); pages with several forms that share a field name give their own. */
-  readonly id?: string;
-  readonly type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'search';
-  readonly value?: string;
-  readonly required?: boolean;
   readonly hint?: string;
   readonly error?: string;
-  readonly autocomplete?: string;
-}): SafeHtml {
-  const id = options.id ?? `f-${options.name}`;
-  const type = options.type ?? 'text';
+  readonly required?: boolean;
+}
+
+/**
+ * The attributes a control shares: `required`, `aria-describedby` (its hint and error) and `aria-invalid`.
+ */
+function controlAttributes(id: string, options: Labelled): SafeHtml {
   const described = [options.hint ? `${id}-hint` : '', options.error ? `${id}-error` : '']
     .filter(Boolean)
     .join(' ');
+  return html`${options.required ? html` required` : ''}${described
+    ? html` aria-describedby="${described}"`
+    : ''}${options.error ? html` aria-invalid="true"` : ''}`;
+}
+
+/** A control in its field: the label, the hint and the error above it. */
+function labelled(id: string, options: Labelled, control: SafeHtml): SafeHtml {
   return html`<div class="field${options.error ? ' has-error' : ''}">
     <label for="${id}">${options.label}</label>
     ${options.hint ? html`<small id="${id}-hint" class="hint">${options.hint}</small>` : ''}
-    ${options.error ? html`<small id="${id}-error" class="error">${options.error}</small>` : ''}
-    <input
+    ${options.error ? html`<small id="${id}-error" class="error">${options.error}</small>` : ''} ${control}
+  </div>`;
+}
+
+/** A labelled input with its hint and error (`id`, default `f-<name>`, tells apart fields of several forms). */
+export function field(
+  options: Labelled & {
+    readonly name: string;
+    readonly type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'search';
+    readonly value?: string;
+    readonly autocomplete?: string;
+    readonly id?: string;
+  },
+): SafeHtml {
+  const id = options.id ?? `f-${options.name}`;
+  return labelled(
+    id,
+    options,
+    html`<input
       id="${id}"
       name="${options.name}"
-      type="${type}"
+      type="${options.type ?? 'text'}"
       value="${options.value ?? ''}"
-      ${options.required ? html` required` : ''}${options.autocomplete
-        ? html` autocomplete="${options.autocomplete}"`
-        : ''}${described ? html` aria-describedby="${described}"` : ''}${options.error
-        ? html` aria-invalid="true"`
-        : ''}
-    />
-  </div>`;
+      ${options.autocomplete ? html` autocomplete="${options.autocomplete}"` : ''}${controlAttributes(
+        id,
+        options,
+      )}
+    />`,
+  );
+}
+
+/** A labelled `<textarea>` with its hint and error (several lines: a plan, a list of names). */
+export function textarea(
+  options: Labelled & {
+    readonly name: string;
+    readonly id: string;
+    readonly value?: string;
+    readonly rows?: number;
+  },
+): SafeHtml {
+  const { id } = options;
+  // The parser drops one newline right after the start tag, so the value keeps its own first line.
+  return labelled(
+    id,
+    options,
+    html`<textarea
+      id="${id}"
+      name="${options.name}"
+      rows="${options.rows ?? 4}"
+      ${controlAttributes(id, options)}
+    >
+${options.value ?? ''}</textarea
+    >`,
+  );
+}
+
+/** A labelled file input (the form must be `multipart`); `accept` lists what the browser offers to pick. */
+export function fileInput(
+  options: Labelled & { readonly name: string; readonly id: string; readonly accept: string },
+): SafeHtml {
+  const { id } = options;
+  return labelled(
+    id,
+    options,
+    html`<input
+      id="${id}"
+      name="${options.name}"
+      type="file"
+      accept="${options.accept}"
+      ${controlAttributes(id, options)}
+    />`,
+  );
 }
 
 /** A hidden input (a token, where to go next). */
@@ -72,32 +137,27 @@ export function hidden(name: string, value: string): SafeHtml {
 }
 
 /** A labelled `<select>`. */
-export function select(options: {
-  readonly name: string;
-  readonly label: string;
-  /** The element's ID (default `f-<name>`), as for {@link field}. */
-  readonly id?: string;
-  readonly choices: readonly { readonly value: string; readonly label: string }[];
-  readonly value?: string;
-  readonly error?: string;
-}): SafeHtml {
+export function select(
+  options: Labelled & {
+    readonly name: string;
+    readonly choices: readonly { readonly value: string; readonly label: string }[];
+    readonly value?: string;
+    readonly id?: string;
+  },
+): SafeHtml {
   const id = options.id ?? `f-${options.name}`;
-  return html`<div class="field${options.error ? ' has-error' : ''}">
-    <label for="${id}">${options.label}</label>
-    ${options.error ? html`<small id="${id}-error" class="error">${options.error}</small>` : ''}
-    <select
-      id="${id}"
-      name="${options.name}"
-      ${options.error ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}
-    >
+  return labelled(
+    id,
+    options,
+    html`<select id="${id}" name="${options.name}" ${controlAttributes(id, options)}>
       ${options.choices.map(
         (c) =>
           html`<option value="${c.value}" ${c.value === options.value ? html` selected` : ''}>
             ${c.label}
           </option>`,
       )}
-    </select>
-  </div>`;
+    </select>`,
+  );
 }
 
 /** A submit button. */

@@ -10,15 +10,16 @@ import { formatDate, formatDateTime, formatDong } from '../../domain/format';
 import { cycleVocabulary, unitVocabulary } from '../../domain/messages/cycle';
 import type { ObligationId } from '../../domain/cycle/types';
 import type { PairDetail, PairUnit, PairYear, UnitRating } from '../../services/dashboard';
-import { field, postForm } from './forms';
 import { html, join, type SafeHtml } from './html';
 import { layout, type PageContext } from './layout';
 import { pairAdminForms, unitLink } from './pair-admin';
+import { renderPairSubmissions, type PairSubmissionsView } from './pair-submissions';
 import { table } from './table';
 
 /** The forms the reader may use on the page, and the workflow's page in the Temporal web UI. */
 export interface PairActions {
-  readonly needs: boolean;
+  /** The reader's submission forms and the year's documents (officers; the documents for every reader). */
+  readonly submissions?: PairSubmissionsView;
   /** The administrator's forms (extend, waive, resend, dissolve, end the period). */
   readonly administer: boolean;
   readonly temporalUrl?: string;
@@ -337,20 +338,13 @@ function pairHistory(ctx: PageContext, detail: PairDetail): SafeHtml {
 
 /** The forms of the pair page (each posts to its route and comes back here with the workflow's message). */
 function actionForms(ctx: PageContext, code: string, y: PairYear, actions: PairActions): SafeHtml {
-  const { tr, lang } = ctx;
-  const base = `/pairs/${encodeURIComponent(code)}/${y.year}`;
-  const needs = actions.needs
-    ? html`<h2>${tr('web.pair.needsForm')}</h2>
-        ${postForm(ctx, {
-          action: `${base}/needs?lang=${lang}`,
-          testId: 'needs-form',
-          body: html`${field({ name: 'summary', label: tr('web.pair.needsSummary'), required: true })}
-            <button type="submit">${tr('web.pair.send')}</button>`,
-        })}`
+  const { tr } = ctx;
+  const submissions = actions.submissions
+    ? renderPairSubmissions(ctx, { code, year: y.year, view: actions.submissions })
     : '';
   const admin = actions.administer ? pairAdminForms(ctx, code, y.year, y.obligations) : '';
   const temporal = actions.temporalUrl
     ? html`<p><a href="${actions.temporalUrl}" data-testid="temporal-link">${tr('web.pair.temporal')}</a></p>`
     : '';
-  return html`${needs}${admin}${temporal}`;
+  return html`${submissions}${admin}${temporal}`;
 }
