@@ -15,6 +15,7 @@ import { simulateMessages } from './simulate';
 import { timelineMessages } from './timeline';
 import { systemMessages } from './system';
 import { webMessages } from './web';
+import { webPageMessages } from './web-pages';
 
 export type { Lang, MessageParams, BilingualText, CatalogueSection } from './catalogue';
 
@@ -24,6 +25,7 @@ export const catalogue = {
   ...rosterMessages,
   ...cycleMessages,
   ...webMessages,
+  ...webPageMessages,
   ...authMessages,
   ...dashboardMessages,
   ...calendarMessages,
