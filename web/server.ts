@@ -26,11 +26,14 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { registerActionApi } from './api/actions';
+import { registerCalendarApi } from './api/calendar';
 import { CODEC_PREFIX, registerCodecApi } from './api/codec';
 import { registerDashboardApi } from './api/dashboard';
 import { registerPairApi } from './api/pairs';
+import { registerRosterApi } from './api/roster';
 import { registerSessionApi } from './api/session';
 import { registerUserApi } from './api/users';
+import { registerYearEndApi } from './api/year-end';
 import { installAccess } from './auth/access';
 import { PrismaSessionStore } from './auth/session-store';
 import type { WebApp } from './context';
@@ -41,10 +44,13 @@ import type { UploadedFile } from './forms';
 import { errorPage } from './render';
 import { registerActionRoutes } from './routes/actions';
 import { registerAuthRoutes } from './routes/auth';
+import { registerCalendarRoutes } from './routes/calendar';
 import { registerCycleRoutes } from './routes/cycles';
 import { registerHomeRoutes } from './routes/home';
+import { registerRosterRoutes } from './routes/roster';
 import { registerSystemRoutes } from './routes/system';
 import { registerUserRoutes } from './routes/users';
+import { registerYearEndRoutes } from './routes/year-end';
 
 export type { WebDeps } from './deps';
 
@@ -100,6 +106,12 @@ const ROUTE_MODULES: readonly ((app: WebApp, deps: RouteDeps) => void)[] = [
   registerCodecApi,
   registerCycleRoutes,
   registerActionRoutes,
+  registerRosterRoutes,
+  registerCalendarRoutes,
+  registerYearEndRoutes,
+  registerRosterApi,
+  registerCalendarApi,
+  registerYearEndApi,
 ];
 
 /** Builds the Fastify instance with every plugin and route; the caller listens (or injects) and closes it. */
