@@ -10,7 +10,11 @@ export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 
 /** The browser or the driver is missing: the message says what to install. */
 export class PdfUnavailableError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** What is missing: the browser at `path`, or the playwright-core driver. */
+    readonly missing: { readonly what: 'chromium'; readonly path: string } | { readonly what: 'playwright' },
+  ) {
     super(message);
     this.name = 'PdfUnavailableError';
   }
@@ -22,14 +26,17 @@ export async function renderPdf(html: string, options: { executablePath?: string
   try {
     await access(executablePath, constants.X_OK);
   } catch {
-    throw new PdfUnavailableError(bilingual('evaluation.report.noChromium', { path: executablePath }));
+    throw new PdfUnavailableError(bilingual('evaluation.report.noChromium', { path: executablePath }), {
+      what: 'chromium',
+      path: executablePath,
+    });
   }
   let chromium: typeof import('playwright-core').chromium;
   try {
     // Loaded on demand: only the PDF output needs a browser driver.
     ({ chromium } = await import('playwright-core'));
   } catch {
-    throw new PdfUnavailableError(bilingual('evaluation.report.noPlaywright'));
+    throw new PdfUnavailableError(bilingual('evaluation.report.noPlaywright'), { what: 'playwright' });
   }
   const browser = await chromium.launch({
     executablePath,

@@ -2,7 +2,7 @@
  * Writes a valid roster to the database: units, their staff count for one year, their contacts and the
  * pairs, matched by code. All in one transaction, so a failure leaves the database as it was.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 import type { Prisma, PrismaClient } from '../generated/prisma';
 import {
@@ -10,12 +10,14 @@ import {
   planRosterImport,
   type ChangeCounts,
   type PairPlan,
+  type PairSnapshot,
   type RosterContact,
   type RosterFile,
   type RosterUnit,
   type StoredPair,
   type StoredUnit,
   type UnitPlan,
+  type UnitSnapshot,
 } from '../domain/roster';
 
 /** Options of {@link importRoster}. */
@@ -32,6 +34,40 @@ export interface ImportRosterOptions {
   readonly now?: Date;
   /** Maximum duration of the transaction in milliseconds (default 10 minutes, for large files). */
   readonly timeoutMs?: number;
+  /** Also return every change field by field and the plan's fingerprint (a report read before confirming). */
+  readonly details?: boolean;
+  /**
+   * Write only if the plan has this fingerprint (the one a dry run showed): otherwise nothing is written and
+   * {@link RosterPlanChangedError} is thrown, because the database changed since and the import would do
+   * something else than what was shown.
+   */
+  readonly expectFingerprint?: string;
+}
+
+/** One unit or pair an import creates or changes, field by field (a dry-run report a person reads). */
+export interface RosterChange {
+  readonly table: 'units' | 'pairs';
+  readonly code: string;
+  readonly action: 'create' | 'update';
+  /**
+   * The last day the change gives it when it had none or a later one (`yyyy-mm-dd`): the unit or pair ends
+   * then. Null otherwise.
+   */
+  readonly ends: string | null;
+  /** An update: what differs, before and after; a creation: every field with a value (before null). */
+  readonly fields: readonly {
+    readonly field: string;
+    readonly before: string | null;
+    readonly after: string | null;
+  }[];
+}
+
+/** The plan of an import is not the one expected (see {@link ImportRosterOptions.expectFingerprint}). */
+export class RosterPlanChangedError extends Error {
+  constructor() {
+    super('roster import: the plan differs from the expected one');
+    this.name = 'RosterPlanChangedError';
+  }
 }
 
 /** The outcome of an import: counts and the codes concerned. */
@@ -42,6 +78,10 @@ export interface ImportRosterSummary {
   readonly pairs: ChangeCounts;
   readonly created: { readonly units: readonly string[]; readonly pairs: readonly string[] };
   readonly updated: { readonly units: readonly string[]; readonly pairs: readonly string[] };
+  /** With `details`: every creation and update, units first, in the file's order. */
+  readonly changes?: readonly RosterChange[];
+  /** With `details` or `expectFingerprint`: the SHA-256 of the plan's creations and updates and the staff year. */
+  readonly fingerprint?: string;
 }
 
 /** The year of `now` in Vietnam (UTC+7): on 31 December after 17:00 UTC it is already next year there. */
@@ -135,6 +175,10 @@ export async function importRoster(
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${ROSTER_LOCK})`);
       const stored = await loadStored(tx, staffYear);
       const plan = planRosterImport(stored, roster);
+      const wantsFingerprint = options.details === true || options.expectFingerprint !== undefined;
+      const fingerprint = wantsFingerprint ? planFingerprint(plan.units, plan.pairs, staffYear) : undefined;
+      if (options.expectFingerprint !== undefined && fingerprint !== options.expectFingerprint)
+        throw new RosterPlanChangedError();
       if (!options.dryRun) {
         const total = roster.units.length + roster.pairs.length;
         let done = 0;
@@ -154,10 +198,67 @@ export async function importRoster(
         pairs: countChanges(plan.pairs),
         created: { units: codes(plan.units, 'create'), pairs: codes(plan.pairs, 'create') },
         updated: { units: codes(plan.units, 'update'), pairs: codes(plan.pairs, 'update') },
+        ...(options.details ? { changes: describeChanges(plan.units, plan.pairs) } : {}),
+        ...(fingerprint !== undefined ? { fingerprint } : {}),
       };
     },
     { timeout: options.timeoutMs ?? 10 * 60 * 1000, maxWait: 60 * 1000 },
   );
+}
+
+/** The creations and updates of a plan (what it would write), in order. */
+function planWrites(
+  units: readonly UnitPlan[],
+  pairs: readonly PairPlan[],
+): {
+  table: 'units' | 'pairs';
+  action: 'create' | 'update';
+  before: UnitSnapshot | PairSnapshot | null;
+  after: UnitSnapshot | PairSnapshot;
+}[] {
+  const writes = (table: 'units' | 'pairs', plans: readonly (UnitPlan | PairPlan)[]) =>
+    plans.flatMap((p) =>
+      p.action === 'unchanged'
+        ? []
+        : [{ table, action: p.action, before: p.action === 'update' ? p.before : null, after: p.after }],
+    );
+  return [...writes('units', units), ...writes('pairs', pairs)];
+}
+
+/** The SHA-256 of what a plan writes: two plans with the same fingerprint write the same rows. */
+function planFingerprint(units: readonly UnitPlan[], pairs: readonly PairPlan[], staffYear: number): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ staffYear, writes: planWrites(units, pairs) }))
+    .digest('hex');
+}
+
+/** A snapshot field as text: lists joined by `; `, contacts with their `head:` mark, nothing as null. */
+function fieldText(field: string, value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (field === 'contacts')
+    return (value as readonly RosterContact[])
+      .map((c) => (c.role === 'HEAD' ? `head:${c.email}` : c.email))
+      .join('; ');
+  if (Array.isArray(value)) return value.length === 0 ? null : value.join('; ');
+  return String(value as string | number | boolean);
+}
+
+function describeChanges(units: readonly UnitPlan[], pairs: readonly PairPlan[]): RosterChange[] {
+  return planWrites(units, pairs).map(({ table, action, before, after }) => {
+    const old = before as Readonly<Record<string, unknown>> | null;
+    const now = after as unknown as Readonly<Record<string, unknown>>;
+    const fields = Object.keys(now)
+      .filter((field) => field !== 'code')
+      .map((field) => ({
+        field,
+        before: old === null ? null : fieldText(field, old[field]),
+        after: fieldText(field, now[field]),
+      }))
+      .filter((f) => f.before !== f.after);
+    const ends =
+      before !== null && after.to !== null && (before.to === null || after.to < before.to) ? after.to : null;
+    return { table, code: after.code, action, ends, fields };
+  });
 }
 
 /** Writes the units; returns the id of every unit code of the roster and of the database. */

@@ -1,7 +1,14 @@
 /** Reads and validates a roster in one step: what the CLI and the web upload call. */
 import { validateRoster, type RosterError, type RosterFile, type RosterRules } from '../domain/roster';
 import type { UnitKind } from '../domain/units';
-import { readRosterFiles, type ReadRosterOptions } from './read-file';
+import {
+  readRosterBytes,
+  readRosterFiles,
+  type ReadRosterOptions,
+  type ReadRosterResult,
+  type RosterBytes,
+  type RosterFormat,
+} from './read-file';
 
 /** Options of {@link loadRoster}. */
 export interface LoadRosterOptions extends ReadRosterOptions {
@@ -28,7 +35,19 @@ export async function loadRoster(
   paths: readonly string[],
   options: LoadRosterOptions = {},
 ): Promise<LoadRosterResult> {
-  const read = await readRosterFiles(paths, options);
+  return validateRead(await readRosterFiles(paths, options), options);
+}
+
+/** {@link loadRoster} of files held in memory (a web upload), in a format the caller decided. */
+export async function loadRosterBytes(
+  format: RosterFormat,
+  files: readonly RosterBytes[],
+  options: Omit<LoadRosterOptions, 'maxBytes'> = {},
+): Promise<LoadRosterResult> {
+  return validateRead(await readRosterBytes(format, files), options);
+}
+
+async function validateRead(read: ReadRosterResult, options: LoadRosterOptions): Promise<LoadRosterResult> {
   if (read.raw === null) return { ok: false, errors: read.errors };
   const raw = read.raw;
   const validate = (knownUnits?: ReadonlyMap<string, UnitKind>) =>

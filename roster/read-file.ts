@@ -1,7 +1,7 @@
 /**
- * Reads a roster from disk: one .xlsx workbook, one .json document, or a units .csv with its pairs .csv.
- * Every format becomes the same {@link RawRoster} (rows of text cells with their row numbers), so one
- * validation in domain/roster serves them all.
+ * Reads a roster from disk (`twinning roster import`) or from memory (a web upload): one .xlsx workbook, one
+ * .json document, or a units .csv with its pairs .csv. Every format becomes the same {@link RawRoster} (rows of
+ * text cells with their row numbers), so one validation in domain/roster serves them all.
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -58,9 +58,9 @@ export async function readRosterFiles(
   if (paths.length === 1 && (extension === '.xlsx' || extension === '.json')) {
     const content = await load(first, maxBytes);
     if ('error' in content) return { raw: null, errors: [content.error] };
-    return extension === '.xlsx'
-      ? readXlsx(path.basename(first), content.bytes)
-      : readJson(path.basename(first), content.bytes);
+    return readRosterBytes(extension === '.xlsx' ? 'xlsx' : 'json', [
+      { name: path.basename(first), bytes: content.bytes },
+    ]);
   }
   if (extension !== '.csv') return fail(path.basename(first), 'roster.unsupportedFormat');
 
@@ -87,11 +87,60 @@ export async function readRosterFiles(
   if ('error' in units) errors.push(units.error);
   if ('error' in pairs) errors.push(pairs.error);
   if ('error' in units || 'error' in pairs) return { raw: null, errors };
-  const unitsTable = readCsv(path.basename(unitsPath), units.bytes);
-  const pairsTable = readCsv(path.basename(pairsPath), pairs.bytes);
+  return readRosterBytes('csv', [
+    { name: path.basename(unitsPath), bytes: units.bytes },
+    { name: path.basename(pairsPath), bytes: pairs.bytes },
+  ]);
+}
+
+/** The formats of a roster: what {@link readRosterBytes} reads. */
+export type RosterFormat = 'xlsx' | 'json' | 'csv';
+
+/** A roster file already in memory: its name (for the messages) and its bytes. */
+export interface RosterBytes {
+  readonly name: string;
+  readonly bytes: Buffer;
+}
+
+/**
+ * Reads a roster held in memory: one xlsx or json file, or for csv the units file then the pairs file. The
+ * format is the caller's decision (the CLI goes by the file's extension, the web upload by its content: see
+ * {@link sniffRosterFormat}). An empty file is refused as on disk.
+ */
+export async function readRosterBytes(
+  format: RosterFormat,
+  files: readonly RosterBytes[],
+): Promise<ReadRosterResult> {
+  const expected = format === 'csv' ? 2 : 1;
+  if (files.length !== expected)
+    return fail(files[0]?.name ?? '', 'roster.tooManyFiles', { count: files.length });
+  const empty = files.filter((f) => f.bytes.length === 0);
+  if (empty.length > 0)
+    return { raw: null, errors: empty.map((f) => ({ file: f.name, key: 'roster.emptyFile', params: {} })) };
+  const [first, second] = files as [RosterBytes, RosterBytes | undefined];
+  if (format === 'xlsx') return readXlsx(first.name, first.bytes);
+  if (format === 'json') return readJson(first.name, first.bytes);
+  const errors: RosterError[] = [];
+  const unitsTable = readCsv(first.name, first.bytes);
+  const pairsTable = readCsv(second!.name, second!.bytes);
   for (const table of [unitsTable, pairsTable]) if ('error' in table) errors.push(table.error);
   if ('error' in unitsTable || 'error' in pairsTable) return { raw: null, errors };
   return { raw: { units: unitsTable, pairs: pairsTable }, errors };
+}
+
+/**
+ * What a file's bytes are, whatever its name says: an xlsx workbook (a zip archive), a JSON document (text
+ * starting with `{` or `[`), CSV (other UTF-8 text), `notUtf8` (text in another encoding, such as a legacy
+ * Vietnamese code page) or `binary` (a NUL byte, which no text roster holds: a picture, a PDF, a document).
+ * The reader of the format then checks the rest.
+ */
+export function sniffRosterFormat(bytes: Buffer): RosterFormat | 'notUtf8' | 'binary' {
+  if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0x504b0304) return 'xlsx';
+  if (bytes.includes(0)) return 'binary';
+  const decoded = decode('', bytes);
+  if ('error' in decoded) return 'notUtf8';
+  const start = decoded.text.replace(/^\uFEFF/, '').trimStart();
+  return start.startsWith('{') || start.startsWith('[') ? 'json' : 'csv';
 }
 
 /** The partner of a .csv file by name, and which of the two the given file is. */

@@ -107,23 +107,7 @@ export async function upsertCalendarDay(
   entry: CalendarDayEntry,
   actor: string,
 ): Promise<void> {
-  const year = Number(entry.date.slice(0, 4));
-  await prisma.$transaction(async (tx) => {
-    await materialiseSeedYear(tx, year);
-    const before = await tx.calendarDay.findUnique({ where: { date: toDbDate(entry.date) } });
-    const data = { date: toDbDate(entry.date), year, kind: entry.kind, name: entry.name };
-    await tx.calendarDay.upsert({ where: { date: data.date }, create: data, update: data });
-    await tx.auditEvent.create({
-      data: {
-        actor,
-        action: before ? 'calendar.day.update' : 'calendar.day.add',
-        entityType: 'CalendarDay',
-        entityId: entry.date,
-        before: before ? { kind: before.kind, name: before.name } : undefined,
-        after: { kind: entry.kind, name: entry.name },
-      },
-    });
-  });
+  await prisma.$transaction((tx) => writeCalendarDay(tx, entry, actor));
 }
 
 /**
@@ -135,23 +119,53 @@ export async function removeCalendarDay(
   date: IsoDate,
   actor: string,
 ): Promise<boolean> {
-  const year = Number(date.slice(0, 4));
-  return prisma.$transaction(async (tx) => {
-    await materialiseSeedYear(tx, year);
-    const before = await tx.calendarDay.findUnique({ where: { date: toDbDate(date) } });
-    if (!before) return false;
-    await tx.calendarDay.delete({ where: { date: toDbDate(date) } });
-    await tx.auditEvent.create({
-      data: {
-        actor,
-        action: 'calendar.day.remove',
-        entityType: 'CalendarDay',
-        entityId: date,
-        before: { kind: before.kind, name: before.name },
-      },
-    });
-    return true;
+  return prisma.$transaction((tx) => deleteCalendarDay(tx, date, actor));
+}
+
+/** {@link upsertCalendarDay} inside the caller's transaction (a change of several days stays one change). */
+export async function writeCalendarDay(
+  tx: Prisma.TransactionClient,
+  entry: CalendarDayEntry,
+  actor: string,
+): Promise<void> {
+  const year = Number(entry.date.slice(0, 4));
+  await materialiseSeedYear(tx, year);
+  const before = await tx.calendarDay.findUnique({ where: { date: toDbDate(entry.date) } });
+  const data = { date: toDbDate(entry.date), year, kind: entry.kind, name: entry.name };
+  await tx.calendarDay.upsert({ where: { date: data.date }, create: data, update: data });
+  await tx.auditEvent.create({
+    data: {
+      actor,
+      action: before ? 'calendar.day.update' : 'calendar.day.add',
+      entityType: 'CalendarDay',
+      entityId: entry.date,
+      before: before ? { kind: before.kind, name: before.name } : undefined,
+      after: { kind: entry.kind, name: entry.name },
+    },
   });
+}
+
+/** {@link removeCalendarDay} inside the caller's transaction. */
+export async function deleteCalendarDay(
+  tx: Prisma.TransactionClient,
+  date: IsoDate,
+  actor: string,
+): Promise<boolean> {
+  const year = Number(date.slice(0, 4));
+  await materialiseSeedYear(tx, year);
+  const before = await tx.calendarDay.findUnique({ where: { date: toDbDate(date) } });
+  if (!before) return false;
+  await tx.calendarDay.delete({ where: { date: toDbDate(date) } });
+  await tx.auditEvent.create({
+    data: {
+      actor,
+      action: 'calendar.day.remove',
+      entityType: 'CalendarDay',
+      entityId: date,
+      before: { kind: before.kind, name: before.name },
+    },
+  });
+  return true;
 }
 
 /** Writes the seed into `CalendarDay` for every seeded year that has no row yet; returns the rows written. */

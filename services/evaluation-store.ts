@@ -72,12 +72,19 @@ export interface YearEvaluationData {
 
 /** An evaluation settings problem an administrator must fix (names the year and the key). */
 export class EvaluationSettingsError extends Error {
-  constructor(year: number, error: ZodError) {
+  /** Each problem as `path: message`, joined by `; `. */
+  readonly problem: string;
+
+  constructor(
+    readonly year: number,
+    error: ZodError,
+  ) {
     const problem = error.issues
       .map((i) => `${['evaluation', ...i.path].join('.')}: ${i.message}`)
       .join('; ');
     super(bilingual('evaluation.invalidSettings', { year, problem }));
     this.name = 'EvaluationSettingsError';
+    this.problem = problem;
   }
 }
 

@@ -28,6 +28,8 @@ export interface WebDeps extends HealthDeps {
    * the system clock. The rate limiter keeps its own (real) clock.
    */
   readonly now?: () => Date;
+  /** Where Chromium is, for the year-end report's PDF (default: Debian's `/usr/bin/chromium`). */
+  readonly chromiumPath?: string;
   /** Sign-in and reset requests per client address and minute; default 20. */
   readonly signInRateLimitPerMinute?: number;
 }

@@ -27,12 +27,15 @@ import {
 } from 'fastify-type-provider-zod';
 import { registerActionApi } from './api/actions';
 import { registerAdminActionApi } from './api/admin-actions';
+import { registerCalendarApi } from './api/calendar';
 import { CODEC_PREFIX, registerCodecApi } from './api/codec';
 import { registerDashboardApi } from './api/dashboard';
 import { registerPairApi } from './api/pairs';
+import { registerRosterApi } from './api/roster';
 import { registerSessionApi } from './api/session';
 import { registerSubmissionApi } from './api/submissions';
 import { registerUserApi } from './api/users';
+import { registerYearEndApi } from './api/year-end';
 import { installAccess } from './auth/access';
 import { PrismaSessionStore } from './auth/session-store';
 import type { WebApp } from './context';
@@ -43,12 +46,15 @@ import type { UploadedFile } from './forms';
 import { errorPage } from './render';
 import { registerAdminActionRoutes } from './routes/admin-actions';
 import { registerAuthRoutes } from './routes/auth';
+import { registerCalendarRoutes } from './routes/calendar';
 import { registerCycleRoutes } from './routes/cycles';
 import { registerHomeRoutes } from './routes/home';
 import { registerSubmissionRoutes } from './routes/submissions';
+import { registerRosterRoutes } from './routes/roster';
 import { registerSystemRoutes } from './routes/system';
 import { registerUnitRoutes } from './routes/units';
 import { registerUserRoutes } from './routes/users';
+import { registerYearEndRoutes } from './routes/year-end';
 
 export type { WebDeps } from './deps';
 
@@ -108,6 +114,12 @@ const ROUTE_MODULES: readonly ((app: WebApp, deps: RouteDeps) => void)[] = [
   registerUnitRoutes,
   registerSubmissionRoutes,
   registerSubmissionApi,
+  registerRosterRoutes,
+  registerCalendarRoutes,
+  registerYearEndRoutes,
+  registerRosterApi,
+  registerCalendarApi,
+  registerYearEndApi,
 ];
 
 /** Builds the Fastify instance with every plugin and route; the caller listens (or injects) and closes it. */

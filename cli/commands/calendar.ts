@@ -14,7 +14,8 @@ import {
   type Policy,
   type YearSchedule,
 } from '../../domain/calendar';
-import { formatLocalDateTime, isWeekend } from '../../domain/calendar/time';
+import { checkCalendarDay } from '../../domain/calendar/changes';
+import { formatLocalDateTime } from '../../domain/calendar/time';
 import { formatDate, formatDateTime, formatWeekday, parseUserDate } from '../../domain/format';
 import { bilingual, t, type MessageKey } from '../../domain/messages';
 import { cycleVocabulary } from '../../domain/messages/cycle';
@@ -219,12 +220,9 @@ export function registerCalendarCommands(program: Command, deps: CliDeps): void 
     .action(async (date: string, options: { name: string; kind: DayKind }) => {
       const name = options.name.trim();
       if (name === '') throw new CalendarCliError('calendar.emptyName');
-      if (options.kind === 'WORKING_DAY' && !isWeekend(date)) {
-        throw new CalendarCliError('calendar.workingDayNotWeekend', { date: formatDate(date) });
-      }
-      if (options.kind === 'DAY_OFF' && isWeekend(date)) {
-        throw new CalendarCliError('calendar.dayOffOnWeekend', { date: formatDate(date) });
-      }
+      // The rules of the web page's form too (domain/calendar/changes.ts).
+      const wrongDay = checkCalendarDay({ date, kind: options.kind, name });
+      if (wrongDay) throw new CalendarCliError(wrongDay.key, { ...wrongDay.params });
       const prisma = await deps.getPrisma();
       await upsertCalendarDay(prisma, { date, kind: options.kind, name }, CLI_ACTOR);
       deps.out(

@@ -17,6 +17,7 @@ import { systemMessages } from './system';
 import { webMessages } from './web';
 import { webAdminMessages } from './web-admin';
 import { webFormMessages } from './web-forms';
+import { webPageMessages } from './web-pages';
 
 export type { Lang, MessageParams, BilingualText, CatalogueSection } from './catalogue';
 
@@ -28,6 +29,7 @@ export const catalogue = {
   ...webMessages,
   ...webAdminMessages,
   ...webFormMessages,
+  ...webPageMessages,
   ...authMessages,
   ...dashboardMessages,
   ...calendarMessages,

@@ -300,8 +300,12 @@ const MAIN_PAGES: readonly { readonly name: string; readonly url: string; readon
   { name: 'home', url: `/home?year=${year}` },
   { name: 'cycles', url: `/cycles?year=${year}&overdue=true` },
   { name: 'pair', url: `/pairs/KN-2025-01?year=${year}` },
+  { name: 'unit', url: `/units/P-HOI-AN?year=${year}` },
   { name: 'users', url: '/users' },
   { name: 'outbox', url: '/outbox' },
+  { name: 'roster', url: '/roster' },
+  { name: 'calendar', url: `/calendar?year=${year}` },
+  { name: 'year-end', url: `/year-end?year=${year}` },
 ];
 
 const VIEWPORTS = {

@@ -11,8 +11,6 @@ import ExcelJS from 'exceljs';
 import { createUnitEvaluationActivities } from '../../activities/unit-evaluation';
 import { registerEvaluationCommands } from '../../cli/commands/evaluation';
 import type { CliDeps } from '../../cli/deps';
-import { endOfLocalDay } from '../../domain/calendar/time';
-import type { ObligationId } from '../../domain/cycle/types';
 import type { PrismaClient } from '../../generated/prisma';
 import type { ComputedProposal } from '../../machines/unit-evaluation';
 import { buildYearSummary, renderReport } from '../../reports';
@@ -21,6 +19,7 @@ import { importRoster } from '../../roster/import';
 import { loadRoster } from '../../roster/load';
 import { launchChromium } from '../support/chromium';
 import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createEvaluatedCycle } from '../support/evaluated-cycles';
 
 const YEAR = 2025;
 const INJECTED = '=HYPERLINK("http://evil.example","Sở Y tế")';
@@ -63,50 +62,6 @@ const roster = {
     { code: 'P5', sponsor: 'SO-YT', recipient: 'XA-D', from: '2020-01-01' },
   ],
 };
-
-type Status = 'PENDING' | 'SUBMITTED' | 'LATE' | 'MISSED' | 'WAIVED' | 'NOT_APPLICABLE';
-
-const DUE: Record<ObligationId, string> = {
-  O1: '2025-02-28',
-  O2: '2025-02-28',
-  O3: '2025-03-31',
-  O4: '2025-12-15',
-  O5: '2025-12-15',
-  O6: '2025-12-15',
-  O7: '2026-01-15',
-};
-
-async function createCycle(
-  prisma: PrismaClient,
-  pairCode: string,
-  statuses: Partial<Record<ObligationId, Status>> = {},
-): Promise<string> {
-  const pair = await prisma.pair.findUniqueOrThrow({ where: { code: pairCode } });
-  const workflowId = `twinning-cycle:${pairCode}:${YEAR}`;
-  const cycle = await prisma.cycle.create({
-    data: { pairId: pair.id, year: YEAR, workflowId, phase: 'evaluation', flags: [] },
-  });
-  for (const obligation of Object.keys(DUE) as ObligationId[]) {
-    const status = statuses[obligation] ?? (obligation === 'O7' ? 'PENDING' : 'SUBMITTED');
-    const due = endOfLocalDay(DUE[obligation]);
-    await prisma.cycleObligation.create({
-      data: {
-        cycleId: cycle.id,
-        obligation,
-        statutoryDue: due,
-        effectiveDue: due,
-        status,
-        completedAt:
-          status === 'SUBMITTED'
-            ? new Date(due.getTime() - 86_400_000)
-            : status === 'LATE'
-              ? new Date(due.getTime() + 86_400_000)
-              : null,
-      },
-    });
-  }
-  return cycle.id;
-}
 
 let seq = 0;
 async function addEntry(
@@ -160,16 +115,16 @@ beforeAll(async () => {
   const p = db.prisma;
   // SO-NN: 25 staff → 5 households; 3 communes, models in XA-A and XA-B only. The first P1 entry (3 households)
   // is corrected by its submitter to 4: households 4 + 2 = 6.
-  cycles.P1 = await createCycle(p, 'P1');
-  cycles.P2 = await createCycle(p, 'P2', { O2: 'LATE' });
-  cycles.P3 = await createCycle(p, 'P3', { O6: 'MISSED' });
+  cycles.P1 = await createEvaluatedCycle(p, 'P1', YEAR);
+  cycles.P2 = await createEvaluatedCycle(p, 'P2', YEAR, { O2: 'LATE' });
+  cycles.P3 = await createEvaluatedCycle(p, 'P3', YEAR, { O6: 'MISSED' });
   const first = await addEntry(p, cycles.P1, { households: 3, modelsBuilt: 1, studyTours: 1 });
   await addEntry(p, cycles.P1, { households: 4, modelsBuilt: 1, studyTours: 1, supersedesId: first });
   await addEntry(p, cycles.P2, { households: 2, modelsReplicated: 1, category: 'SOCIAL_SECURITY' });
   // P3's only entry is a study tour: a measurable result of the sponsor, so it is not "signed, nothing done".
   await addEntry(p, cycles.P3, { category: 'PROPAGANDA', studyTours: 1 });
   // H-DB: lowland district, one đồng short of 200,000,000.
-  cycles.P4 = await createCycle(p, 'P4');
+  cycles.P4 = await createEvaluatedCycle(p, 'P4', YEAR);
   await addEntry(p, cycles.P4, {
     households: 10,
     amountDong: 150_000_000n,
@@ -179,7 +134,7 @@ beforeAll(async () => {
   });
   await addEntry(p, cycles.P4, { amountDong: 49_999_999n, modelsReplicated: 1, communeCode: 'XA-B' });
   // SO-YT: 40 staff → 8 households; every target met but no year-end report.
-  cycles.P5 = await createCycle(p, 'P5', { O5: 'MISSED' });
+  cycles.P5 = await createEvaluatedCycle(p, 'P5', YEAR, { O5: 'MISSED' });
   await addEntry(p, cycles.P5, { households: 8, modelsBuilt: 1, studyTours: 1 });
 });
 

@@ -68,6 +68,8 @@ export interface WebWorldOptions {
   /** Environment variables for the configuration (e.g. `SIGN_IN_LOCKOUT`). */
   readonly env?: NodeJS.ProcessEnv;
   readonly signInRateLimitPerMinute?: number;
+  /** Where the year-end report's PDF looks for Chromium (default Debian's). */
+  readonly chromiumPath?: string;
 }
 
 /** Starts the world: database, roster, users, catcher, server. */
@@ -107,6 +109,7 @@ export async function startWebWorld(options: WebWorldOptions = {}): Promise<WebW
     ...(options.signInRateLimitPerMinute !== undefined
       ? { signInRateLimitPerMinute: options.signInRateLimitPerMinute }
       : {}),
+    ...(options.chromiumPath !== undefined ? { chromiumPath: options.chromiumPath } : {}),
   });
   await app.ready();
   return {

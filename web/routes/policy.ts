@@ -63,6 +63,17 @@ export const ROUTES: readonly RoutePolicy[] = [
   { method: 'GET', url: '/outbox', kind: 'page', access: 'manage' },
   { method: 'GET', url: '/outbox/:id', kind: 'page', access: 'manage' },
 
+  // The administrators' pages of issue 10: leadership reads the calendar and the year-end summary (the
+  // permission it shares with administrators is `export`, the reports'), only administrators change anything.
+  { method: 'GET', url: '/roster', kind: 'page', access: 'manage' },
+  { method: 'POST', url: '/roster/check', kind: 'page', access: 'manage' },
+  { method: 'POST', url: '/roster/apply', kind: 'page', access: 'manage' },
+  { method: 'GET', url: '/calendar', kind: 'page', access: 'export' },
+  { method: 'POST', url: '/calendar/preview', kind: 'page', access: 'manage' },
+  { method: 'POST', url: '/calendar/save', kind: 'page', access: 'manage' },
+  { method: 'GET', url: '/year-end', kind: 'page', access: 'export' },
+  { method: 'GET', url: '/year-end/download', kind: 'page', access: 'export' },
+
   { method: 'GET', url: '/api/v1/session', kind: 'api', access: 'public' },
   { method: 'POST', url: '/api/v1/session', kind: 'api', access: 'public' },
   { method: 'DELETE', url: '/api/v1/session', kind: 'api', access: 'public' },
@@ -89,6 +100,13 @@ export const ROUTES: readonly RoutePolicy[] = [
   { method: 'GET', url: '/api/v1/overview', kind: 'api', access: 'signedIn' },
   { method: 'GET', url: '/api/v1/cycles', kind: 'api', access: 'signedIn' },
   { method: 'GET', url: '/api/v1/cycles/export', kind: 'api', access: 'signedIn' },
+  { method: 'POST', url: '/api/v1/roster/dry-run', kind: 'api', access: 'manage' },
+  { method: 'POST', url: '/api/v1/roster/apply', kind: 'api', access: 'manage' },
+  { method: 'GET', url: '/api/v1/calendar/:year', kind: 'api', access: 'export' },
+  { method: 'POST', url: '/api/v1/calendar/:year/preview', kind: 'api', access: 'manage' },
+  { method: 'POST', url: '/api/v1/calendar/:year/changes', kind: 'api', access: 'manage' },
+  { method: 'GET', url: '/api/v1/year-end/:year', kind: 'api', access: 'export' },
+  { method: 'GET', url: '/api/v1/year-end/:year/export', kind: 'api', access: 'export' },
   // The Temporal web UI's codec endpoint: administrators only; the CORS preflight is open.
   { method: 'POST', url: '/api/v1/codec/decode', kind: 'api', access: 'administer' },
   { method: 'POST', url: '/api/v1/codec/encode', kind: 'api', access: 'administer' },

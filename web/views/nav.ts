@@ -17,6 +17,9 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/home', label: 'web.nav.home', access: 'signedIn' },
   { href: '/cycles', label: 'web.nav.cycles', access: 'signedIn' },
+  { href: '/roster', label: 'web.nav.roster', access: 'manage' },
+  { href: '/calendar', label: 'web.nav.calendar', access: 'export' },
+  { href: '/year-end', label: 'web.nav.yearEnd', access: 'export' },
   { href: '/users', label: 'web.nav.users', access: 'manage' },
   { href: '/outbox', label: 'web.nav.outbox', access: 'manage' },
   { href: '/', label: 'web.nav.health', access: 'public' },
