@@ -251,6 +251,10 @@ export const webMessages = {
     vi: 'Quá nhiều yêu cầu; hãy thử lại sau {seconds} giây.',
     en: 'Too many requests; try again in {seconds} seconds.',
   },
+  'web.error.idempotencyKey': {
+    vi: 'Tiêu đề Idempotency-Key phải gồm 1–64 ký tự chữ, số hoặc . _ : -',
+    en: 'The Idempotency-Key header must be 1–64 letters, digits or . _ : -',
+  },
   'web.error.databaseUnavailable': {
     vi: 'Cơ sở dữ liệu tạm thời không trả lời. Sau ít phút, hãy tải lại trang để xem việc vừa gửi đã được ghi nhận chưa rồi mới gửi lại.',
     en: 'The database is not answering for the moment. In a few minutes, reload the page to see whether what you sent was recorded before sending it again.',

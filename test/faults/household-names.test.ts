@@ -1,7 +1,7 @@
 /**
  * Households' names stay out of the engine in clear. 100 distinct names are entered as the beneficiaries of
- * progress entries — through CycleCommands, the one client the CLI and the web server send Updates with — to
- * cycles on the real Temporal dev server (its SQLite file), run by a real worker process logging at debug level,
+ * progress entries — half through CycleCommands (the client the CLI and the web server send Updates with), half
+ * typed into the web dashboard's progress form by a signed-in sponsor officer, one name per line — to cycles on the real Temporal dev server (its SQLite file), run by a real worker process logging at debug level,
  * with reminders and e-mails flowing. None of the names appears in the Temporal database files, in
  * `temporal workflow show` without the codec, in any log file, or in any e-mail caught; each appears, decoded,
  * to a client holding the payload keys (what the codec endpoint gives an administrator), and in the read model.
@@ -12,12 +12,16 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { simpleParser } from 'mailparser';
 import { cycleWorkflowId } from '../../domain/workflow-ids';
+import { createMailTransport } from '../../mail/transport';
 import { CycleCommands } from '../../services/cycle-commands';
+import { hashPassword } from '../../services/users';
+import { buildWebServer } from '../../web/server';
 import { temporalCliPath } from '../../system/toolchain';
 import { historyInClear } from '../support/cycle-harness';
 import { startFaultWorld, type FaultWorld } from '../support/fault-world';
 import { eventually } from '../support/eventually';
 import { dataText, payloadsIn } from '../support/payloads';
+import { Agent, PASSWORD } from '../support/web';
 
 const PAIRS = 4;
 const PER_PAIR = 25;
@@ -55,8 +59,15 @@ it('100 household names: none in the Temporal database, `workflow show`, the log
   const client = await world.client();
   const commands = new CycleCommands(client, world.db.prisma);
   const pairCodes = Array.from({ length: PAIRS }, (_, i) => `P${String(i + 1).padStart(5, '0')}`);
-  for (const [i, pairCode] of pairCodes.entries()) {
-    const beneficiaries = NAMES.slice(i * PER_PAIR, (i + 1) * PER_PAIR);
+  // The first half of the pairs through the client, the second through the web form.
+  const viaClient = pairCodes.slice(0, PAIRS / 2);
+  const viaWeb = pairCodes.slice(PAIRS / 2);
+  const namesOf = (pairCode: string): string[] => {
+    const i = pairCodes.indexOf(pairCode);
+    return NAMES.slice(i * PER_PAIR, (i + 1) * PER_PAIR);
+  };
+  for (const pairCode of viaClient) {
+    const beneficiaries = namesOf(pairCode);
     const result = await commands.progress(pairCode, 2026, {
       side: 'sponsor',
       actor: 'test:sponsor',
@@ -72,6 +83,50 @@ it('100 household names: none in the Temporal database, `workflow show`, the log
       },
     });
     expect(result).toMatchObject({ ok: true });
+  }
+  const { prisma } = world.db;
+  const mailer = createMailTransport(world.config.smtp.url, { maxConnections: 1 });
+  const app = buildWebServer({
+    prisma,
+    mailer,
+    config: world.config,
+    sessionSecret: 'a test session secret that is long enough',
+    temporal: () => world.client(),
+    namespace: world.config.temporal.namespace,
+    taskQueue: world.taskQueue,
+    temporalUiUrl: 'http://127.0.0.1:18299',
+  });
+  await app.ready();
+  try {
+    for (const pairCode of viaWeb) {
+      const pair = await prisma.pair.findUniqueOrThrow({ where: { code: pairCode } });
+      const email = `canbo-${pairCode.toLowerCase()}@donvi.example.gov.vn`;
+      await prisma.user.create({
+        data: {
+          email,
+          name: 'Cán bộ đơn vị giúp đỡ',
+          role: 'SPONSOR_OFFICER',
+          unitId: pair.sponsorId,
+          passwordHash: await hashPassword(PASSWORD),
+        },
+      });
+      const officer = new Agent(app, () => new Date());
+      expect((await officer.signIn(email)).statusCode).toBe(303);
+      const answer = await officer.postForm(`/pairs/${pairCode}/2026/progress`, {
+        category: 'SOCIAL_SECURITY',
+        households: String(PER_PAIR),
+        amountDong: '25.000.000',
+        modelsBuilt: '0',
+        modelsReplicated: '0',
+        studyTours: '0',
+        description: 'Hỗ trợ bò giống cho hộ nghèo',
+        beneficiaries: namesOf(pairCode).join('\r\n'),
+      });
+      expect([answer.statusCode, answer.headers.location]).toEqual([303, `/pairs/${pairCode}?year=2026`]);
+    }
+  } finally {
+    await app.close();
+    mailer.close();
   }
   // A reminder the administrator resends, so that e-mail about these very cycles flows while names are held.
   expect(await commands.resend(pairCodes[0]!, 2026, { obligation: 'O5', actor: 'test:admin' })).toMatchObject(

@@ -6,7 +6,8 @@
  * read model to take it; the effects activity retries until the database is back. Afterwards every accepted
  * entry is in the read model exactly once, the outage is over for every cycle, and the reminders due are sent.
  * Through the web server, a request while the database is down answers 503 with "try again" in the reader's
- * language (page and API), changes nothing, and the same request sent again afterwards is accepted once.
+ * language (page and API) and changes nothing; entries sent through the web API across the outage, each sent
+ * again under its Idempotency-Key while refused, are all in the read model afterwards, each once.
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -28,6 +29,8 @@ import { Agent, PASSWORD } from '../support/web';
 const PAIRS = 10;
 const ROUNDS = 6;
 const OUTAGE_MS = 10_000;
+/** Progress entries sent through the web API across the outage. */
+const WEB_ENTRIES = 8;
 // 15/05/2026 09:00 local: the cycles are carrying out their programme and take progress entries.
 const OPENED_AT = '2026-05-15T02:00:00.000Z';
 const root = path.resolve(__dirname, '..', '..');
@@ -199,9 +202,64 @@ it('through the web: while PostgreSQL is down a request answers 503 "try again" 
     const page = await officer.get('/home?lang=en');
     expect(page.statusCode).toBe(503);
     expect(page.body).toContain(t('web.error.databaseUnavailable', {}, 'en'));
+    // Progress entries sent meanwhile, each under its own Idempotency-Key and sent again with it while the
+    // answer is 503, as a client that retries does.
+    const answered: number[] = [];
+    let refusals = 0;
+    const sendEntry = async (n: number): Promise<void> => {
+      for (;;) {
+        const answer = await officer.request({
+          method: 'POST',
+          url: '/api/v1/pairs/P00002/2026/progress',
+          headers: {
+            'x-csrf-token': token,
+            'content-type': 'application/json',
+            'idempotency-key': `web-entry-${n}`,
+          },
+          payload: JSON.stringify({
+            data: {
+              category: 'SOCIO_ECONOMIC',
+              households: n + 1,
+              amountDong: 1_000_000,
+              modelsBuilt: 0,
+              modelsReplicated: 0,
+              studyTours: 0,
+              description: `Đợt gửi qua web ${n}`,
+            },
+          }),
+        });
+        if (answer.statusCode !== 503) return void answered.push(answer.statusCode);
+        refusals += 1;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    };
+    const entries = (async () => {
+      for (let n = 0; n < WEB_ENTRIES; n += 1) await sendEntry(n);
+    })();
+    await new Promise((r) => setTimeout(r, OUTAGE_MS / 2));
     await postgres('start');
+    await entries;
+    expect(answered).toEqual(Array.from({ length: WEB_ENTRIES }, () => 200));
+    expect(refusals).toBeGreaterThan(0);
+    const kept = await eventually(
+      () =>
+        prisma.progressEntry.findMany({
+          where: { description: { startsWith: 'Đợt gửi qua web ' } },
+          select: { description: true },
+        }),
+      (rows) => rows.length >= WEB_ENTRIES,
+      60_000,
+    );
+    expect(kept.map((r) => r.description).sort()).toEqual(
+      Array.from({ length: WEB_ENTRIES }, (_, n) => `Đợt gửi qua web ${n}`).sort(),
+    );
+    // One entry sent once more with its key after the outage (a user pressing the button again) is not a new one.
+    await sendEntry(0);
+    expect(
+      await prisma.progressEntry.count({ where: { description: { startsWith: 'Đợt gửi qua web ' } } }),
+    ).toBe(WEB_ENTRIES);
 
-    // The same request again: accepted, and the read model holds the one report.
+    // The report refused during the outage, sent again: accepted, and the read model holds the one report.
     const again = await eventually(
       () => officer.api('POST', url, body, { csrf: token }),
       (r) => r.statusCode !== 503,

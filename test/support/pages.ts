@@ -37,7 +37,7 @@ export function valueOf(body: string, id: string): string | undefined {
 
 /** The test IDs of the forms a page shows, in order. */
 export function formsOn(body: string): string[] {
-  return [...body.matchAll(/<form[^>]*data-testid="([a-z]+-form)"/g)].map((m) => m[1] ?? '');
+  return [...body.matchAll(/<form[^>]*data-testid="([a-z-]+-form)"/g)].map((m) => m[1] ?? '');
 }
 
 /** The parameters of a side in the cycle's messages. */

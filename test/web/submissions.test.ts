@@ -90,7 +90,14 @@ it('each officer sees the forms of its own side only; administrators and leaders
   expect(formsOn(sponsor.body)).toEqual(['sign-form', 'progress-form', 'report-form']);
   expect(sponsor.body).toContain(vi('webForms.report.title.O5'));
   const admin = await (await web.signedIn(EMAILS.admin)).get('/pairs/P05?year=2026');
-  expect(formsOn(admin.body)).toEqual(['extend-form']);
+  // The administrator's forms only (web/views/pair-admin.ts), no officer's form.
+  expect(formsOn(admin.body)).toEqual([
+    'extend-form',
+    'waive-form',
+    'resend-form',
+    'dissolve-form',
+    'end-period-form',
+  ]);
   const leadership = await (await web.signedIn(EMAILS.leadership)).get('/pairs/P05?year=2026');
   expect(formsOn(leadership.body)).toEqual([]);
   for (const body of [recipient.body, sponsor.body, admin.body, leadership.body])

@@ -18,7 +18,7 @@ import type { CycleProjection } from '../../domain/cycle/types';
 import { requirePermission } from '../auth/access';
 import type { WebApp } from '../context';
 import type { RouteDeps } from '../deps';
-import { forbidden, HttpError, notFound, refusalError } from '../errors';
+import { forbidden, HttpError, invalidInput, notFound, refusalError } from '../errors';
 import { readModel } from './dashboard';
 import { errorResponses } from './schemas';
 
@@ -34,6 +34,21 @@ export const submitBody = REQUEST_ENVELOPES.submit.omit({ actor: true, side: tru
 /** Who an action is recorded as in the workflow's history and the audit: the signed-in user's address. */
 export function webActor(request: FastifyRequest): string {
   return `web:${request.user?.email ?? 'unknown'}`;
+}
+
+/** What an `Idempotency-Key` may be: the Update ID it becomes (no personal data: the client chooses it). */
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/**
+ * The request's `Idempotency-Key` header as the options of a command: sent again with the same key (after a
+ * timeout or a 503), a submission is the same Update and is recorded once. 400 for a key that is not one.
+ */
+export function requestIdOf(request: FastifyRequest): { readonly requestId?: string } {
+  const key = request.headers['idempotency-key'];
+  if (key === undefined) return {};
+  if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))
+    throw invalidInput({ key: 'web.error.idempotencyKey' });
+  return { requestId: key };
 }
 
 /** The cycle-commands client, or 503 while Temporal does not answer. */
@@ -80,7 +95,12 @@ export function registerActionApi(app: WebApp, deps: RouteDeps): void {
       const commands = await commandsOf(deps);
       const { obligation, data } = request.body;
       return accepted(
-        await commands.submit(pair.code, year, { obligation, data, side, actor: webActor(request) }),
+        await commands.submit(
+          pair.code,
+          year,
+          { obligation, data, side, actor: webActor(request) },
+          requestIdOf(request),
+        ),
       );
     },
   );

@@ -17,7 +17,7 @@ import type { RouteDeps } from '../deps';
 import { invalidInput, notFound, refusalError } from '../errors';
 import { formFile, formText } from '../forms';
 import { attachmentInScope, sendAttachment, submittingOfficer } from '../routes/submissions';
-import { commandsOf, webActor } from './actions';
+import { commandsOf, requestIdOf, webActor } from './actions';
 import { readModel } from './dashboard';
 import { errorResponses } from './schemas';
 
@@ -87,11 +87,12 @@ export function registerSubmissionApi(app: WebApp, deps: RouteDeps): void {
     async (request) => {
       const { side, pair } = await submittingOfficer(deps, request, request.params.code);
       const commands = await commandsOf(deps);
-      const result = await commands.progress(pair.code, request.params.year, {
-        data: request.body.data,
-        side,
-        actor: webActor(request),
-      });
+      const result = await commands.progress(
+        pair.code,
+        request.params.year,
+        { data: request.body.data, side, actor: webActor(request) },
+        requestIdOf(request),
+      );
       if (!result.ok) throw refusalError(result.refusal);
       return result.value;
     },
