@@ -274,7 +274,10 @@ it('the pair page tells the same timeline in the reader’s language', async () 
     const page = renderPair(staticContext(lang), { year: 2026, detail: detail! });
     const timeline = /<ul data-testid="timeline"[^>]*>([\s\S]*?)<\/ul>/.exec(page)?.[1] ?? '';
     return [...timeline.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) =>
-      m[1]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim(),
+      m[1]!
+        .replace(/<[^>]+>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
     );
   };
   const vi = items('vi');
