@@ -86,17 +86,15 @@ function sideParams(side: Side): Record<string, string> {
   return { side, sideVi: v.vi, sideEn: v.en };
 }
 
-function wrongPhase(action: CycleRequest['action'], phase: CyclePhase): CheckResult {
+/** The parameters of `cycle.wrongPhase`: the action and the phase, named in both languages. */
+export function wrongPhaseParams(action: CycleRequest['action'], phase: CyclePhase): Record<string, string> {
   const a = cycleVocabulary.action[action];
   const p = cycleVocabulary.phase[phase];
-  return refuse('cycle.wrongPhase', {
-    action,
-    actionVi: a.vi,
-    actionEn: a.en,
-    phase,
-    phaseVi: p.vi,
-    phaseEn: p.en,
-  });
+  return { action, actionVi: a.vi, actionEn: a.en, phase, phaseVi: p.vi, phaseEn: p.en };
+}
+
+function wrongPhase(action: CycleRequest['action'], phase: CyclePhase): CheckResult {
+  return refuse('cycle.wrongPhase', wrongPhaseParams(action, phase));
 }
 
 function find(view: CycleView, id: ObligationId): Pick<ObligationView, 'id' | 'status' | 'signedBy'> {

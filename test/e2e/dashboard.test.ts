@@ -39,11 +39,12 @@ import {
 
 const env: SystemEnv = {
   dataDir: '',
-  webPort: 13100,
-  pgPort: 15644,
-  temporalPort: 17333,
-  temporalUiPort: 18333,
-  smtpPort: 12625,
+  // Ports of this file alone (system.test.ts and supervision.test.ts have their own): files run in parallel.
+  webPort: 13200,
+  pgPort: 15744,
+  temporalPort: 17433,
+  temporalUiPort: 18433,
+  smtpPort: 12725,
 };
 const base = `http://127.0.0.1:${env.webPort}`;
 const year = 2026;

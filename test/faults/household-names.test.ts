@@ -12,16 +12,13 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { simpleParser } from 'mailparser';
 import { cycleWorkflowId } from '../../domain/workflow-ids';
-import { createMailTransport } from '../../mail/transport';
 import { CycleCommands } from '../../services/cycle-commands';
-import { hashPassword } from '../../services/users';
-import { buildWebServer } from '../../web/server';
 import { temporalCliPath } from '../../system/toolchain';
 import { historyInClear } from '../support/cycle-harness';
 import { startFaultWorld, type FaultWorld } from '../support/fault-world';
 import { eventually } from '../support/eventually';
 import { dataText, payloadsIn } from '../support/payloads';
-import { Agent, PASSWORD } from '../support/web';
+import { startFaultWeb } from '../support/fault-web';
 
 const PAIRS = 4;
 const PER_PAIR = 25;
@@ -84,34 +81,13 @@ it('100 household names: none in the Temporal database, `workflow show`, the log
     });
     expect(result).toMatchObject({ ok: true });
   }
-  const { prisma } = world.db;
-  const mailer = createMailTransport(world.config.smtp.url, { maxConnections: 1 });
-  const app = buildWebServer({
-    prisma,
-    mailer,
-    config: world.config,
-    sessionSecret: 'a test session secret that is long enough',
-    temporal: () => world.client(),
-    namespace: world.config.temporal.namespace,
-    taskQueue: world.taskQueue,
-    temporalUiUrl: 'http://127.0.0.1:18299',
-  });
-  await app.ready();
+  const web = await startFaultWeb(world);
   try {
     for (const pairCode of viaWeb) {
-      const pair = await prisma.pair.findUniqueOrThrow({ where: { code: pairCode } });
-      const email = `canbo-${pairCode.toLowerCase()}@donvi.example.gov.vn`;
-      await prisma.user.create({
-        data: {
-          email,
-          name: 'Cán bộ đơn vị giúp đỡ',
-          role: 'SPONSOR_OFFICER',
-          unitId: pair.sponsorId,
-          passwordHash: await hashPassword(PASSWORD),
-        },
-      });
-      const officer = new Agent(app, () => new Date());
-      expect((await officer.signIn(email)).statusCode).toBe(303);
+      const officer = await web.sponsorOfficer(
+        pairCode,
+        `canbo-${pairCode.toLowerCase()}@donvi.example.gov.vn`,
+      );
       const answer = await officer.postForm(`/pairs/${pairCode}/2026/progress`, {
         category: 'SOCIAL_SECURITY',
         households: String(PER_PAIR),
@@ -125,8 +101,7 @@ it('100 household names: none in the Temporal database, `workflow show`, the log
       expect([answer.statusCode, answer.headers.location]).toEqual([303, `/pairs/${pairCode}?year=2026`]);
     }
   } finally {
-    await app.close();
-    mailer.close();
+    await web.close();
   }
   // A reminder the administrator resends, so that e-mail about these very cycles flows while names are held.
   expect(await commands.resend(pairCodes[0]!, 2026, { obligation: 'O5', actor: 'test:admin' })).toMatchObject(

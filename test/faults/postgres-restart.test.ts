@@ -17,14 +17,11 @@ import { promisify } from 'node:util';
 import { createPrismaClient } from '../../db/client';
 import { migrate } from '../../db/migrate';
 import { t } from '../../domain/messages';
-import { createMailTransport } from '../../mail/transport';
 import { CycleCommands } from '../../services/cycle-commands';
-import { hashPassword } from '../../services/users';
-import { buildWebServer } from '../../web/server';
 import { freePort } from '../../system/ports';
 import { deliveryCounts, printCounts, startFaultWorld, type FaultWorld } from '../support/fault-world';
 import { eventually } from '../support/eventually';
-import { Agent, PASSWORD } from '../support/web';
+import { startFaultWeb } from '../support/fault-web';
 
 const PAIRS = 10;
 const ROUNDS = 6;
@@ -155,33 +152,9 @@ it('through the web: while PostgreSQL is down a request answers 503 "try again" 
   // The year's cycles (already there when the test above ran first: opening again starts none).
   await world.openAt(2026, OPENED_AT);
   const { prisma } = world.db;
-  const sponsor = await prisma.unit.findFirstOrThrow({
-    where: { sponsored: { some: { code: 'P00002' } } },
-  });
-  await prisma.user.create({
-    data: {
-      email: 'canbo@donvi.example.gov.vn',
-      name: 'Cán bộ đơn vị giúp đỡ',
-      role: 'SPONSOR_OFFICER',
-      unitId: sponsor.id,
-      passwordHash: await hashPassword(PASSWORD),
-    },
-  });
-  const mailer = createMailTransport(world.config.smtp.url, { maxConnections: 1 });
-  const app = buildWebServer({
-    prisma,
-    mailer,
-    config: world.config,
-    sessionSecret: 'a test session secret that is long enough',
-    temporal: () => world.client(),
-    namespace: world.config.temporal.namespace,
-    taskQueue: world.taskQueue,
-    temporalUiUrl: 'http://127.0.0.1:18299',
-  });
-  await app.ready();
+  const web = await startFaultWeb(world);
   try {
-    const officer = new Agent(app, () => new Date());
-    expect((await officer.signIn('canbo@donvi.example.gov.vn')).statusCode).toBe(303);
+    const officer = await web.sponsorOfficer('P00002', 'canbo@donvi.example.gov.vn');
     const token = await officer.csrf();
     const url = '/api/v1/pairs/P00002/2026/submissions';
     // The sponsor's year-end report (O5) is owed and may be filed early, during implementation.
@@ -268,7 +241,6 @@ it('through the web: while PostgreSQL is down a request answers 503 "try again" 
     expect(again.statusCode).toBe(200);
     expect(await eventually(reports, (n) => n === 1, 60_000)).toBe(1);
   } finally {
-    await app.close();
-    mailer.close();
+    await web.close();
   }
 }, 300_000);

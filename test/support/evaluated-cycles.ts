@@ -11,7 +11,7 @@ import type { PrismaClient } from '../../generated/prisma';
 export type ObligationRowStatus = 'PENDING' | 'SUBMITTED' | 'LATE' | 'MISSED' | 'WAIVED' | 'NOT_APPLICABLE';
 
 /** The default statutory days (`MM-DD`; O7 in the next year). */
-const DUE: Record<ObligationId, string> = {
+export const DEFAULT_DUE: Readonly<Record<ObligationId, string>> = {
   O1: '02-28',
   O2: '02-28',
   O3: '03-31',
@@ -36,7 +36,7 @@ export async function createEvaluatedCycle(
   const cycle = await prisma.cycle.create({
     data: { pairId: pair.id, year, workflowId, phase: 'evaluation', flags: [] },
   });
-  for (const [obligation, monthDay] of Object.entries(DUE) as [ObligationId, string][]) {
+  for (const [obligation, monthDay] of Object.entries(DEFAULT_DUE) as [ObligationId, string][]) {
     const status = statuses[obligation] ?? (obligation === 'O7' ? 'PENDING' : 'SUBMITTED');
     const due = endOfLocalDay(`${obligation === 'O7' ? year + 1 : year}-${monthDay}`);
     await prisma.cycleObligation.create({

@@ -6,6 +6,7 @@
  * as text and shown escaped.
  */
 import { t, type MessageKey, type MessageParams } from '../../domain/messages';
+import { wrongPhaseParams } from '../../domain/cycle/check';
 import { cycleVocabulary } from '../../domain/messages/cycle';
 import type { Agent } from '../support/web';
 import {
@@ -37,16 +38,7 @@ afterAll(async () => {
 const vi = (key: MessageKey, params: MessageParams = {}): string => t(key, params, 'vi');
 
 function wrongPhase(action: 'submit' | 'progress', phase: 'needsProposal'): string {
-  const a = cycleVocabulary.action[action];
-  const p = cycleVocabulary.phase[phase];
-  return vi('cycle.wrongPhase', {
-    action,
-    actionVi: a.vi,
-    actionEn: a.en,
-    phase,
-    phaseVi: p.vi,
-    phaseEn: p.en,
-  });
+  return vi('cycle.wrongPhase', wrongPhaseParams(action, phase));
 }
 
 async function submissionsOf(pair: string) {

@@ -7,21 +7,14 @@
 import { endOfLocalDay } from '../../../domain/calendar/time';
 import type { ObligationId } from '../../../domain/cycle/types';
 import type { Prisma, PrismaClient } from '../../../generated/prisma';
+import { DEFAULT_DUE, type ObligationRowStatus } from '../../support/evaluated-cycles';
 
 /** A unit name that a spreadsheet would run as a formula. */
 export const INJECTED = '=HYPERLINK("http://evil.example","Sở Y tế")';
 
-type Status = 'PENDING' | 'SUBMITTED' | 'LATE' | 'MISSED' | 'WAIVED' | 'NOT_APPLICABLE';
+type Status = ObligationRowStatus;
 
-const DUE: Record<ObligationId, string> = {
-  O1: '02-28',
-  O2: '02-28',
-  O3: '03-31',
-  O4: '12-15',
-  O5: '12-15',
-  O6: '12-15',
-  O7: '01-15',
-};
+const DUE = DEFAULT_DUE;
 
 /** The IDs of the units, by code. */
 export const UNIT_IDS: Readonly<Record<string, string>> = {
