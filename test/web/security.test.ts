@@ -91,3 +91,50 @@ it('the cycle list refuses an unknown or bad parameter with the read model’s m
   const csv = await admin.get('/api/v1/cycles/export?format=csv&overdue=true');
   expect([csv.statusCode, csv.headers['content-type']]).toEqual([200, 'text/csv; charset=utf-8']);
 });
+
+it('a CSRF token replayed from another session, or from before sign-in, is refused and changes nothing', async () => {
+  const other = world.agent();
+  expect((await other.signIn(USERS.LEADERSHIP.email)).statusCode).toBe(303);
+  const stolen = await other.csrf();
+  const admin = world.agent();
+  // The token an anonymous visitor had: sign-in rotates the session, so it no longer counts.
+  const beforeSignIn = await admin.csrf();
+  expect((await admin.signIn(USERS.ADMIN.email)).statusCode).toBe(303);
+  const before = await world.db.prisma.user.count();
+  const body = { email: 'phat-lai@example.gov.vn', name: 'Người mới', role: 'LEADERSHIP' };
+  for (const token of [stolen, beforeSignIn]) {
+    const replayed = await admin.api('POST', '/api/v1/users', body, { csrf: token });
+    expect([replayed.statusCode, replayed.json<{ error: { code: string } }>().error.code]).toEqual([
+      403,
+      'csrf',
+    ]);
+  }
+  expect(await world.db.prisma.user.count()).toBe(before);
+});
+
+it('a session past its idle or absolute timeout is ended: the page asks to sign in again and says why', async () => {
+  const admin = world.agent();
+  expect((await admin.signIn(USERS.ADMIN.email)).statusCode).toBe(303);
+  expect((await admin.get('/home')).statusCode).toBe(200);
+  // 30 minutes without a request (SESSION_IDLE_TIMEOUT's default).
+  world.clock.advance(30 * 60_000 + 1000);
+  const idle = await admin.get('/home');
+  expect([idle.statusCode, idle.headers.location]).toEqual([303, '/sign-in?next=%2Fhome&lang=vi']);
+  const signInPage = await admin.get('/sign-in');
+  expect(pageText(signInPage.body)).toContain(t('auth.signIn.expiredIdle', { minutes: 30 }, 'vi'));
+  expect((await admin.api('GET', '/api/v1/pairs')).statusCode).toBe(401);
+
+  // 12 hours after sign-in (SESSION_ABSOLUTE_TIMEOUT's default), however busy the session was.
+  expect((await admin.signIn(USERS.ADMIN.email)).statusCode).toBe(303);
+  // A request every 20 minutes for 11 h 40 min keeps it alive…
+  for (let step = 0; step < 35; step += 1) {
+    world.clock.advance(20 * 60_000);
+    expect((await admin.get('/home')).statusCode).toBe(200);
+  }
+  // …until 12 hours after sign-in.
+  world.clock.advance(20 * 60_000 + 1000);
+  expect((await admin.get('/home')).statusCode).toBe(303);
+  expect(pageText((await admin.get('/sign-in')).body)).toContain(
+    t('auth.signIn.expiredAbsolute', { hours: 12 }, 'vi'),
+  );
+});

@@ -1,13 +1,18 @@
 /**
  * The store of `@fastify/session` in PostgreSQL (`WebSession`): one row per session, its object as JSON, the
  * signed-in user's ID (so disabling a user deletes its sessions at once) and when it expires (the idle or the
- * absolute timeout, whichever comes first; an anonymous session lasts the idle timeout). Expired rows are never
- * returned and are swept regularly.
+ * absolute timeout, whichever comes first; an anonymous session lasts the idle timeout). An expired anonymous
+ * session is never returned; an expired signed-in one is, for a day, so that the access check (which never
+ * trusts it: `web/auth/access.ts` ends it) can tell its user why they must sign in again. Rows are swept a day
+ * after they expire.
  */
 import type { Session } from 'fastify';
 import type { SessionStore } from '@fastify/session';
 import { sessionExpiry, type SessionTimeouts } from '../../domain/accounts';
 import type { Prisma, PrismaClient } from '../../generated/prisma';
+
+/** How long an expired signed-in session is kept to say why it ended. */
+const EXPIRED_KEPT_MS = 24 * 3600_000;
 
 /** A session store on the `WebSession` table. */
 export class PrismaSessionStore implements SessionStore {
@@ -37,10 +42,14 @@ export class PrismaSessionStore implements SessionStore {
       .then(() => callback(), callback);
   }
 
-  /** Reads a session that has not expired. */
+  /** Reads a session that has not expired, or a signed-in one that expired less than a day ago. */
   get(sid: string, callback: (err: unknown, result?: Session | null) => void): void {
     this.prisma.webSession.findUnique({ where: { sid } }).then((row) => {
-      if (!row || row.expiresAt.getTime() <= this.now().getTime()) return callback(null, null);
+      if (!row) return callback(null, null);
+      const now = this.now().getTime();
+      const expired = row.expiresAt.getTime() <= now;
+      if (expired && (row.userId === null || row.expiresAt.getTime() <= now - EXPIRED_KEPT_MS))
+        return callback(null, null);
       callback(null, row.data as unknown as Session);
     }, callback);
   }
@@ -50,9 +59,10 @@ export class PrismaSessionStore implements SessionStore {
     this.prisma.webSession.deleteMany({ where: { sid } }).then(() => callback(), callback);
   }
 
-  /** Deletes every expired session; returns how many. */
+  /** Deletes every session that expired a day ago or more; returns how many. */
   async sweep(): Promise<number> {
-    const { count } = await this.prisma.webSession.deleteMany({ where: { expiresAt: { lte: this.now() } } });
+    const before = new Date(this.now().getTime() - EXPIRED_KEPT_MS);
+    const { count } = await this.prisma.webSession.deleteMany({ where: { expiresAt: { lte: before } } });
     return count;
   }
 }
