@@ -352,5 +352,6 @@ describe('every main page', () => {
       }
     }
     expect(found).toEqual([]);
-  });
+    // 11 pages × 2 languages × 2 widths, each analysed and photographed: minutes on a busy 2-core machine.
+  }, 600_000);
 });
