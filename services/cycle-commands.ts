@@ -260,7 +260,9 @@ export class CycleCommands {
   private async missingSuccessor(
     code: string | undefined,
   ): Promise<{ ok: false; refusal: Refusal } | undefined> {
-    if (code === undefined || !this.prisma) return undefined;
+    // A request from the web is as sent: a code that is no text at all is the workflow's to refuse (its type),
+    // and would make the lookup throw.
+    if (typeof code !== 'string' || !this.prisma) return undefined;
     const found = await this.prisma.pair.findUnique({ where: { code }, select: { id: true } });
     return found ? undefined : refusal('NotFound', { key: 'commands.successorUnknown', params: { code } });
   }

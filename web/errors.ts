@@ -62,6 +62,14 @@ export function invalidInput(message: Message): HttpError {
 }
 
 /**
+ * 400 when a route that reads no body is sent one (JSON `null` included): the client's fields would otherwise be
+ * ignored in silence while the route does its work.
+ */
+export function refuseBody(request: FastifyRequest): void {
+  if (request.body !== undefined) throw new HttpError(400, 'invalid_input', { key: 'web.error.noBody' });
+}
+
+/**
  * The HTTP form of a workflow's refusal (`CycleCommands`' result): bad data is 400, an unknown cycle or unit
  * 404, a refusal of the workflow's rules (wrong phase, wrong party, already rated…) 409.
  */

@@ -1,7 +1,9 @@
 /**
  * Reading form bodies, urlencoded (`@fastify/formbody`) or with files (`@fastify/multipart`, read into memory):
- * one text value per field, never an array or an object, and files as {@link UploadedFile}.
+ * one text value per field, never an array or an object, and files as {@link UploadedFile}; and what no request
+ * may hold at all ({@link unreadable}).
  */
+import type { Message } from '../domain/messages';
 
 /** A file sent with a form: what the browser said about it, and its bytes (judged by content, not by name). */
 export interface UploadedFile {
@@ -44,4 +46,28 @@ export function formText(body: unknown, name: string): string {
 /** A local path to go to after a form (`next`), or the fallback when it is not one (never another site). */
 export function localPath(value: string, fallback: string): string {
   return /^\/(?![/\\])[^\s]*$/.test(value) ? value : fallback;
+}
+
+/**
+ * The deepest a body may nest (objects and arrays). No form or API body of the product nests more than a few
+ * levels, and a value nested thousands deep, which JSON.parse reads, overflows the stack of the recursive
+ * writers it would meet on its way (the Temporal client's JSON): a 500 instead of a refusal.
+ */
+export const BODY_DEPTH_LIMIT = 32;
+
+/**
+ * Why a request cannot be read, whatever its route, or undefined: nesting deeper than {@link BODY_DEPTH_LIMIT},
+ * or a NUL character in any text (URL parameters, query, body), which PostgreSQL can neither store nor compare.
+ * Walked without recursion; files are skipped (they are judged by their content).
+ */
+export function unreadable(...parts: readonly unknown[]): Message | undefined {
+  const pending: [unknown, number][] = parts.map((part) => [part, 0]);
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [value, depth] = next;
+    if (typeof value === 'string' && value.includes('\u0000')) return { key: 'web.error.nul' };
+    if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) continue;
+    if (depth >= BODY_DEPTH_LIMIT) return { key: 'web.error.tooDeep', params: { max: BODY_DEPTH_LIMIT } };
+    for (const child of Object.values(value)) pending.push([child, depth + 1]);
+  }
+  return undefined;
 }

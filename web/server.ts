@@ -42,7 +42,7 @@ import type { WebApp } from './context';
 import type { RouteDeps, WebDeps } from './deps';
 import { HttpError, installErrorHandlers } from './errors';
 import { applyLang } from './i18n';
-import type { UploadedFile } from './forms';
+import { unreadable, type UploadedFile } from './forms';
 import { errorPage } from './render';
 import { registerAdminActionRoutes } from './routes/admin-actions';
 import { registerAuthRoutes } from './routes/auth';
@@ -201,6 +201,10 @@ export function buildWebServer(deps: WebDeps): FastifyInstance {
         // The Temporal UI cannot send our token; the codec endpoint changes nothing (see web/api/codec.ts).
         if (request.url.startsWith(CODEC_PREFIX)) return next();
         root.csrfProtection(request, reply, next);
+      });
+      root.addHook('preValidation', (request, _reply, next) => {
+        const problem = unreadable(request.params, request.query, request.body);
+        next(problem === undefined ? undefined : new HttpError(400, 'invalid_input', problem));
       });
       installErrorHandlers(root, { bodyLimit: BODY_LIMIT, uploadLimit: UPLOAD_LIMIT, renderPage: errorPage });
       const sweep = setInterval(() => void store.sweep().catch(() => undefined), SESSION_SWEEP_MS);

@@ -210,9 +210,21 @@ export const webMessages = {
   'web.error.fieldRequired': { vi: 'bắt buộc phải có', en: 'is required' },
   'web.error.fieldInvalid': { vi: 'giá trị không hợp lệ', en: 'has an invalid value' },
   'web.error.fieldUnknown': { vi: 'không được phép có', en: 'is not allowed' },
+  'web.error.noBody': {
+    vi: 'Yêu cầu này không nhận nội dung gửi kèm; hãy gửi lại mà không có nội dung.',
+    en: 'This request takes no body; send it again without one.',
+  },
   'web.error.malformed_json': {
     vi: 'Nội dung gửi lên không phải JSON hợp lệ.',
     en: 'The request body is not valid JSON.',
+  },
+  'web.error.tooDeep': {
+    vi: 'Nội dung gửi lên lồng nhau sâu quá {max} tầng.',
+    en: 'The request body is nested more than {max} levels deep.',
+  },
+  'web.error.nul': {
+    vi: 'Nội dung gửi lên có ký tự NUL (mã 0), không lưu được; hãy bỏ ký tự này rồi gửi lại.',
+    en: 'The request holds a NUL character (code 0), which cannot be stored; remove it and send again.',
   },
   'web.error.payload_too_large': {
     vi: 'Nội dung gửi lên lớn quá giới hạn {limit} byte.',

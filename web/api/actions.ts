@@ -28,8 +28,11 @@ export const pairYearParams = z.object({
   year: z.coerce.number().int().min(CYCLE_YEARS.min).max(CYCLE_YEARS.max),
 });
 
-/** A submission as the API takes it: the workflow's envelope without `actor` and `side` (the session's). */
-export const submitBody = REQUEST_ENVELOPES.submit.omit({ actor: true, side: true });
+/**
+ * A submission as the API takes it: the workflow's envelope without `actor` and `side` (the session's), and no
+ * other field: the workflow reads only `obligation` and `data`, so anything else is refused here, not dropped.
+ */
+export const submitBody = z.strictObject(REQUEST_ENVELOPES.submit.omit({ actor: true, side: true }).shape);
 
 /** Who an action is recorded as in the workflow's history and the audit: the signed-in user's address. */
 export function webActor(request: FastifyRequest): string {

@@ -16,6 +16,7 @@ import type {
   ResendRequest,
   WaiveRequest,
 } from '../../domain/cycle/requests';
+import { PAYLOAD_SCHEMAS, type PayloadKind } from '../../domain/cycle/schemas';
 import type { CycleProjection } from '../../domain/cycle/types';
 import type { Message, MessageKey } from '../../domain/messages';
 import { findPairInScope, findUnitInScope } from '../../services/access';
@@ -37,18 +38,34 @@ import { errorResponses } from './schemas';
 const unitYearParams = pairYearParams;
 const unitParams = pairYearParams.pick({ code: true });
 
-/** An extension as the API takes it: the workflow's envelope (`obligation`) without `actor`; `newDate`, … inside. */
-export const extendBody = REQUEST_ENVELOPES.extend.omit({ actor: true });
-/** A waiver as the API takes it: the workflow's envelope (`obligation`) without `actor`; `reason` inside. */
-export const waiveBody = REQUEST_ENVELOPES.waive.omit({ actor: true });
-/** A reminder to resend: the workflow's envelope (`obligation`) without `actor`. */
-export const resendBody = REQUEST_ENVELOPES.resend.omit({ actor: true });
-/** A dissolution or re-pairing: the workflow's envelope without `actor`; `reason`, `successorPairCode` inside. */
-export const dissolveBody = REQUEST_ENVELOPES.dissolve.omit({ actor: true });
-/** The end of the pair's period: the envelope without `actor`; `lastDay`, `reason`, … inside. */
-export const endPeriodBody = REQUEST_ENVELOPES.endPeriod.omit({ actor: true });
-/** A unit evaluation's request (`text`, or `rating` with `reason`, `decisionNumber`): the evaluation judges it. */
-export const unitRequestBody = z.looseObject({});
+/**
+ * The body of an administrator action: the workflow's envelope without `actor` (the session's) and the fields
+ * of its payload, and nothing else. The workflow reads only these, so another field (an `actor` too) is refused
+ * here instead of being dropped on the way; the payload's values are the workflow's to judge, so the form and the
+ * API refuse a value with the same message.
+ */
+function actionBody(envelope: z.ZodObject, payload: PayloadKind | undefined): z.ZodType {
+  const fields: Record<string, z.ZodType> = {};
+  const shape = (payload === undefined ? {} : PAYLOAD_SCHEMAS[payload].shape) as Record<string, z.ZodType>;
+  for (const [name, schema] of Object.entries(shape))
+    fields[name] = schema.isOptional() ? z.unknown().optional() : z.unknown();
+  return z.strictObject({ ...envelope.omit({ actor: true }).shape, ...fields });
+}
+
+/** An extension as the API takes it: `obligation`, `newDate`, `reason`, `decisionNumber`. */
+export const extendBody = actionBody(REQUEST_ENVELOPES.extend, 'extend');
+/** A waiver as the API takes it: `obligation`, `reason`. */
+export const waiveBody = actionBody(REQUEST_ENVELOPES.waive, 'waive');
+/** A reminder to resend: `obligation`. */
+export const resendBody = actionBody(REQUEST_ENVELOPES.resend, undefined);
+/** A dissolution or re-pairing: `reason`, `successorPairCode`. */
+export const dissolveBody = actionBody(REQUEST_ENVELOPES.dissolve, 'dissolve');
+/** The end of the pair's period: `lastDay`, `reason`, `successorPairCode`, `decisionNumber`. */
+export const endPeriodBody = actionBody(REQUEST_ENVELOPES.endPeriod, 'endPeriod');
+/** A unit's positive factors: `text` (empty clears them); the evaluation judges it. */
+export const unitFactorsBody = actionBody(z.object({ actor: z.string() }), 'positiveFactors');
+/** A unit's rating: `rating`, `reason`, `decisionNumber`; the evaluation judges them. */
+export const unitRatingBody = actionBody(z.object({ actor: z.string() }), 'unitRating');
 
 /** A merger as the API takes it: the units merged (codes, or one comma-separated text) and the first day. */
 export const mergeBody = z.strictObject({
@@ -198,8 +215,8 @@ type UnitRun = (
 
 /** Registers the administrator's API routes. */
 export function registerAdminActionApi(app: WebApp, deps: RouteDeps): void {
-  // The session's actor is written last: a body's own `actor` never reaches the workflow. The rest of the body
-  // goes as sent, so the workflow's validator names any field that is missing, malformed or unknown.
+  // The body holds only the fields the workflow reads (no `actor`: the session's is added), as sent, so the
+  // workflow's validator names any field that is missing or malformed.
   const withActor = (body: unknown, actor: string) => ({ ...(body as Record<string, unknown>), actor });
 
   /** One action on a pair's cycle: the pair in scope (else 404), the Update, its projection or its refusal. */
@@ -230,7 +247,7 @@ export function registerAdminActionApi(app: WebApp, deps: RouteDeps): void {
   };
 
   /** One action on a unit's evaluation: the unit known (else 404), the Update, its status or its refusal. */
-  const unitRoute = (url: string, summary: string, run: UnitRun): void => {
+  const unitRoute = (url: string, summary: string, body: z.ZodType, run: UnitRun): void => {
     app.post(
       url,
       {
@@ -238,7 +255,7 @@ export function registerAdminActionApi(app: WebApp, deps: RouteDeps): void {
           tags: ['actions'],
           summary,
           params: unitYearParams,
-          body: unitRequestBody,
+          body,
           response: {
             200: readModel('The unit’s evaluation after the action (UnitEvaluationStatus)'),
             ...errorResponses(400, 401, 403, 404, 409),
@@ -290,11 +307,13 @@ export function registerAdminActionApi(app: WebApp, deps: RouteDeps): void {
   unitRoute(
     '/api/v1/units/:code/:year/positive-factors',
     'An administrator records (or, with an empty `text`, clears) a unit’s positive factors; the evaluation proposes again',
+    unitFactorsBody,
     (c, unit, y, r) => c.unitFactors(unit, y, r as unknown as UnitFactorsRequest),
   );
   unitRoute(
     '/api/v1/units/:code/:year/rating',
     'An administrator confirms or overrides a unit’s proposal once (`rating`, `reason` required when it differs, `decisionNumber`)',
+    unitRatingBody,
     (c, unit, y, r) => c.rateUnit(unit, y, r as unknown as RateUnitRequest),
   );
 

@@ -33,10 +33,11 @@ const changeBody = z.strictObject({
   kind: z.string().max(40).optional(),
 });
 
+/** A refused change: the error and every problem by field; a body of the wrong shape gets the error alone. */
 const problemsSchema = z
   .object({
     error: z.object({ code: z.string(), message: z.string() }),
-    problems: z.array(z.object({ field: z.string(), key: z.string(), message: z.string() })),
+    problems: z.array(z.object({ field: z.string(), key: z.string(), message: z.string() })).optional(),
   })
   .meta({ id: 'CalendarProblems' });
 

@@ -17,20 +17,25 @@ import { readModel } from './dashboard';
 import { errorResponses } from './schemas';
 import { webActor } from './actions';
 
-/** A refused roster: the error and every problem, located as precisely as known. */
+/**
+ * A refused roster: the error and every problem, located as precisely as known; a body the route cannot read at
+ * all (malformed JSON…) is refused with the error alone.
+ */
 const problemsSchema = z
   .object({
     error: z.object({ code: z.string(), message: z.string() }),
-    problems: z.array(
-      z.object({
-        file: z.string(),
-        sheet: z.string().optional(),
-        row: z.number().optional(),
-        column: z.string().optional(),
-        key: z.string(),
-        message: z.string(),
-      }),
-    ),
+    problems: z
+      .array(
+        z.object({
+          file: z.string(),
+          sheet: z.string().optional(),
+          row: z.number().optional(),
+          column: z.string().optional(),
+          key: z.string(),
+          message: z.string(),
+        }),
+      )
+      .optional(),
   })
   .meta({ id: 'RosterProblems' });
 

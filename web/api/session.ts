@@ -8,7 +8,7 @@ import { endSession } from '../auth/access';
 import { signInRequest } from '../auth/sign-in';
 import type { WebApp } from '../context';
 import type { RouteDeps } from '../deps';
-import { HttpError } from '../errors';
+import { HttpError, refuseBody } from '../errors';
 import { signInRateLimit } from '../routes/auth';
 import { credentialsSchema, errorResponses, sessionSchema } from './schemas';
 import type { ActiveUser } from '../../services/users';
@@ -69,8 +69,9 @@ export function registerSessionApi(app: WebApp, deps: RouteDeps): void {
 
   app.delete(
     '/api/v1/session',
-    { schema: { tags: ['session'], summary: 'Sign out', response: errorResponses(403) } },
+    { schema: { tags: ['session'], summary: 'Sign out (no body)', response: errorResponses(400, 403) } },
     async (request, reply) => {
+      refuseBody(request);
       await endSession(request);
       return reply.code(204).send();
     },

@@ -15,7 +15,7 @@ import { requireSignIn } from '../auth/access';
 import type { WebApp } from '../context';
 import type { RouteDeps } from '../deps';
 import { invalidInput, notFound, refusalError } from '../errors';
-import { formFile, formText } from '../forms';
+import { formFile, formText, unreadable } from '../forms';
 import { attachmentInScope, sendAttachment, submittingOfficer } from '../routes/submissions';
 import { commandsOf, requestIdOf, webActor } from './actions';
 import { readModel } from './dashboard';
@@ -28,8 +28,13 @@ const params = z.object({
 
 const attachmentParams = params.extend({ id: z.string().min(1).max(100) });
 
-/** A progress entry as the API takes it: the workflow's envelope without `actor` and `side` (the session's). */
-export const progressBody = REQUEST_ENVELOPES.progress.omit({ actor: true, side: true });
+/**
+ * A progress entry as the API takes it: the workflow's envelope without `actor` and `side` (the session's), and
+ * no other field (the workflow reads only `data`).
+ */
+export const progressBody = z.strictObject(
+  REQUEST_ENVELOPES.progress.omit({ actor: true, side: true }).shape,
+);
 
 /** A kept document as the API shows it. */
 const attachmentSchema = z
@@ -54,7 +59,7 @@ function attachmentJson(a: StoredAttachment): z.output<typeof attachmentSchema> 
   };
 }
 
-/** The `data` field of a multipart submission: the JSON text of an object, else 400. */
+/** The `data` field of a multipart submission: the JSON text of an object that a request may hold, else 400. */
 function dataOf(text: string): Record<string, unknown> {
   let data: unknown;
   try {
@@ -64,6 +69,9 @@ function dataOf(text: string): Record<string, unknown> {
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data))
     throw invalidInput({ key: 'webForms.api.data' });
+  // Parsed here, not by the body parser: the checks of every body (web/forms.ts) apply to it as well.
+  const problem = unreadable(data);
+  if (problem) throw invalidInput(problem);
   return data as Record<string, unknown>;
 }
 

@@ -4,7 +4,7 @@ import { disableUser, inviteUser, listUsers, type ListedUser } from '../../servi
 import { requirePermission } from '../auth/access';
 import type { WebApp } from '../context';
 import type { RouteDeps } from '../deps';
-import { HttpError, notFound, userRefusalError } from '../errors';
+import { HttpError, notFound, refuseBody, userRefusalError } from '../errors';
 import { errorResponses, idParams, inviteSchema, listedUserSchema, userSchema } from './schemas';
 
 function listed(u: ListedUser) {
@@ -70,13 +70,14 @@ export function registerUserApi(app: WebApp, deps: RouteDeps): void {
     {
       schema: {
         tags: ['users'],
-        summary: 'Disable an account: no more sign-in, its sessions end at once',
+        summary: 'Disable an account (no body): no more sign-in, its sessions end at once',
         params: idParams,
-        response: { 200: z.object({ user: listedUserSchema }), ...errorResponses(401, 403, 404, 409) },
+        response: { 200: z.object({ user: listedUserSchema }), ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
       const actor = requirePermission(request, 'manage');
+      refuseBody(request);
       const target = await deps.prisma.user.findUnique({ where: { id: request.params.id } });
       if (!target) throw notFound();
       if (target.id === actor.userId) throw new HttpError(409, 'conflict', { key: 'auth.user.notSelf' });
