@@ -22,20 +22,37 @@ const TRANSIENT_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 /** PostgreSQL's own codes for a server shutting down, restarting or refusing connections (class 57P, 08). */
 const TRANSIENT_SQLSTATE = /^(57P0[1-3]|08\d{3})$/;
 
+/** What a driver adapter says went wrong (`@prisma/driver-adapter-utils`). */
+interface AdapterCause {
+  readonly kind?: unknown;
+  readonly code?: unknown;
+  readonly originalCode?: unknown;
+}
+
 interface PrismaLikeError {
   readonly name?: unknown;
   readonly code?: unknown;
-  readonly meta?: { readonly driverAdapterError?: { readonly cause?: { kind?: unknown; code?: unknown } } };
+  readonly cause?: AdapterCause;
+  readonly meta?: { readonly driverAdapterError?: { readonly cause?: AdapterCause } };
 }
 
-/** Whether `error` says the database is unreachable for now (the same request may succeed later). */
+function transientCause(cause: AdapterCause | undefined): boolean {
+  if (cause === undefined) return false;
+  if (typeof cause.kind === 'string' && TRANSIENT_KINDS.has(cause.kind)) return true;
+  const sqlState = typeof cause.code === 'string' ? cause.code : cause.originalCode;
+  return typeof sqlState === 'string' && TRANSIENT_SQLSTATE.test(sqlState);
+}
+
+/**
+ * Whether `error` says the database is unreachable for now (the same request may succeed later): Prisma's own
+ * errors, and the driver adapter's error when it reaches us unwrapped (a server still starting up, 57P03).
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const e = error as PrismaLikeError;
   if (e.name === 'PrismaClientInitializationError') return true;
+  if (e.name === 'DriverAdapterError') return transientCause(e.cause);
   if (e.name !== 'PrismaClientKnownRequestError') return false;
   if (typeof e.code === 'string' && TRANSIENT_CODES.has(e.code)) return true;
-  const cause = e.meta?.driverAdapterError?.cause;
-  if (typeof cause?.kind === 'string' && TRANSIENT_KINDS.has(cause.kind)) return true;
-  return cause?.kind === 'postgres' && typeof cause.code === 'string' && TRANSIENT_SQLSTATE.test(cause.code);
+  return transientCause(e.meta?.driverAdapterError?.cause);
 }
