@@ -151,12 +151,11 @@ export function registerRosterCommands(program: Command, deps: CliDeps): void {
         bar.stop();
       }
       if (!loaded.ok) {
-        if (flags.json) {
+        // With --json the errors are the output (stdout stays JSON); the person at the terminal still reads why.
+        if (flags.json)
           deps.out(JSON.stringify({ ok: false, errors: loaded.errors.map(errorJson) }, null, 2));
-        } else {
-          for (const error of loaded.errors) deps.err(formatRosterError(error));
-          deps.err(bilingual('roster.invalid', { count: loaded.errors.length }));
-        }
+        else for (const error of loaded.errors) deps.err(formatRosterError(error));
+        deps.err(bilingual('roster.invalid', { count: loaded.errors.length }));
         process.exitCode = 1;
         return;
       }

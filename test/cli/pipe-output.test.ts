@@ -3,6 +3,7 @@
  * program must let Node flush standard output before it ends (process.exit() used to cut it at 64 KiB), and
  * must end by itself once the command is done (no client left open).
  */
+import { bilingual } from '../../domain/messages';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -93,6 +94,8 @@ describe('twinning roster import --dry-run --json through a pipe', () => {
     const run = await throughPipe(['roster', 'import', file, '--dry-run', '--json'], process.env);
 
     expect(run.cli).toBe(1);
+    // The person at the terminal reads the summary on stderr; stdout is the JSON alone.
+    expect(run.stderr).toContain(bilingual('roster.invalid', { count: 3000 }));
     expect(run.bytes).toBeGreaterThan(1024 * 1024);
     const result = run.value as {
       ok: boolean;
