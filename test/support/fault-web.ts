@@ -46,6 +46,8 @@ export async function startFaultWeb(world: FaultWorld): Promise<FaultWeb> {
           passwordHash: await hashPassword(PASSWORD),
         },
       });
+      // The wall clock, as the server's: the dev server's business time is real time, and nothing here depends
+      // on the day (sessions last far longer than a fault test).
       const officer = new Agent(app, () => new Date());
       const answer = await officer.signIn(email);
       if (answer.statusCode !== 303) throw new Error(`sign-in of ${email} answered ${answer.statusCode}`);

@@ -4,6 +4,7 @@
  * from the outbox, signing in. Used by the end-to-end tests of `npm start`.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { eventually } from './eventually';
 
 /** The parts' health and the roster line of the landing page. */
 export interface LandingParts {
@@ -33,17 +34,16 @@ export async function landingParts(browser: Browser, base: string): Promise<Land
 }
 
 /** Reads the landing page until every part is healthy (or the time is up: the caller asserts what it saw). */
-export async function waitUntilAllHealthy(
+export function waitUntilAllHealthy(
   browser: Browser,
   base: string,
   timeoutMs = 60_000,
 ): Promise<LandingParts> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const seen = await landingParts(browser, base);
-    if (Object.values(seen.parts).every((ok) => ok === 'true') || Date.now() > deadline) return seen;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
+  return eventually(
+    () => landingParts(browser, base),
+    (seen) => Object.values(seen.parts).every((ok) => ok === 'true'),
+    timeoutMs,
+  );
 }
 
 /** The first administrator's address and one-time link, as `npm start` prints them. */
@@ -106,6 +106,7 @@ export async function inviteAndSignIn(
 
 /** The set-password link of the newest message to `email` in the outbox (waits for its delivery). */
 async function invitationLink(admin: Page, base: string, email: string): Promise<string> {
+  // How long to wait for delivery (a duration only).
   const deadline = Date.now() + 60_000;
   for (;;) {
     await admin.goto(`${base}/outbox`);

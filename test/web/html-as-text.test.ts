@@ -11,6 +11,7 @@
  * themselves are covered for any text by test/properties/export-formulas.test.ts, this is the web route with
  * names that came in through the roster upload.
  */
+import { eventually } from '../support/eventually';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
@@ -340,9 +341,12 @@ it('unit names of a roster upload: the CSV and XLSX export of the cycle list wri
   const sent = web.world.smtp.messages.length;
   const resent = await admin.postForm('/pairs/P04/2026/resend', { obligation: 'O1' });
   expect(resent.statusCode).toBe(303);
-  const deadline = Date.now() + 30_000;
-  while (web.world.smtp.messages.length === sent && Date.now() < deadline)
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  await eventually(
+    () => Promise.resolve(web.world.smtp.messages.length),
+    (count) => count > sent,
+    30_000,
+    200,
+  );
   const reminder = web.world.smtp.messages.slice(sent).find((m) => m.to.includes('ubnd@chom.example.gov.vn'));
   expect(reminder).toBeDefined();
   const mail = await parseMail(reminder!);
