@@ -15,6 +15,7 @@ import { importRoster } from '../../roster/import';
 import { loadRoster, type LoadRosterResult } from '../../roster/load';
 import { openYear } from '../../services/cycle-opener';
 import { startProcess, waitForOutput, type ManagedProcess } from '../../system/child-process';
+import { temporalSqliteArgs } from '../../system/embedded';
 import { freePort, waitForPort, waitForPortsFree } from '../../system/ports';
 import { startSmtpCatcher, type CatcherReply, type SmtpCatcher } from '../../system/smtp-catcher';
 import { formatPayloadKeys, generatePayloadKey } from '../../system/payload-keys';
@@ -151,8 +152,7 @@ export async function startFaultWorld(
       args: [
         'server',
         'start-dev',
-        '--db-filename',
-        path.join(dir, 'temporal.db'),
+        ...temporalSqliteArgs(path.join(dir, 'temporal.db')),
         '--ip',
         '127.0.0.1',
         '--port',
