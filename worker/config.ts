@@ -209,6 +209,10 @@ const envSchema = z.object({
     .int('must be a whole number ≥ 0')
     .min(0, 'must be a whole number ≥ 0')
     .default(DEFAULT_MAX_CACHED_WORKFLOWS),
+  WORKER_SOURCE_MAPS: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
   CYCLE_OPEN_CONCURRENCY: z.coerce
     .number({ error: 'must be a whole number of cycles (1–1000)' })
     .int('must be a whole number of cycles (1–1000)')
@@ -296,6 +300,13 @@ export interface AppConfig {
   readonly logLevel: 'error' | 'warn' | 'info' | 'debug';
   /** Workflows a worker keeps in memory (0 turns sticky execution off); see {@link DEFAULT_MAX_CACHED_WORKFLOWS}. */
   readonly workerMaxCachedWorkflows: number;
+  /**
+   * Whether the worker maps stack traces to the TypeScript sources (`WORKER_SOURCE_MAPS`). Off by default: with
+   * them on, every stack the workflow sandbox captures (the SDK records one per promise) is source-mapped, which
+   * made each workflow task about 40 % dearer (BENCHMARKS.md, B7). Workflow stack traces in the Temporal UI are
+   * mapped by the SDK itself either way.
+   */
+  readonly workerSourceMaps: boolean;
   /** Cycles the year opener starts at once (undefined: the opener's default, 32). */
   readonly cycleOpenConcurrency: number | undefined;
   /** E-mail delivery: retries, throttling, the standing recipients and the leadership digest (docs/mail.md). */
@@ -426,6 +437,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     payloadKeys: e.PAYLOAD_KEYS,
     logLevel: e.LOG_LEVEL,
     workerMaxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
+    workerSourceMaps: e.WORKER_SOURCE_MAPS,
     cycleOpenConcurrency: e.CYCLE_OPEN_CONCURRENCY,
     mail: {
       retryHorizonMs: e.MAIL_RETRY_HORIZON,

@@ -15,6 +15,8 @@ import { workerTuning } from './workflow-bundle';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // tsx turns Node's source maps on; off, workflow tasks cost much less (AppConfig.workerSourceMaps).
+  process.setSourceMapsEnabled(config.workerSourceMaps);
   const prisma = createPrismaClient(config.databaseUrl, { maxConnections: config.databasePoolSize });
   const mailer = createMailTransport(config.smtp.url, { rateLimitPerSecond: config.mail.rateLimitPerSecond });
   let connection: NativeConnection | undefined;
