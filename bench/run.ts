@@ -7,6 +7,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import type { TemporalSqliteSync } from '../system/embedded';
 import { temporalCliPath } from '../system/toolchain';
 import { loadConfig } from '../worker/config';
 import { BENCHMARKS, type Benchmark } from './benchmarks';
@@ -25,6 +26,12 @@ function workerEnv(value: string, previous: Record<string, string>): Record<stri
   const match = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(value);
   if (!match) throw new InvalidArgumentError('must be NAME=VALUE, e.g. WORKER_MAX_CACHED_WORKFLOWS=2000');
   return { ...previous, [match[1]!]: match[2]! };
+}
+
+function temporalSync(value: string): TemporalSqliteSync {
+  if (value !== 'off' && value !== 'normal' && value !== 'full')
+    throw new InvalidArgumentError('must be off, normal or full');
+  return value;
 }
 
 function databases(value: string): DatabaseKind[] {
@@ -93,6 +100,12 @@ async function main(argv: readonly string[]): Promise<void> {
       positiveInt,
     )
     .option('--worker-env <NAME=VALUE>', "add to every worker's environment (repeatable)", workerEnv, {})
+    .option(
+      '--temporal-sync <mode>',
+      "how the dev servers sync their SQLite file: off (default), normal, or full (the embedded system's)",
+      temporalSync,
+      'off' as TemporalSqliteSync,
+    )
     .option('--out <dir>', 'where the results file is written', path.resolve(__dirname, 'results'))
     .option('--quiet', 'no progress bars or log lines on standard error')
     .exitOverride();
@@ -104,6 +117,7 @@ async function main(argv: readonly string[]): Promise<void> {
     db: DatabaseKind[];
     leadSeconds?: number;
     workerEnv: Record<string, string>;
+    temporalSync: TemporalSqliteSync;
     out: string;
     quiet?: boolean;
   }>();
@@ -126,6 +140,7 @@ async function main(argv: readonly string[]): Promise<void> {
     workerEnv: flags.workerEnv,
     ...(flags.leadSeconds !== undefined ? { leadSeconds: flags.leadSeconds } : {}),
     temporalCli,
+    temporalSync: flags.temporalSync,
     scratch: path.join(os.tmpdir(), `twinning-bench-${process.pid}`),
     quiet: flags.quiet === true,
   });

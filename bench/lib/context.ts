@@ -14,6 +14,7 @@ import { importRoster } from '../../roster/import';
 import { databaseUrlOn } from '../../simulate/database';
 import type { Figure } from './report';
 import { readRoster, writeRoster } from './roster';
+import type { TemporalSqliteSync } from '../../system/embedded';
 import { createDatabase, startWorld, type BenchDatabase, type DatabaseKind, type World } from './world';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -49,6 +50,8 @@ export interface BenchContext {
   readonly workerEnv: Readonly<Record<string, string>>;
   /** The `temporal` CLI (dev server). */
   readonly temporalCli: string;
+  /** How the benchmarks' dev servers sync their SQLite files (`--temporal-sync`, BENCHMARKS.md). */
+  readonly temporalSync: TemporalSqliteSync;
   /** A scratch directory of this benchmark (logs, SQLite files), removed afterwards. */
   readonly dir: string;
   /** Maintenance URL of the PostgreSQL test cluster. */
@@ -79,6 +82,8 @@ export interface ContextOptions {
   readonly leadSeconds?: number;
   readonly workerEnv?: Readonly<Record<string, string>>;
   readonly temporalCli: string;
+  /** Default `off` (BENCHMARKS.md explains why). */
+  readonly temporalSync?: TemporalSqliteSync;
   /** Parent of the scratch directories. */
   readonly scratch: string;
   readonly quiet: boolean;
@@ -170,10 +175,17 @@ export function createContext(options: ContextOptions): RunContext {
           })
         : undefined;
     bar?.start(total, 0);
+    // Without a terminal (a log file, CI) a line at every tenth instead of a bar, so long phases show progress.
+    let tenths = 0;
     return {
       update(value) {
         done = value;
         bar?.update(Math.min(value, total));
+        const reached = total > 0 ? Math.floor((10 * Math.min(value, total)) / total) : 0;
+        if (!bar && !options.quiet && reached > tenths && reached < 10) {
+          tenths = reached;
+          log(`${label}: ${done}/${total} after ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        }
       },
       stop() {
         bar?.stop();
@@ -206,6 +218,7 @@ export function createContext(options: ContextOptions): RunContext {
         leadSeconds: options.leadSeconds,
         workerEnv: options.workerEnv ?? {},
         temporalCli: options.temporalCli,
+        temporalSync: options.temporalSync ?? 'off',
         dir,
         adminUrl,
         rosterFile: getRosterFile,
@@ -215,6 +228,7 @@ export function createContext(options: ContextOptions): RunContext {
         world(kind = 'postgres', worldOptions = {}) {
           return startWorld({
             temporalCli: options.temporalCli,
+            temporalSync: options.temporalSync ?? 'off',
             dir,
             database: () => databaseWithRoster(kind),
             worker: worldOptions.worker === false ? false : (options.workerEnv ?? {}),

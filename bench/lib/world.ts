@@ -12,6 +12,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createPrismaClient, type PrismaClient } from '../../db/client';
 import { migrate } from '../../db/migrate';
 import { SEARCH_ATTRIBUTES } from '../../domain/cycle/search-attributes';
+import { temporalSqliteArgs, type TemporalSqliteSync } from '../../system/embedded';
 import { createThrowawayDatabase, startPgliteDatabase } from '../../simulate/database';
 import { startProcess, waitForOutput, type ManagedProcess } from '../../system/child-process';
 import { dataConverterOf } from '../../system/temporal-connection';
@@ -39,7 +40,11 @@ export interface TemporalServer {
  * Starts `temporal server start-dev` headless on a free port, its SQLite file under `dir`, with the cycle's
  * search attributes, and resolves once its default namespace answers.
  */
-export async function startTemporal(cli: string, dir: string): Promise<TemporalServer> {
+export async function startTemporal(
+  cli: string,
+  dir: string,
+  sync: TemporalSqliteSync,
+): Promise<TemporalServer> {
   const port = await freePort();
   const proc = startProcess({
     name: `temporal-${port}`,
@@ -47,8 +52,7 @@ export async function startTemporal(cli: string, dir: string): Promise<TemporalS
     args: [
       'server',
       'start-dev',
-      '--db-filename',
-      path.join(dir, `temporal-${port}.db`),
+      ...temporalSqliteArgs(path.join(dir, `temporal-${port}.db`), sync),
       '--ip',
       '127.0.0.1',
       '--port',
@@ -190,25 +194,24 @@ export function rssOf(pid: number): number {
   return kb === undefined ? Number.NaN : Number(kb) / 1024;
 }
 
-/** Starts `worker/main.ts` in a child process and resolves once it polls. */
-export async function startWorker(options: WorkerOptions): Promise<WorkerProcess> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: options.database.url,
-    DATABASE_POOL_SIZE: String(options.database.poolSize),
-    TEMPORAL_ADDRESS: options.temporalAddress,
-    PAYLOAD_KEYS: options.payloadKeys,
-    TEMPORAL_TASK_QUEUE: options.taskQueue,
-    SMTP_URL: options.smtpUrl,
-    ...options.env,
-  };
+/**
+ * Starts one of the product's entry points (`worker/main.ts`, `web/main.ts`) in a child process, configured
+ * through `env` only, and resolves once it prints `ready` (its log's tail is in the error if it exits first).
+ */
+async function startEntryPoint(options: {
+  readonly name: string;
+  readonly script: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly logDir: string;
+  readonly ready: RegExp;
+}): Promise<{ proc: ManagedProcess; pid: number; startupS: number }> {
   const started = performance.now();
   const proc = startProcess({
     name: options.name,
     command: process.execPath,
-    args: ['--import', 'tsx', path.join(root, 'worker', 'main.ts')],
+    args: ['--import', 'tsx', path.join(root, options.script)],
     cwd: root,
-    env,
+    env: options.env,
     logDir: options.logDir,
   });
   const pid = proc.child.pid;
@@ -216,11 +219,11 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerProcess
   const watch = new AbortController();
   try {
     await Promise.race([
-      waitForOutput(proc, /worker: polling/, 180_000, watch.signal),
+      waitForOutput(proc, options.ready, 180_000, watch.signal),
       proc.exited.then(async (exit) => {
         const log = await readFile(proc.logFile, 'utf8').catch(() => '');
         throw new Error(
-          `worker exited (${JSON.stringify(exit)}) before polling:\n${log.split('\n').slice(-15).join('\n')}`,
+          `${options.script} exited (${JSON.stringify(exit)}) before it was ready:\n${log.split('\n').slice(-15).join('\n')}`,
         );
       }),
     ]);
@@ -230,8 +233,28 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerProcess
   } finally {
     watch.abort();
   }
-  if (pid === undefined) throw new Error('worker has no pid');
-  const startupS = (performance.now() - started) / 1000;
+  if (pid === undefined) throw new Error(`${options.script} has no pid`);
+  return { proc, pid, startupS: (performance.now() - started) / 1000 };
+}
+
+/** Starts `worker/main.ts` in a child process and resolves once it polls. */
+export async function startWorker(options: WorkerOptions): Promise<WorkerProcess> {
+  const { proc, pid, startupS } = await startEntryPoint({
+    name: options.name,
+    script: path.join('worker', 'main.ts'),
+    env: {
+      ...process.env,
+      DATABASE_URL: options.database.url,
+      DATABASE_POOL_SIZE: String(options.database.poolSize),
+      TEMPORAL_ADDRESS: options.temporalAddress,
+      PAYLOAD_KEYS: options.payloadKeys,
+      TEMPORAL_TASK_QUEUE: options.taskQueue,
+      SMTP_URL: options.smtpUrl,
+      ...options.env,
+    },
+    logDir: options.logDir,
+    ready: /worker: polling/,
+  });
   return {
     pid,
     proc,
@@ -243,6 +266,49 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerProcess
       await proc.exited;
     },
   };
+}
+
+/** A web server process of the product and its address. */
+export interface WebServerProcess {
+  readonly baseUrl: string;
+  readonly proc: ManagedProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `web/main.ts` in a child process on a free port, as operators run it (configured through its
+ * environment only), and resolves once it listens. Temporal is never reached by the read API it serves: the
+ * address given is only configuration (the web server connects lazily).
+ */
+export async function startWebServer(options: {
+  readonly name: string;
+  readonly logDir: string;
+  readonly database: Pick<BenchDatabase, 'url' | 'poolSize'>;
+  readonly smtpUrl: string;
+  readonly env?: Readonly<Record<string, string>>;
+}): Promise<WebServerProcess> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const { proc } = await startEntryPoint({
+    name: options.name,
+    script: path.join('web', 'main.ts'),
+    env: {
+      ...process.env,
+      DATABASE_URL: options.database.url,
+      DATABASE_POOL_SIZE: String(options.database.poolSize),
+      SMTP_URL: options.smtpUrl,
+      WEB_HOST: '127.0.0.1',
+      WEB_PORT: String(port),
+      PUBLIC_BASE_URL: baseUrl,
+      SESSION_SECRET: randomBytes(32).toString('base64'),
+      PAYLOAD_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+      DATA_DIR: options.logDir,
+      ...options.env,
+    },
+    logDir: options.logDir,
+    ready: /web: listening/,
+  });
+  return { baseUrl, proc, stop: () => proc.stop(30_000) };
 }
 
 /** A whole world of the product for one benchmark run: server, database, SMTP catcher and a worker. */
@@ -260,6 +326,8 @@ export interface World {
 /** Starts a world; `worker: false` leaves the worker to the caller. */
 export async function startWorld(options: {
   readonly temporalCli: string;
+  /** How the dev server syncs its SQLite file (`--temporal-sync`). */
+  readonly temporalSync: TemporalSqliteSync;
   readonly dir: string;
   readonly database: () => Promise<BenchDatabase>;
   readonly worker?: false | Readonly<Record<string, string>>;
@@ -269,7 +337,7 @@ export async function startWorld(options: {
     for (const stop of stops.splice(0).reverse()) await stop().catch(() => undefined);
   };
   try {
-    const temporal = await startTemporal(options.temporalCli, options.dir);
+    const temporal = await startTemporal(options.temporalCli, options.dir, options.temporalSync);
     stops.push(() => temporal.stop());
     const db = await options.database();
     stops.push(() => db.drop());
