@@ -145,11 +145,12 @@ const payloadKeyList = z
 
 /**
  * Cycles a worker keeps in memory by default. The SDK's own default grows with the heap limit (2,310 on a 4 GB
- * heap); bounded here so that a province of 10,000 pairs fits a small machine: about 0.7 MB per cached cycle
- * (BENCHMARKS.md, B5), and a cycle out of the cache is replayed from its history (150–520 events a year,
- * BENCHMARKS.md B3) on its next task.
+ * heap); bounded here so that 10,000 pairs fit a small machine. Each cached cycle holds its own instance of the
+ * workflow code's modules (the SDK's reused V8 context keeps modules per workflow), 4–6 MB of resident memory
+ * (BENCHMARKS.md, B5): 100 cost about 0.5 GB over the idle worker. A cycle out of the cache is replayed from its
+ * history (150–520 events a year, BENCHMARKS.md B3) on its next task, which costs CPU, not correctness.
  */
-export const DEFAULT_MAX_CACHED_WORKFLOWS = 500;
+export const DEFAULT_MAX_CACHED_WORKFLOWS = 100;
 
 /** The raw environment schema: variable names exactly as an operator sets them. */
 const envSchema = z.object({
