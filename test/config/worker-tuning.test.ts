@@ -1,6 +1,6 @@
 /**
  * The worker's memory bound and the year opener's concurrency in worker/config.ts: `WORKER_MAX_CACHED_WORKFLOWS`
- * defaults to 500 cached cycles (not the SDK's heap-sized default), `CYCLE_OPEN_CONCURRENCY` is a whole number
+ * defaults to 100 cached cycles (not the SDK's heap-sized default), `CYCLE_OPEN_CONCURRENCY` is a whole number
  * from 1 to 1000, and both reach the worker options and the opener as given.
  */
 import { DEFAULT_OPEN_CONCURRENCY } from '../../services/cycle-opener';
@@ -9,12 +9,12 @@ import { problem, refusal } from '../support/config';
 import { workerTuning } from '../../worker/workflow-bundle';
 
 describe('WORKER_MAX_CACHED_WORKFLOWS', () => {
-  it('defaults to 500 cached cycles, and the worker is bounded by it with one reused V8 context', () => {
-    expect(DEFAULT_MAX_CACHED_WORKFLOWS).toBe(500);
+  it('defaults to 100 cached cycles, and the worker is bounded by it with one reused V8 context', () => {
+    expect(DEFAULT_MAX_CACHED_WORKFLOWS).toBe(100);
     const config = loadConfig({});
-    expect(config.workerMaxCachedWorkflows).toBe(500);
+    expect(config.workerMaxCachedWorkflows).toBe(100);
     const tuning = workerTuning(config);
-    expect([tuning.maxCachedWorkflows, tuning.reuseV8Context]).toEqual([500, true]);
+    expect([tuning.maxCachedWorkflows, tuning.reuseV8Context]).toEqual([100, true]);
   });
 
   it('takes 0 (no sticky execution) and any other whole number', () => {
@@ -29,6 +29,17 @@ describe('WORKER_MAX_CACHED_WORKFLOWS', () => {
     ]);
     expect(refusal({ WORKER_MAX_CACHED_WORKFLOWS: '2.5' })).toEqual([
       problem('WORKER_MAX_CACHED_WORKFLOWS', text),
+    ]);
+  });
+});
+
+describe('WORKER_SOURCE_MAPS', () => {
+  it('is off by default, on with true, and refuses anything else', () => {
+    expect(loadConfig({}).workerSourceMaps).toBe(false);
+    expect(loadConfig({ WORKER_SOURCE_MAPS: 'true' }).workerSourceMaps).toBe(true);
+    expect(loadConfig({ WORKER_SOURCE_MAPS: 'false' }).workerSourceMaps).toBe(false);
+    expect(refusal({ WORKER_SOURCE_MAPS: 'yes' })).toEqual([
+      problem('WORKER_SOURCE_MAPS', 'must be true or false'),
     ]);
   });
 });
