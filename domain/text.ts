@@ -7,9 +7,15 @@
 
 /** Half of a UTF-16 surrogate pair on its own: a high one not followed by a low one, or a low one not preceded. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 
 /** Why `text` cannot be stored as written: `nul` (a NUL character), `surrogate` (a lone surrogate), or null. */
 export function unstorableText(text: string): 'nul' | 'surrogate' | null {
   if (text.includes('\u0000')) return 'nul';
   return LONE_SURROGATE.test(text) ? 'surrogate' : null;
+}
+
+/** `text` as a refusal may quote it: a NUL written as backslash-zero, a lone surrogate as U+FFFD. */
+export function visibleText(text: string): string {
+  return text.replace(/\u0000/g, '\\0').replace(LONE_SURROGATES, '\ufffd');
 }
