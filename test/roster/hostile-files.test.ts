@@ -707,6 +707,18 @@ function withLine(bytes: Buffer, cells: string): Buffer {
   return Buffer.concat([bytes, Buffer.from(`${cells}${','.repeat(Math.max(0, width - 3))}${eol}`)]);
 }
 
+/** A file spoiler that adds one line to the units CSV (see {@link withLine}), refused with one of `keys`. */
+function addedLine(what: string, cells: string, keys: readonly string[]): FileSpoiler {
+  return {
+    what,
+    outcome: 'refuse',
+    keys,
+    apply: (files) => {
+      files[0]!.bytes = withLine(files[0]!.bytes, cells);
+    },
+  };
+}
+
 const fileSpoilers: Readonly<Record<Format, fc.Arbitrary<FileSpoiler>>> = {
   csv: fc.oneof(
     fc.constant<FileSpoiler>({
@@ -738,22 +750,18 @@ const fileSpoilers: Readonly<Record<Format, fc.Arbitrary<FileSpoiler>>> = {
         files[0]!.bytes = Buffer.from([head!.replace(/,/g, ';'), ...rest].join('\n'));
       },
     }),
-    fc.constant<FileSpoiler>({
-      what: 'a quote never closed',
-      outcome: 'refuse',
-      keys: ['roster.csvQuoteNotClosed', 'roster.csvSyntax'],
-      apply: (files) => {
-        files[0]!.bytes = withLine(files[0]!.bytes, 'XA-Q,"Xã chưa đóng,COMMUNE');
-      },
-    }),
-    fc.constant<FileSpoiler>({
-      what: 'a stray quote',
-      outcome: 'refuse',
-      keys: ['roster.csvSyntax', 'roster.csvQuoteMisplaced'],
-      apply: (files) => {
-        files[0]!.bytes = withLine(files[0]!.bytes, 'XA-Q,"Xã" đóng sớm,COMMUNE');
-      },
-    }),
+    fc.constant(
+      addedLine('a quote never closed', 'XA-Q,"Xã chưa đóng,COMMUNE', [
+        'roster.csvQuoteNotClosed',
+        'roster.csvSyntax',
+      ]),
+    ),
+    fc.constant(
+      addedLine('a stray quote', 'XA-Q,"Xã" đóng sớm,COMMUNE', [
+        'roster.csvSyntax',
+        'roster.csvQuoteMisplaced',
+      ]),
+    ),
     fc.constant<FileSpoiler>({
       what: 'a row too long',
       outcome: 'refuse',
@@ -780,14 +788,13 @@ const fileSpoilers: Readonly<Record<Format, fc.Arbitrary<FileSpoiler>>> = {
         files[0]!.bytes = Buffer.from(text);
       },
     })),
-    fc.constant<FileSpoiler>({
-      what: 'a NUL byte',
-      outcome: 'refuse',
-      keys: ['roster.textNul', 'page.roster.notSpreadsheet', 'roster.codeInvalid'],
-      apply: (files) => {
-        files[0]!.bytes = withLine(files[0]!.bytes, 'XA-Z,Xã\u0000Z,COMMUNE');
-      },
-    }),
+    fc.constant(
+      addedLine('a NUL byte', 'XA-Z,Xã\u0000Z,COMMUNE', [
+        'roster.textNul',
+        'page.roster.notSpreadsheet',
+        'roster.codeInvalid',
+      ]),
+    ),
   ),
   json: fc.oneof(
     fc.constant<FileSpoiler>({
@@ -1191,6 +1198,26 @@ async function throughWeb(c: Case, lang: 'vi' | 'en'): Promise<Answer> {
   return { accepted: true };
 }
 
+/** A list sorted by code. */
+const byCode = <T extends { code: string }>(list: T[]): T[] =>
+  list.sort((a, b) => (a.code < b.code ? -1 : 1));
+
+/** A listed unit as compared: its addresses as `ROLE:address`, sorted, without their bounce marks. */
+function listedUnit(u: ListedRoster['units'][number]) {
+  return {
+    code: u.code,
+    name: u.name,
+    kind: u.kind,
+    parent: u.parent,
+    border: u.border,
+    staff: u.staff,
+    emails: u.emails.map((e) => `${e.role}:${e.email}`).sort(),
+    from: u.from,
+    to: u.to,
+    successor: u.successor,
+  };
+}
+
 /** What the database must list after an accepted import: the file's units and pairs as written, the rest as before. */
 function expectedAfter(before: ListedRoster, c: Case): unknown {
   const oldUnit = new Map(before.units.map((u) => [u.code, u]));
@@ -1229,18 +1256,6 @@ function expectedAfter(before: ListedRoster, c: Case): unknown {
     };
   });
   const unitName = new Map(units.map((u) => [u.code, u.name]));
-  const listedUnit = (u: ListedRoster['units'][number]) => ({
-    code: u.code,
-    name: u.name,
-    kind: u.kind,
-    parent: u.parent,
-    border: u.border,
-    staff: u.staff,
-    emails: u.emails.map((e) => `${e.role}:${e.email}`).sort(),
-    from: u.from,
-    to: u.to,
-    successor: u.successor,
-  });
   const pairs = c.pairs.map((p) => ({
     code: p.code,
     sponsor: p.sponsor,
@@ -1253,7 +1268,6 @@ function expectedAfter(before: ListedRoster, c: Case): unknown {
     communes: [...p.communes],
     predecessor: oldPair.get(p.code)?.predecessor ?? null,
   }));
-  const byCode = <T extends { code: string }>(list: T[]) => list.sort((a, b) => (a.code < b.code ? -1 : 1));
   return {
     units: byCode([...before.units.filter((u) => !inFile.has(u.code)).map(listedUnit), ...units]),
     pairs: byCode([
@@ -1270,23 +1284,10 @@ function expectedAfter(before: ListedRoster, c: Case): unknown {
   };
 }
 
+/** The listing as compared: units and pairs by code, a unit's addresses as `ROLE:address`, sorted. */
 function listed(roster: ListedRoster): unknown {
-  const byCode = <T extends { code: string }>(list: T[]) => list.sort((a, b) => (a.code < b.code ? -1 : 1));
   return {
-    units: byCode(
-      roster.units.map((u) => ({
-        code: u.code,
-        name: u.name,
-        kind: u.kind,
-        parent: u.parent,
-        border: u.border,
-        staff: u.staff,
-        emails: u.emails.map((e) => `${e.role}:${e.email}`).sort(),
-        from: u.from,
-        to: u.to,
-        successor: u.successor,
-      })),
-    ),
+    units: byCode(roster.units.map(listedUnit)),
     pairs: byCode(roster.pairs.map((p) => ({ ...p, communes: [...p.communes] }))),
   };
 }
