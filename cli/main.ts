@@ -8,6 +8,7 @@ import { createPrismaClient } from '../db/client';
 import type { PrismaClient } from '../generated/prisma';
 import { connectClient } from '../system/temporal-connection';
 import { bilingual, type MessageKey } from '../domain/messages';
+import { unstorableText, visibleText } from '../domain/text';
 import { ConfigError, loadConfig } from '../worker/config';
 import { registerBackupCommands } from './commands/backup';
 import { registerCalendarCommands } from './commands/calendar';
@@ -80,6 +81,14 @@ function failureText(error: unknown): string {
  * failed mail) becomes the result, and `process.exitCode` is left as it was, so the caller decides.
  */
 export async function runProgram(deps: CliDeps, argv: readonly string[]): Promise<number> {
+  // A shell cannot pass a NUL in an argument, but a caller of this function can (a wrapper, a test): refused
+  // before any command runs, as the web refuses it, rather than at the database or in a workflow's activity.
+  const bad = argv.findIndex((arg, i) => i >= 2 && unstorableText(arg) !== null);
+  if (bad >= 0) {
+    const shown = [...visibleText(argv[bad]!)].slice(0, 60).join('');
+    deps.err(bilingual('cli.unstorableArgument', { position: bad - 1, shown }));
+    return 1;
+  }
   const before = process.exitCode;
   process.exitCode = undefined;
   try {

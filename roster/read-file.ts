@@ -8,8 +8,16 @@ import path from 'node:path';
 
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 
-import type { RawRoster, RawRow, RawTable, RosterError, RosterTableName } from '../domain/roster';
+import {
+  locateJsonError,
+  type RawRoster,
+  type RawRow,
+  type RawTable,
+  type RosterError,
+  type RosterTableName,
+} from '../domain/roster';
 
 /** The default size limit of a roster file: 10 MiB. */
 const DEFAULT_MAX_ROSTER_BYTES = 10 * 1024 * 1024;
@@ -201,6 +209,24 @@ function decode(file: string, bytes: Buffer): { text: string } | { error: Roster
   }
 }
 
+/**
+ * The error of a CSV text csv-parse refused, by its code: its message is English only and about the parser (`got
+ * " " at line 2 instead of delimiter, record delimiter, trimable character (if activated) or comment`).
+ */
+function csvSyntaxError(file: string, error: unknown): RosterError {
+  const { code, lines } = error as { code?: unknown; lines?: unknown };
+  const line = typeof lines === 'number' ? lines : 1;
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return { file, key: 'roster.csvQuoteNotClosed', params: { line } };
+  if (
+    code === 'INVALID_OPENING_QUOTE' ||
+    code === 'CSV_INVALID_OPENING_QUOTE' ||
+    code === 'CSV_INVALID_CLOSING_QUOTE' ||
+    code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE'
+  )
+    return { file, key: 'roster.csvQuoteMisplaced', params: { line } };
+  return { file, key: 'roster.csvSyntax', params: { line } };
+}
+
 /** Reads one CSV table: the first record is the header, every later non-blank record a row. */
 function readCsv(file: string, bytes: Buffer): RawTable | { error: RosterError } {
   const decoded = decode(file, bytes);
@@ -215,7 +241,7 @@ function readCsv(file: string, bytes: Buffer): RawTable | { error: RosterError }
       skip_empty_lines: true,
     }) as { record: string[]; info: { lines: number } }[];
   } catch (error) {
-    return { error: { file, key: 'roster.csvSyntax', params: { detail: (error as Error).message } } };
+    return { error: csvSyntaxError(file, error) };
   }
   const [head, ...body] = records;
   if (!head) return { error: { file, key: 'roster.emptyFile', params: {} } };
@@ -239,10 +265,15 @@ function readCsv(file: string, bytes: Buffer): RawTable | { error: RosterError }
 async function readXlsx(file: string, bytes: Buffer): Promise<ReadRosterResult> {
   const workbook = new ExcelJS.Workbook();
   try {
+    // exceljs does not check the archive's checksums: a damaged byte inside a sheet is read as other text (a
+    // unit's name changed without a word). Each part's CRC-32 is checked first, so such a file is refused.
+    await JSZip.loadAsync(bytes, { checkCRC32: true });
     // exceljs's typings predate Node's generic Buffer; the bytes are what it expects.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    return fail(file, 'roster.xlsxUnreadable', { detail: (error as Error).message });
+  } catch {
+    // The zip or XML library's own words (`Corrupted zip: can't find end of central directory`) mean nothing to
+    // an official: the message says what to do instead.
+    return fail(file, 'roster.xlsxUnreadable');
   }
   const errors: RosterError[] = [];
   const tables: Partial<Record<RosterTableName, RawTable>> = {};
@@ -329,8 +360,11 @@ export function readJson(file: string, bytes: Buffer): ReadRosterResult {
   let document: unknown;
   try {
     document = JSON.parse(text);
-  } catch (error) {
-    return fail(file, 'roster.jsonSyntax', { detail: (error as Error).message });
+  } catch {
+    const place = locateJsonError(text);
+    if (place?.kind === 'end') return fail(file, 'roster.jsonTruncated', { line: place.line });
+    const { line, column, found } = place ?? { line: 1, column: 1, found: text.slice(0, 1) };
+    return fail(file, 'roster.jsonSyntax', { line, column, found });
   }
   if (typeof document !== 'object' || document === null || Array.isArray(document))
     return fail(file, 'roster.jsonShape');

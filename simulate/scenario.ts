@@ -11,6 +11,7 @@ import { OBLIGATION_IDS, type ObligationId } from '../domain/cycle/types';
 import { CYCLE_YEARS } from '../domain/cycle/years';
 import { bilingual, type MessageKey } from '../domain/messages';
 import type { Side } from '../domain/cycle/types';
+import { unstorableText } from '../domain/text';
 import type { RateUnitRequest } from '../machines/unit-evaluation';
 import {
   dissolveUpdate,
@@ -140,8 +141,32 @@ const problemParams: Readonly<Record<ProblemKey, (field: string) => Record<strin
   'simulate.invalid.pair': () => ({}),
   'simulate.invalid.list': () => ({}),
   'simulate.invalid.object': () => ({}),
+  'simulate.invalid.unstorable': () => ({}),
   'simulate.invalid.value': () => ({}),
 };
+
+/**
+ * The fields of a parsed JSON document (keys or values) holding text PostgreSQL cannot store as written: nothing of
+ * a scenario may, so the file is refused before anything runs rather than an event failing in the sandbox.
+ */
+function unstorableFields(json: unknown): string[] {
+  const fields: string[] = [];
+  // Walked without recursion: JSON.parse reads a document nested deeper than a recursive walk could go.
+  const pending: [unknown, string][] = [[json, '']];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [value, field] = next;
+    if (typeof value === 'string') {
+      if (unstorableText(value) !== null) fields.push(field || '(root)');
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, child] of Object.entries(value)) {
+        const path = field ? `${field}.${key}` : key;
+        if (unstorableText(key) !== null) fields.push(path);
+        else pending.push([child, path]);
+      }
+    }
+  }
+  return fields.sort();
+}
 
 /** The lines, in both languages, that one zod issue of a scenario (parsed with `reportInput`) stands for. */
 function problemsOf(issue: z.core.$ZodIssue): string[] {
@@ -170,9 +195,14 @@ export async function readScenario(file: string): Promise<{ scenario: Scenario; 
     throw new ScenarioError(bilingual('simulate.unreadable', { file, detail: (error as Error).message }));
   }
   const parsed = scenarioSchema.safeParse(json, { reportInput: true });
-  if (!parsed.success) {
-    const lines = parsed.error.issues.flatMap((issue) => problemsOf(issue).map((line) => `  ${line}`));
-    throw new ScenarioError([`${bilingual('simulate.invalid', { file })}:`, ...lines].join('\n'));
+  const unstorable = unstorableFields(json).map((field) =>
+    bilingual('simulate.invalid.unstorable', { field }),
+  );
+  if (!parsed.success || unstorable.length > 0) {
+    const lines = [...(parsed.success ? [] : parsed.error.issues.flatMap(problemsOf)), ...unstorable];
+    throw new ScenarioError(
+      [`${bilingual('simulate.invalid', { file })}:`, ...lines.map((line) => `  ${line}`)].join('\n'),
+    );
   }
   return { scenario: parsed.data, rosterPath: path.resolve(path.dirname(file), parsed.data.roster) };
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { CycleRefusal } from './check';
+import { storable } from './schemas';
 import {
   OBLIGATION_IDS,
   SUBMITTABLE_OBLIGATIONS,
@@ -104,9 +105,11 @@ export interface UnitRatedSignal {
 // The envelopes' shapes: what a request must look like before its payload is even read. Updates arrive as JSON
 // from anyone who can reach the engine, so a request of the wrong shape is refused like bad data, never thrown.
 
-const actor = z.string({ error: 'cycle.invalid.type' }).min(1, { error: 'cycle.invalid.empty' }).max(200, {
-  error: 'cycle.invalid.tooLong',
-});
+const actor = z
+  .string({ error: 'cycle.invalid.type' })
+  .min(1, { error: 'cycle.invalid.empty' })
+  .max(200, { error: 'cycle.invalid.tooLong' })
+  .superRefine(storable);
 const side = z.enum(['sponsor', 'recipient'], { error: 'cycle.invalid.choice' });
 const obligation = z.enum(OBLIGATION_IDS, { error: 'cycle.invalid.choice' });
 const data = z.record(z.string(), z.unknown(), { error: 'cycle.invalid.type' });
@@ -140,7 +143,11 @@ export function envelopeProblem(kind: RequestKind, request: unknown): CycleRefus
   const key = issue?.message;
   return {
     key:
-      key === 'cycle.invalid.choice' || key === 'cycle.invalid.empty' || key === 'cycle.invalid.tooLong'
+      key === 'cycle.invalid.choice' ||
+      key === 'cycle.invalid.empty' ||
+      key === 'cycle.invalid.tooLong' ||
+      key === 'cycle.invalid.nul' ||
+      key === 'cycle.invalid.surrogate'
         ? key
         : 'cycle.invalid.type',
     params: { field, ...(issue?.code === 'too_big' ? { max: 200 } : {}) },

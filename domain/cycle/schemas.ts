@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { SUPPORT_CATEGORIES } from '../evaluation/progress';
+import { unstorableText } from '../text';
 import type { CycleMessageKey, CycleRefusal } from './check';
 
 const LONG_TEXT = 5000;
@@ -13,12 +14,26 @@ const NAME = 200;
 const CODE = 64;
 const LIST = 500;
 
+/**
+ * Refuses text PostgreSQL cannot store as written (a NUL, a lone surrogate): an Update carrying it would be
+ * accepted into history and then fail the activity that writes it, over and over.
+ */
+export function storable(value: string, ctx: z.core.$RefinementCtx<string>): void {
+  const why = unstorableText(value);
+  if (why !== null)
+    ctx.addIssue({
+      code: 'custom',
+      message: why === 'nul' ? 'cycle.invalid.nul' : 'cycle.invalid.surrogate',
+    });
+}
+
 function text(max: number) {
   return z
     .string({ error: 'cycle.invalid.type' })
     .trim()
     .min(1, { error: 'cycle.invalid.empty' })
-    .max(max, { error: 'cycle.invalid.tooLong' });
+    .max(max, { error: 'cycle.invalid.tooLong' })
+    .superRefine(storable);
 }
 
 /**
@@ -143,7 +158,11 @@ export const endPeriodSchema = z.strictObject({
 
 /** Administrator: positive factors of a unit (an empty text clears them). */
 export const positiveFactorsSchema = z.strictObject({
-  text: z.string({ error: 'cycle.invalid.type' }).trim().max(REASON, { error: 'cycle.invalid.tooLong' }),
+  text: z
+    .string({ error: 'cycle.invalid.type' })
+    .trim()
+    .max(REASON, { error: 'cycle.invalid.tooLong' })
+    .superRefine(storable),
 });
 
 /** Administrator: the final rating of one unit (the scale is configuration, so the rating is a string). */
@@ -207,6 +226,8 @@ const KEYS: ReadonlySet<string> = new Set<CycleMessageKey>([
   'cycle.invalid.choice',
   'cycle.invalid.tooMany',
   'cycle.invalid.value',
+  'cycle.invalid.nul',
+  'cycle.invalid.surrogate',
 ]);
 
 function valueAt(payload: unknown, path: readonly PropertyKey[]): unknown {

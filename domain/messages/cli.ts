@@ -61,4 +61,8 @@ export const cliMessages = {
     vi: 'Không kết nối được cơ sở dữ liệu: hãy chạy `npm start` hoặc kiểm tra DATABASE_URL.',
     en: 'Cannot reach the database: run `npm start` or check DATABASE_URL.',
   },
+  'cli.unstorableArgument': {
+    vi: 'Đối số thứ {position} («{shown}») có ký tự NUL hoặc một nửa ký tự Unicode đứng riêng, không lưu được; không có gì được chạy.',
+    en: 'Argument {position} ("{shown}") holds a NUL character or half of a Unicode character on its own, which cannot be stored; nothing was run.',
+  },
 } as const satisfies CatalogueSection;

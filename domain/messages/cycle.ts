@@ -102,6 +102,14 @@ export const cycleMessages = {
     vi: 'Trường «{field}» dài quá {max} ký tự.',
     en: 'The field "{field}" is longer than {max} characters.',
   },
+  'cycle.invalid.nul': {
+    vi: 'Trường «{field}» có ký tự NUL (mã 0), không lưu được; hãy xóa ký tự đó.',
+    en: 'The field "{field}" holds a NUL character (code 0), which cannot be stored; remove it.',
+  },
+  'cycle.invalid.surrogate': {
+    vi: 'Trường «{field}» có một nửa ký tự Unicode đứng riêng (\\ud800–\\udfff), không lưu đúng được; hãy viết lại ký tự đó.',
+    en: 'The field "{field}" holds half of a Unicode character on its own (\\ud800–\\udfff), which cannot be stored as written; write that character again.',
+  },
   'cycle.invalid.empty': {
     vi: 'Trường «{field}» không được để trống.',
     en: 'The field "{field}" must not be empty.',

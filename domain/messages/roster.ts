@@ -43,21 +43,35 @@ export const rosterMessages = {
     vi: 'Có dòng tiêu đề nhưng không có dòng dữ liệu nào.',
     en: 'The header is there but there are no data rows.',
   },
+  // A CSV or Excel file that cannot be read at all is told in the catalogue's words, never in the reading
+  // library's (English only, and about its own workings).
   'roster.csvSyntax': {
-    vi: 'Tệp CSV sai cú pháp ({detail}).',
-    en: 'The CSV file is malformed ({detail}).',
+    vi: 'Tệp CSV sai cú pháp ở dòng {line}.',
+    en: 'The CSV file is malformed on line {line}.',
+  },
+  'roster.csvQuoteMisplaced': {
+    vi: 'Tệp CSV sai cú pháp ở dòng {line}: dấu ngoặc kép («"») đặt sai chỗ. Ô có dấu ngoặc kép phải được bao cả ô trong ngoặc kép, mỗi dấu ngoặc kép bên trong viết thành hai ("").',
+    en: 'The CSV file is malformed on line {line}: a double quote (") is out of place. A cell holding a double quote must be quoted as a whole, each quote inside written twice ("").',
+  },
+  'roster.csvQuoteNotClosed': {
+    vi: 'Tệp CSV sai cú pháp: một dấu ngoặc kép («"») được mở mà không đóng, nên phần còn lại của tệp đến dòng {line} bị đọc thành một ô. Hãy đóng dấu ngoặc kép đó, hoặc viết mỗi dấu ngoặc kép trong ô thành hai ("").',
+    en: 'The CSV file is malformed: a double quote (") is opened and never closed, so the rest of the file up to line {line} reads as one cell. Close that quote, or write each quote inside a cell twice ("").',
   },
   'roster.xlsxUnreadable': {
-    vi: 'Không đọc được tệp Excel ({detail}).',
-    en: 'The Excel file cannot be read ({detail}).',
+    vi: 'Không đọc được tệp Excel: tệp bị hỏng, bị cắt ngắn hoặc không phải bảng tính .xlsx. Hãy mở tệp bằng Excel và lưu lại dạng .xlsx.',
+    en: 'The Excel file cannot be read: it is damaged, cut short or not an .xlsx workbook. Open it in Excel and save it again as .xlsx.',
   },
   'roster.sheetMissing': {
     vi: 'Thiếu trang tính «{expected}» (hoặc «{alias}»).',
     en: 'The sheet "{expected}" (or "{alias}") is missing.',
   },
   'roster.jsonSyntax': {
-    vi: 'Tệp JSON sai cú pháp ({detail}).',
-    en: 'The JSON file is malformed ({detail}).',
+    vi: 'Tệp JSON sai cú pháp ở dòng {line}, cột {column}: ký tự «{found}» không đúng chỗ.',
+    en: 'The JSON file is malformed at line {line}, column {column}: the character "{found}" is out of place.',
+  },
+  'roster.jsonTruncated': {
+    vi: 'Tệp JSON dừng giữa chừng sau dòng {line}: tệp bị cắt ngắn, hoặc thiếu dấu đóng (}, ] hoặc ").',
+    en: 'The JSON file stops midway after line {line}: it was cut short, or a closing }, ] or " is missing.',
   },
   'roster.jsonShape': {
     vi: 'Tệp JSON phải có dạng {"units": [ … ], "pairs": [ … ]}.',
@@ -106,6 +120,14 @@ export const rosterMessages = {
   'roster.codeInvalid': {
     vi: 'Mã «{value}» không hợp lệ: chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới, tối đa 40 ký tự.',
     en: 'The code "{value}" is invalid: only unaccented letters, digits, dot, hyphen and underscore, at most 40 characters.',
+  },
+  'roster.textNul': {
+    vi: 'Ô có ký tự NUL (mã 0), không lưu được; hãy xóa ký tự đó.',
+    en: 'The cell holds a NUL character (code 0), which cannot be stored; remove it.',
+  },
+  'roster.textSurrogate': {
+    vi: 'Ô có một nửa ký tự Unicode đứng riêng (\\ud800–\\udfff trong JSON), không lưu đúng được; hãy viết lại ký tự đó.',
+    en: 'The cell holds half of a Unicode character on its own (\\ud800–\\udfff in JSON), which cannot be stored as written; write that character again.',
   },
   'roster.nameTooLong': {
     vi: 'Tên dài {length} ký tự, vượt quá giới hạn {max} ký tự.',

@@ -54,6 +54,10 @@ export const simulateMessages = {
     vi: 'Trường «{field}» phải là một đối tượng JSON.',
     en: 'The field "{field}" must be a JSON object.',
   },
+  'simulate.invalid.unstorable': {
+    vi: 'Trường «{field}» có ký tự NUL (mã 0) hoặc một nửa ký tự Unicode đứng riêng (\\ud800–\\udfff), không lưu đúng được; hãy sửa lại.',
+    en: 'The field "{field}" holds a NUL character (code 0) or half of a Unicode character on its own (\\ud800–\\udfff), which cannot be stored as written; correct it.',
+  },
   'simulate.invalid.value': {
     vi: 'Giá trị của trường «{field}» không hợp lệ.',
     en: 'The value of the field "{field}" is invalid.',

@@ -226,6 +226,10 @@ export const webMessages = {
     vi: 'Nội dung gửi lên có ký tự NUL (mã 0), không lưu được; hãy bỏ ký tự này rồi gửi lại.',
     en: 'The request holds a NUL character (code 0), which cannot be stored; remove it and send again.',
   },
+  'web.error.surrogate': {
+    vi: 'Nội dung gửi lên có một nửa ký tự Unicode đứng riêng (\\ud800–\\udfff), không lưu đúng được; hãy sửa rồi gửi lại.',
+    en: 'The request holds half of a Unicode character on its own (\\ud800–\\udfff), which cannot be stored as sent; correct it and send again.',
+  },
   'web.error.payload_too_large': {
     vi: 'Nội dung gửi lên lớn quá giới hạn {limit} byte.',
     en: 'The request body is larger than the limit of {limit} bytes.',

@@ -29,10 +29,13 @@ export function checkHeader(table: RawTable, shape: TableShape): { errors: Roste
   const errors: RosterError[] = [];
 
   if (table.header === null) {
-    // JSON: each entry carries its keys; an unknown key is reported where it occurs.
+    // JSON: each entry carries its keys; an unknown key, or two keys naming one column (`name` and `Name`, of
+    // which only one would be read), is reported where it occurs.
     for (const raw of table.rows) {
+      const seen = new Set<string>();
       for (const key of Object.keys(raw.cells)) {
-        if (!shape.columns.includes(normaliseColumnName(key))) {
+        const name = normaliseColumnName(key);
+        if (!shape.columns.includes(name)) {
           errors.push({
             ...at,
             row: raw.row,
@@ -40,7 +43,16 @@ export function checkHeader(table: RawTable, shape: TableShape): { errors: Roste
             key: 'roster.unknownColumn',
             params: { column: key, expected },
           });
+        } else if (seen.has(name)) {
+          errors.push({
+            ...at,
+            row: raw.row,
+            column: key,
+            key: 'roster.duplicateColumn',
+            params: { column: name },
+          });
         }
+        seen.add(name);
       }
     }
     if (shape.rowsRequired && table.rows.length === 0) {

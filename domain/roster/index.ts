@@ -6,6 +6,7 @@ export * from './types';
 export { validateRoster, type ValidateRosterOptions } from './validate';
 export { formatRosterError, describeRosterError, locateRosterError } from './format';
 export { periodsOverlap } from './cross';
+export { locateJsonError, type JsonSyntaxError } from './json-syntax';
 export {
   parseRosterDate,
   parseBareYear,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { unstorableText } from '../text';
 import { isUnitKind, UNIT_KINDS, type UnitKind } from '../units';
 import {
   CODE_PATTERN,
@@ -57,6 +58,10 @@ const optionalCode = z.string().transform((text, ctx) => {
 const name = z.string().transform((text, ctx) => {
   const value = text.normalize('NFC').trim();
   if (value === '') return fail(ctx, 'roster.required');
+  // The only free text of a roster: codes, addresses, dates and kinds have patterns that already refuse these.
+  const unstorable = unstorableText(value);
+  if (unstorable === 'nul') return fail(ctx, 'roster.textNul');
+  if (unstorable === 'surrogate') return fail(ctx, 'roster.textSurrogate');
   const length = [...value].length;
   if (length > MAX_NAME_LENGTH) return fail(ctx, 'roster.nameTooLong', { length, max: MAX_NAME_LENGTH });
   return value;

@@ -15,8 +15,9 @@ import type { CliDeps } from '../../cli/deps';
 import { runProgram } from '../../cli/main';
 import { connectClient } from '../../system/temporal-connection';
 import { loadConfig, type AppConfig } from '../../worker/config';
+import { bilingual } from '../../domain/messages';
 import { MESSAGE_KEYS, messagePattern } from '../support/catalogue';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createTestDatabase, tableDigests, type TestDatabase } from '../support/db';
 
 let db: TestDatabase;
 let dataDir: string;
@@ -184,5 +185,82 @@ describe('twinning on hostile command lines', () => {
     const { code, err } = await run(args);
     expect(code).toBe(1);
     expect(err).toContain(message);
+  });
+
+  it.each([
+    [['calendar', 'holidays', 'add', '01/05/2026', '--name', 'Lễ\u0000'], 6, 'Lễ\\0'],
+    [['unit', 'factors', 'QN-SNN', '--year', '2026', '--text', 'Tích cực \ud800'], 7, 'Tích cực \ufffd'],
+    [
+      [
+        'cycle',
+        'extend',
+        'P01',
+        '--year',
+        '2026',
+        '--obligation',
+        'O1',
+        '--date',
+        '2026-05-01',
+        '--reason',
+        '\u0000',
+      ],
+      11,
+      '\\0',
+    ],
+    [['roster', 'import', 'roster.json', '--actor', 'cli:\u0000'], 5, 'cli:\\0'],
+    [
+      ['roster', 'merge', '--into', 'A', '--from', 'B', '--on', '2026-07-01', '--reason', 'x\u0000'],
+      10,
+      'x\\0',
+    ],
+  ])(
+    '%j: a NUL or a lone surrogate in an argument is refused before anything runs',
+    async (args, position, shown) => {
+      const before = await tableDigests(db.prisma, [
+        'Unit',
+        'Pair',
+        'CalendarDay',
+        'AuditEvent',
+        'UnitEvaluation',
+      ]);
+      const { code, out, err } = await run(args);
+      expect({ code, out, err }).toEqual({
+        code: 1,
+        out: '',
+        err: bilingual('cli.unstorableArgument', { position, shown }),
+      });
+      expect(
+        await tableDigests(db.prisma, ['Unit', 'Pair', 'CalendarDay', 'AuditEvent', 'UnitEvaluation']),
+      ).toEqual(before);
+    },
+  );
+
+  it('refuses a scenario holding a NUL or a lone surrogate before anything runs, naming each field', async () => {
+    const file = path.join(dataDir, 'nul-scenario.json');
+    await fs.writeFile(
+      file,
+      JSON.stringify({
+        year: 2026,
+        roster: 'roster.json',
+        events: [
+          {
+            at: '2026-02-20T09:00:00+07:00',
+            pair: 'P01',
+            as: 'recipient',
+            action: 'needs-proposal',
+            data: { summary: 'Nhu cầu\u0000', 'ghi\ud800chú': 'x' },
+          },
+        ],
+      }),
+    );
+    const { code, err } = await run(['simulate', file]);
+    expect({ code, err }).toEqual({
+      code: 1,
+      err: [
+        `${bilingual('simulate.invalid', { file })}:`,
+        `  ${bilingual('simulate.invalid.unstorable', { field: 'events.0.data.ghi\ud800chú' })}`,
+        `  ${bilingual('simulate.invalid.unstorable', { field: 'events.0.data.summary' })}`,
+      ].join('\n'),
+    });
   });
 });

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import type { Message } from '../../domain/messages';
 import { anyValue, expectClearMessage, hostileText } from '../support/hostile';
+import { envelopeProblem } from '../../domain/cycle/requests';
 import { PAYLOAD_SCHEMAS, validatePayload, type PayloadKind } from '../../domain/cycle/schemas';
 import { validateRoster } from '../../domain/roster';
 import {
@@ -57,6 +58,52 @@ describe('payload validators', () => {
       );
     });
   }
+});
+
+describe('text PostgreSQL cannot store', () => {
+  it.each<[PayloadKind, Record<string, unknown>, string, string]>([
+    ['yearEndReport', { summary: 'Tốt\u0000', assessment: 'Tốt' }, 'cycle.invalid.nul', 'summary'],
+    ['waive', { reason: 'Lý do \ud800' }, 'cycle.invalid.surrogate', 'reason'],
+    ['positiveFactors', { text: '\u0000' }, 'cycle.invalid.nul', 'text'],
+    [
+      'signature',
+      { signedOn: '2026-03-01', signatoryName: 'Nguyễn \udc00A' },
+      'cycle.invalid.surrogate',
+      'signatoryName',
+    ],
+    [
+      'progressEntry',
+      {
+        category: 'SOCIAL_SECURITY',
+        households: 1,
+        amountDong: 1,
+        modelsBuilt: 0,
+        modelsReplicated: 0,
+        studyTours: 0,
+        description: 'Hỗ trợ',
+        beneficiaries: ['Hộ bà A', 'Hộ \u0000B'],
+      },
+      'cycle.invalid.nul',
+      'beneficiaries.1',
+    ],
+  ])(
+    '%s: a NUL or a lone surrogate is refused with its own message, naming the field',
+    (kind, payload, key, field) => {
+      const result = validatePayload(kind, payload);
+      expect(result).toEqual({ ok: false, message: { key, params: { field } } });
+      if (!result.ok) expectClearMessage(result.message);
+    },
+  );
+
+  it('takes a whole surrogate pair (an emoji) as the text it is', () => {
+    expect(validatePayload('waive', { reason: 'Lúa 🌾' })).toEqual({ ok: true, value: { reason: 'Lúa 🌾' } });
+  });
+
+  it('refuses a NUL in the actor of a request before its payload is read', () => {
+    expect(
+      envelopeProblem('submit', { obligation: 'O5', side: 'sponsor', actor: 'user\u0000', data: {} }),
+    ).toEqual({ key: 'cycle.invalid.nul', params: { field: 'actor' } });
+  });
 });
 
 describe('request decisions of the cycle', () => {

@@ -18,6 +18,7 @@ import { renderHtml } from '../../reports/render-html';
 import { importRoster } from '../../roster/import';
 import { loadRoster } from '../../roster/load';
 import { launchChromium } from '../support/chromium';
+import { pdfText } from '../support/pdf';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { createEvaluatedCycle } from '../support/evaluated-cycles';
 
@@ -362,6 +363,39 @@ describe('year-end outputs', () => {
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages.length).toBeGreaterThanOrEqual(1);
     expect((await readFile('/tmp/bao-cao-ket-nghia-2025.png')).length).toBeGreaterThan(10_000);
+  });
+});
+
+describe('markup in the year-end PDF', () => {
+  const SCRIPT = '<script>alert(1)</script><b>x</b>';
+  // Its handler, were it run, would write a word the text itself does not hold.
+  const IMAGE = `<img src=x onerror="document.body.innerHTML='PW'+'NED'">`;
+
+  /** The text without any whitespace: a table cell wraps where the page wants. */
+  const squeezed = (text: string) => text.replace(/\s+/g, '');
+
+  it('shows markup and script in names, reasons and decision numbers as the text they are', async () => {
+    const built = await buildYearSummary(db.prisma, YEAR, { now: new Date('2026-01-20T03:00:00Z') });
+    // What an official could type into the roster and the rating form, as it reaches the renderer.
+    const summary = {
+      ...built,
+      units: built.units.map((u) =>
+        u.code === 'SO-YT'
+          ? { ...u, name: `${SCRIPT} Sở Y tế`, overrideReasons: [IMAGE], decisionNumbers: ['<i>12</i>/QĐ'] }
+          : u,
+      ),
+      obligations: built.obligations.map((o) =>
+        o.sponsorCode === 'SO-YT' ? { ...o, sponsorName: `${SCRIPT} Sở Y tế` } : o,
+      ),
+    };
+    const text = squeezed(await pdfText(await renderReport(summary, 'pdf')));
+    // The unit's card and table rows, its reason and its decision, each as written.
+    expect(text.split(squeezed(SCRIPT)).length - 1).toBeGreaterThanOrEqual(3);
+    expect(text).toContain(squeezed(IMAGE));
+    expect(text).toContain('<i>12</i>/QĐ');
+    // Nothing ran: the page still holds the report, not what the image's handler would have written.
+    expect(text).not.toContain('PWNED');
+    expect(text).toContain(squeezed('BÁO CÁO TỔNG KẾT CHƯƠNG TRÌNH KẾT NGHĨA NĂM 2025'));
   });
 });
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 
 import { formatRosterError, PAIR_COLUMNS, UNIT_COLUMNS, type RosterFile } from '../../domain/roster';
 import { csvPartner } from '../../roster/read-file';
@@ -64,6 +65,22 @@ describe('CSV', () => {
     expect([bom.units.length, bom.pairs.length]).toEqual([29, 16]);
     expect(strip(bom)).toEqual(strip(plain));
     expect(bom.units[0]?.code).toBe('DN-STC');
+  });
+
+  it("tells a misplaced or unclosed quote by its line, in the catalogue's words", async () => {
+    await writeFile(path.join(dir, 'quote.pairs.csv'), 'code,sponsor,recipient,from,to\n');
+    await writeFile(path.join(dir, 'quote.units.csv'), 'code,name,kind\nA,"Sở" A,DEPARTMENT\n');
+    await writeFile(path.join(dir, 'open.pairs.csv'), 'code,sponsor,recipient,from,to\n');
+    await writeFile(
+      path.join(dir, 'open.units.csv'),
+      'code,name,kind\nA,"Sở A,DEPARTMENT\nB,Sở B,DEPARTMENT\n',
+    );
+    expect(await messages([path.join(dir, 'quote.units.csv')])).toEqual([
+      'quote.units.csv: Tệp CSV sai cú pháp ở dòng 2: dấu ngoặc kép («"») đặt sai chỗ. Ô có dấu ngoặc kép phải được bao cả ô trong ngoặc kép, mỗi dấu ngoặc kép bên trong viết thành hai (""). / The CSV file is malformed on line 2: a double quote (") is out of place. A cell holding a double quote must be quoted as a whole, each quote inside written twice ("").',
+    ]);
+    expect(await messages([path.join(dir, 'open.units.csv')])).toEqual([
+      'open.units.csv: Tệp CSV sai cú pháp: một dấu ngoặc kép («"») được mở mà không đóng, nên phần còn lại của tệp đến dòng 3 bị đọc thành một ô. Hãy đóng dấu ngoặc kép đó, hoặc viết mỗi dấu ngoặc kép trong ô thành hai (""). / The CSV file is malformed: a double quote (") is opened and never closed, so the rest of the file up to line 3 reads as one cell. Close that quote, or write each quote inside a cell twice ("").',
+    ]);
   });
 
   it('reports the line of the row, even after a quoted cell spanning two lines', async () => {
@@ -241,6 +258,34 @@ describe('xlsx', () => {
     return full;
   }
 
+  it('refuses a workbook with a damaged byte instead of reading other text from it', async () => {
+    const file = await workbook('damaged.xlsx', (wb) => {
+      wb.addWorksheet('units').addRows([
+        ['code', 'name', 'kind', 'staff'],
+        ['STC', 'Sở Tài chính Lào Cai', 'DEPARTMENT', 85],
+      ]);
+      wb.addWorksheet('pairs').addRow(['code', 'sponsor', 'recipient', 'from']);
+    });
+    // Stored without compression, one letter of a name changed: every byte of the zip still reads, only the
+    // part's CRC-32 says the text is not what was saved.
+    const zip = await JSZip.loadAsync(await readFile(file));
+    const stored = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+    const at = stored.indexOf('Lào Cai');
+    expect(at).toBeGreaterThan(0);
+    stored[at] = 'K'.charCodeAt(0);
+    await writeFile(file, stored);
+    await writeFile(
+      path.join(dir, 'intact.xlsx'),
+      await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }),
+    );
+    expect(rosterOf(await loadRoster([path.join(dir, 'intact.xlsx')])).units[0]!.name).toBe(
+      'Sở Tài chính Lào Cai',
+    );
+    expect(await messages([file])).toEqual([
+      'damaged.xlsx: Không đọc được tệp Excel: tệp bị hỏng, bị cắt ngắn hoặc không phải bảng tính .xlsx. Hãy mở tệp bằng Excel và lưu lại dạng .xlsx. / The Excel file cannot be read: it is damaged, cut short or not an .xlsx workbook. Open it in Excel and save it again as .xlsx.',
+    ]);
+  });
+
   it('reads the Vietnamese sheets, takes a real formula as its text and a text "=…" as text', async () => {
     const file = await workbook('roster.xlsx', (wb) => {
       const units = wb.addWorksheet('Đơn vị');
@@ -375,14 +420,36 @@ describe('json', () => {
     ]);
   });
 
-  it('rejects malformed JSON and a wrong shape', async () => {
+  it("rejects malformed JSON, told where in the catalogue's words, and a wrong shape", async () => {
     await writeFile(path.join(dir, 'broken.json'), '{"units": [');
+    await writeFile(path.join(dir, 'comma.json'), '{\n  "units": [\n    {"code": "A",}\n  ]\n}');
     await writeFile(path.join(dir, 'shape.json'), '[1, 2]');
-    expect((await messages([path.join(dir, 'broken.json')]))[0]).toMatch(
-      /^broken\.json: Tệp JSON sai cú pháp \(.+\)\. \/ The JSON file is malformed \(.+\)\.$/,
-    );
+    expect(await messages([path.join(dir, 'broken.json')])).toEqual([
+      'broken.json: Tệp JSON dừng giữa chừng sau dòng 1: tệp bị cắt ngắn, hoặc thiếu dấu đóng (}, ] hoặc "). / The JSON file stops midway after line 1: it was cut short, or a closing }, ] or " is missing.',
+    ]);
+    expect(await messages([path.join(dir, 'comma.json')])).toEqual([
+      'comma.json: Tệp JSON sai cú pháp ở dòng 3, cột 18: ký tự «}» không đúng chỗ. / The JSON file is malformed at line 3, column 18: the character "}" is out of place.',
+    ]);
     expect(await messages([path.join(dir, 'shape.json')])).toEqual([
       'shape.json: Tệp JSON phải có dạng {"units": [ … ], "pairs": [ … ]}. / The JSON file must look like {"units": [ … ], "pairs": [ … ]}.',
+    ]);
+  });
+
+  it('refuses a NUL, a lone surrogate and two keys naming one column, each where it is', async () => {
+    await writeFile(
+      path.join(dir, 'unstorable.json'),
+      JSON.stringify({
+        units: [
+          { code: 'A', name: 'Sở\u0000A', kind: 'DEPARTMENT', staff: 1 },
+          { code: 'B', name: 'Sở \ud800B', kind: 'DEPARTMENT', staff: 1 },
+          { code: 'C', name: 'Sở C', Name: 'Sở Cũ', kind: 'DEPARTMENT', staff: 1 },
+        ],
+      }),
+    );
+    expect(await messages([path.join(dir, 'unstorable.json')])).toEqual([
+      'unstorable.json, trang units, dòng 1, cột name: Ô có ký tự NUL (mã 0), không lưu được; hãy xóa ký tự đó. / The cell holds a NUL character (code 0), which cannot be stored; remove it.',
+      'unstorable.json, trang units, dòng 2, cột name: Ô có một nửa ký tự Unicode đứng riêng (\\ud800–\\udfff trong JSON), không lưu đúng được; hãy viết lại ký tự đó. / The cell holds half of a Unicode character on its own (\\ud800–\\udfff in JSON), which cannot be stored as written; write that character again.',
+      'unstorable.json, trang units, dòng 3, cột Name: Cột «name» xuất hiện nhiều lần trong dòng tiêu đề. / The column "name" appears more than once in the header.',
     ]);
   });
 

@@ -20,6 +20,24 @@ export function createEmptyDatabase(): Promise<ThrowawayDatabase> {
   return createThrowawayDatabase({ adminUrl: adminUrl(), prefix: 'twinning_test' });
 }
 
+/**
+ * Each table's row count and the MD5 of all its rows (in a stable order): two equal results mean nothing in those
+ * tables was written in between, not even a row changed in place.
+ */
+export async function tableDigests(
+  prisma: PrismaClient,
+  tables: readonly string[],
+): Promise<Record<string, string>> {
+  const sql = tables
+    .map(
+      (t) =>
+        `SELECT '${t}' AS name, count(*)::int AS rows, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS digest FROM "${t}" x`,
+    )
+    .join(' UNION ALL ');
+  const rows = await prisma.$queryRawUnsafe<{ name: string; rows: number; digest: string }[]>(sql);
+  return Object.fromEntries(rows.map((r) => [r.name, `${r.rows} rows, ${r.digest}`]));
+}
+
 /** Creates a database with every migration applied and a Prisma client connected to it. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const database = await createThrowawayDatabase({

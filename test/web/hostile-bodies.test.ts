@@ -15,6 +15,7 @@ import { unitEvaluationWorkflowId } from '../../domain/workflow-ids';
 import { CycleCommands } from '../../services/cycle-commands';
 import { unitEvaluationWorkflow } from '../../workflows/unit-evaluation/workflow';
 import { ROUTES, type RoutePolicy } from '../../web/routes/policy';
+import { tableDigests } from '../support/db';
 import { eventually } from '../support/eventually';
 import { anyValue, catalogueKeysOf, expectClearText, hostileText } from '../support/hostile';
 import { PASSWORD, type Agent } from '../support/web';
@@ -497,14 +498,8 @@ const TABLES = [
 ] as const;
 
 /** Each table's row count and the MD5 of all its rows. */
-async function tables(): Promise<Record<string, string>> {
-  const sql = TABLES.map(
-    (t) =>
-      `SELECT '${t}' AS name, count(*)::int AS rows, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS digest FROM "${t}" x`,
-  ).join(' UNION ALL ');
-  const rows =
-    await web.world.db.prisma.$queryRawUnsafe<{ name: string; rows: number; digest: string }[]>(sql);
-  return Object.fromEntries(rows.map((r) => [r.name, `${r.rows} rows, ${r.digest}`]));
+function tables(): Promise<Record<string, string>> {
+  return tableDigests(web.world.db.prisma, TABLES);
 }
 
 const EMAIL_OF = { admin: ADMIN, officer: OFFICER } as const;

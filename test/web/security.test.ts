@@ -34,6 +34,34 @@ it('a state-changing request without a CSRF token, or with a made-up one, is ref
   expect(await world.db.prisma.user.count()).toBe(before);
 });
 
+it('a NUL or half of a surrogate pair anywhere in a request is refused with its own message and changes nothing', async () => {
+  const admin = world.agent();
+  expect((await admin.signIn(USERS.ADMIN.email)).statusCode).toBe(303);
+  const before = await world.db.prisma.user.count();
+  for (const [name, key] of [
+    ['Người\u0000mới', 'web.error.nul'],
+    ['Người \ud800mới', 'web.error.surrogate'],
+  ] as const) {
+    const response = await admin.api('POST', '/api/v1/users', {
+      email: 'moi@example.gov.vn',
+      name,
+      role: 'LEADERSHIP',
+    });
+    expect([response.statusCode, response.json()]).toEqual([
+      400,
+      { error: { code: 'invalid_input', message: t(key, {}, 'vi') } },
+    ]);
+  }
+  // A whole pair (an emoji) is text like any other.
+  const emoji = await admin.api('POST', '/api/v1/users', {
+    email: 'moi@example.gov.vn',
+    name: 'Người 🌾',
+    role: 'LEADERSHIP',
+  });
+  expect(emoji.statusCode).toBe(201);
+  expect(await world.db.prisma.user.count()).toBe(before + 1);
+});
+
 it('the tenth wrong password in a row locks sign-in until the lock-out ends, even with the right password', async () => {
   const agent = world.agent();
   const email = USERS.LEADERSHIP.email;

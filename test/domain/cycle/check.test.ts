@@ -107,6 +107,8 @@ const BAD_PAYLOADS: readonly [PayloadKind, unknown][] = [
   ['progressEntry', { ...PROGRESS_ENTRY, extra: 1 }],
   ['progressEntry', { ...PROGRESS_ENTRY, beneficiaries: Array.from({ length: 501 }, () => 'Hộ A') }],
   ['dissolve', { reason: 'Sáp nhập', successorPairCode: 'P 77' }],
+  ['needsProposal', { summary: 'Nhu cầu\u0000' }],
+  ['waive', { reason: 'Lý do \ud800' }],
 ];
 
 function everyPayloadRefusal(): CycleRefusal[] {
