@@ -51,9 +51,6 @@ async function runOne(
   const startedAt = new Date();
   const t0 = performance.now();
   const base = { name: benchmark.name, title: benchmark.title, pairs, startedAt: startedAt.toISOString() };
-  if (!benchmark.run) {
-    return { ...base, status: 'pending', durationS: 0, figures: [], details: { reason: benchmark.pending } };
-  }
   const ctx = await run.forBenchmark(benchmark.name);
   try {
     ctx.log(`${benchmark.name}: ${benchmark.title} (${pairs} pairs)`);

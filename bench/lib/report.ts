@@ -82,8 +82,8 @@ export function round(value: number, digits = 2): number {
 export interface BenchmarkResult {
   readonly name: string;
   readonly title: string;
-  /** `done`: measured; `pending`: not implemented yet; `failed`: it threw (see `error`). */
-  readonly status: 'done' | 'pending' | 'failed';
+  /** `done`: measured; `failed`: it threw (see `error`). */
+  readonly status: 'done' | 'failed';
   readonly pairs: number;
   readonly startedAt: string;
   readonly durationS: number;

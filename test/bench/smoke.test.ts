@@ -28,17 +28,16 @@ beforeAll(async () => {
     scratch: path.join(os.tmpdir(), `twinning-bench-smoke-${process.pid}`),
     quiet: true,
   });
-  const runnable = BENCHMARKS.filter((b) => b.run);
   const runOne = async (name: string) => {
-    const benchmark = runnable.find((b) => b.name === name)!;
+    const benchmark = BENCHMARKS.find((b) => b.name === name)!;
     const ctx = await run.forBenchmark(name);
     try {
-      outputs.set(name, await benchmark.run!(ctx));
+      outputs.set(name, await benchmark.run(ctx));
     } finally {
       await ctx.cleanup();
     }
   };
-  const queue = runnable.map((b) => b.name);
+  const queue = BENCHMARKS.map((b) => b.name);
   await Promise.all(
     [0, 1].map(async () => {
       for (let name = queue.shift(); name !== undefined; name = queue.shift()) await runOne(name);
@@ -57,16 +56,8 @@ const value = (name: string, figure: string) => {
 };
 
 describe('every benchmark at a tiny size', () => {
-  it('lists every benchmark, each runnable', () => {
-    expect(BENCHMARKS.map((b) => [b.name, b.run !== undefined])).toEqual([
-      ['B1', true],
-      ['B2', true],
-      ['B3', true],
-      ['B4', true],
-      ['B5', true],
-      ['B6', true],
-      ['B7', true],
-    ]);
+  it('lists the seven benchmarks of the issue, in order', () => {
+    expect(BENCHMARKS.map((b) => b.name)).toEqual(['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7']);
   });
 
   it('B1: ours and the floor start every cycle; a killed opening leaves every cycle started', () => {
