@@ -19,3 +19,41 @@ export function unstorableText(text: string): 'nul' | 'surrogate' | null {
 export function visibleText(text: string): string {
   return text.replace(/\u0000/g, '\\0').replace(LONE_SURROGATES, '\ufffd');
 }
+
+/** What {@link scanJson} found in a parsed JSON value. */
+export interface JsonScan {
+  /** The keys and strings holding text that cannot be stored: their path (keys joined by dots, '' the root). */
+  readonly unstorable: ReadonlyArray<{ readonly path: string; readonly why: 'nul' | 'surrogate' }>;
+  /** Whether the value nests (objects and arrays) deeper than the limit given. */
+  readonly tooDeep: boolean;
+}
+
+/**
+ * Walks a parsed JSON value (binary views skipped: files are judged by their content) for text that cannot be
+ * stored, in keys and strings alike, going no deeper than `maxDepth`. Without recursion: JSON.parse reads a
+ * document nested deeper than a recursive walk could go.
+ */
+export function scanJson(value: unknown, maxDepth = Number.POSITIVE_INFINITY): JsonScan {
+  const unstorable: { path: string; why: 'nul' | 'surrogate' }[] = [];
+  let tooDeep = false;
+  const pending: [unknown, string, number][] = [[value, '', 0]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [item, path, depth] = next;
+    if (typeof item === 'string') {
+      const why = unstorableText(item);
+      if (why !== null) unstorable.push({ path, why });
+    }
+    if (typeof item !== 'object' || item === null || ArrayBuffer.isView(item)) continue;
+    if (depth >= maxDepth) {
+      tooDeep = true;
+      continue;
+    }
+    for (const [key, child] of Object.entries(item)) {
+      const childPath = path ? `${path}.${key}` : key;
+      const why = unstorableText(key);
+      if (why !== null) unstorable.push({ path: childPath, why });
+      else pending.push([child, childPath, depth + 1]);
+    }
+  }
+  return { unstorable, tooDeep };
+}

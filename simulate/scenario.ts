@@ -11,7 +11,7 @@ import { OBLIGATION_IDS, type ObligationId } from '../domain/cycle/types';
 import { CYCLE_YEARS } from '../domain/cycle/years';
 import { bilingual, type MessageKey } from '../domain/messages';
 import type { Side } from '../domain/cycle/types';
-import { unstorableText } from '../domain/text';
+import { scanJson } from '../domain/text';
 import type { RateUnitRequest } from '../machines/unit-evaluation';
 import {
   dissolveUpdate,
@@ -150,22 +150,9 @@ const problemParams: Readonly<Record<ProblemKey, (field: string) => Record<strin
  * a scenario may, so the file is refused before anything runs rather than an event failing in the sandbox.
  */
 function unstorableFields(json: unknown): string[] {
-  const fields: string[] = [];
-  // Walked without recursion: JSON.parse reads a document nested deeper than a recursive walk could go.
-  const pending: [unknown, string][] = [[json, '']];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const [value, field] = next;
-    if (typeof value === 'string') {
-      if (unstorableText(value) !== null) fields.push(field || '(root)');
-    } else if (typeof value === 'object' && value !== null) {
-      for (const [key, child] of Object.entries(value)) {
-        const path = field ? `${field}.${key}` : key;
-        if (unstorableText(key) !== null) fields.push(path);
-        else pending.push([child, path]);
-      }
-    }
-  }
-  return fields.sort();
+  return scanJson(json)
+    .unstorable.map(({ path }) => path || '(root)')
+    .sort();
 }
 
 /** The lines, in both languages, that one zod issue of a scenario (parsed with `reportInput`) stands for. */

@@ -4,7 +4,7 @@
  * may hold at all ({@link unreadable}).
  */
 import type { Message } from '../domain/messages';
-import { unstorableText } from '../domain/text';
+import { scanJson } from '../domain/text';
 
 /** A file sent with a form: what the browser said about it, and its bytes (judged by content, not by name). */
 export interface UploadedFile {
@@ -60,19 +60,13 @@ export const BODY_DEPTH_LIMIT = 32;
  * Why a request cannot be read, whatever its route, or undefined: nesting deeper than {@link BODY_DEPTH_LIMIT},
  * or a NUL character in any text (URL parameters, query, body), which PostgreSQL can neither store nor compare,
  * or half of a surrogate pair on its own (JSON's `\ud800`), which would be stored as U+FFFD, not as sent.
- * Walked without recursion; files are skipped (they are judged by their content).
+ * Keys count as text too; files are skipped (they are judged by their content).
  */
 export function unreadable(...parts: readonly unknown[]): Message | undefined {
-  const pending: [unknown, number][] = parts.map((part) => [part, 0]);
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const [value, depth] = next;
-    if (typeof value === 'string') {
-      const why = unstorableText(value);
-      if (why !== null) return { key: why === 'nul' ? 'web.error.nul' : 'web.error.surrogate' };
-    }
-    if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) continue;
-    if (depth >= BODY_DEPTH_LIMIT) return { key: 'web.error.tooDeep', params: { max: BODY_DEPTH_LIMIT } };
-    for (const child of Object.values(value)) pending.push([child, depth + 1]);
-  }
+  // The parts as one array, one level deeper than each: the limit counts from inside it.
+  const scan = scanJson(parts, BODY_DEPTH_LIMIT + 1);
+  const [first] = scan.unstorable;
+  if (first) return { key: first.why === 'nul' ? 'web.error.nul' : 'web.error.surrogate' };
+  if (scan.tooDeep) return { key: 'web.error.tooDeep', params: { max: BODY_DEPTH_LIMIT } };
   return undefined;
 }
