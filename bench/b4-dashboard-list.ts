@@ -186,23 +186,33 @@ async function latencies(
   return { all, byQuery };
 }
 
+/** `GET /api/v1/cycles` with the query string `q`, as the signed-in `user`. */
+function listApi(baseUrl: string, user: BenchUser, q: Record<string, string>): Promise<Response> {
+  return fetch(`${baseUrl}/api/v1/cycles?${new URLSearchParams(q).toString()}`, {
+    headers: { cookie: user.cookie, accept: 'application/json' },
+  });
+}
+
 /** The API's answer to `q` for a user (the whole body read; anything but 200 is a failure of the run). */
 function apiRequest(baseUrl: string): Timed {
   return async (user, q) => {
-    const response = await fetch(`${baseUrl}/api/v1/cycles?${new URLSearchParams(q).toString()}`, {
-      headers: { cookie: user.cookie, accept: 'application/json' },
-    });
+    const response = await listApi(baseUrl, user, q);
     const body = await response.text();
     if (response.status !== 200) throw new Error(`GET /api/v1/cycles ${response.status}: ${body}`);
   };
 }
 
+/** The list's SQL for a user's scope and query string, exactly as the API would run it. */
+function listSqlOf(user: BenchUser, q: Record<string, string>) {
+  const parsed = parseCycleListQuery(q);
+  if (!parsed.ok) throw new Error(`query ${JSON.stringify(q)}: ${JSON.stringify(parsed.errors)}`);
+  return listSql(user.scope, parsed.query);
+}
+
 /** The floor: the list's own SQL for the user's scope and `q`, rows and count at once, through bare `pg`. */
 function rawRequest(pool: Pool): Timed {
   return async (user, q) => {
-    const parsed = parseCycleListQuery(q);
-    if (!parsed.ok) throw new Error(`query ${JSON.stringify(q)}: ${JSON.stringify(parsed.errors)}`);
-    const sql = listSql(user.scope, parsed.query);
+    const sql = listSqlOf(user, q);
     await Promise.all([
       pool.query(sql.rows.text, sql.rows.values),
       pool.query(sql.count.text, sql.count.values),
@@ -223,13 +233,9 @@ async function sameAnswers(
   let checked = 0;
   for (const user of users) {
     for (const q of queries) {
-      const response = await fetch(`${baseUrl}/api/v1/cycles?${new URLSearchParams(q).toString()}`, {
-        headers: { cookie: user.cookie, accept: 'application/json' },
-      });
+      const response = await listApi(baseUrl, user, q);
       const api = (await response.json()) as { total: number; rows: { pairCode: string }[] };
-      const parsed = parseCycleListQuery(q);
-      if (!parsed.ok) throw new Error(`query ${JSON.stringify(q)}: ${JSON.stringify(parsed.errors)}`);
-      const sql = listSql(user.scope, parsed.query);
+      const sql = listSqlOf(user, q);
       const [rows, count] = await Promise.all([
         pool.query<{ pairCode: string }>(sql.rows.text, sql.rows.values),
         pool.query<{ n: number }>(sql.count.text, sql.count.values),
