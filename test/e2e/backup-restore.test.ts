@@ -15,6 +15,7 @@ import { BACKUP_MANIFEST } from '../../system/backup';
 import { connectClient } from '../../system/temporal-connection';
 import { loadConfig } from '../../worker/config';
 import { statusQuery } from '../../workflows/cycle/messages';
+import { eventually } from '../support/eventually';
 import { runTwinning, startSystem, systemVariables, type SystemEnv } from '../support/system';
 
 const ports: Omit<SystemEnv, 'dataDir'> = {
@@ -111,7 +112,12 @@ describe('twinning backup and restore', () => {
       );
       expect(waived.stderr).toBe('');
       expect(waived.code).toBe(0);
-      expect(await readModel()).toEqual({ cycles: 10, o1: 'WAIVED' });
+      // Each cycle writes its read-model row from its own first workflow task, so on a busy machine some rows may
+      // still be on their way when the waiver returns; the backup must be taken once all ten are there.
+      expect(await eventually(readModel, (m) => m.cycles === 10 && m.o1 === 'WAIVED')).toEqual({
+        cycles: 10,
+        o1: 'WAIVED',
+      });
 
       const taken = await twinning(original, 'backup', backup);
       expect(taken.stderr).toBe('');
