@@ -3,6 +3,7 @@
  * progress reminders. Stored as JSON in `YearSettings.settings` (overrides only); defaults come from here.
  */
 import { z } from 'zod';
+import { lazily } from '../lazy';
 import { OBLIGATIONS, type ObligationId } from './obligations';
 import { daysInMonth, isLocalTime, localDate, type IsoDate } from './time';
 
@@ -40,78 +41,85 @@ export function monthDayInYear(year: number, monthDay: string): IsoDate {
   return localDate(year, month, Math.min(day, daysInMonth(year, month)));
 }
 
-const MonthDay = z.string().refine(isMonthDay, { message: 'expected a month and day MM-DD' });
-const LocalTimeOfDay = z
-  .string()
-  .refine((value) => isLocalTime(value) && value !== '24:00', { message: 'expected a local time HH:MM' });
-const DayOffset = z.number().int().min(0).max(366);
-const EscalationOffset = z.number().int().min(1).max(366);
+/**
+ * The zod schemas of a year's complete settings (`full`) and of the overrides stored per year (`overrides`),
+ * built on first use (`domain/lazy.ts`).
+ */
+export const calendarSettingsSchemas = lazily(() => {
+  const MonthDay = z.string().refine(isMonthDay, { message: 'expected a month and day MM-DD' });
+  const LocalTimeOfDay = z
+    .string()
+    .refine((value) => isLocalTime(value) && value !== '24:00', { message: 'expected a local time HH:MM' });
+  const DayOffset = z.number().int().min(0).max(366);
+  const EscalationOffset = z.number().int().min(1).max(366);
 
-const DueDates = z.object({
-  O1: MonthDay,
-  O2: MonthDay,
-  O3: MonthDay,
-  /** `null`: O4 is due with O5 (the progress record closes with the sponsor's year-end report). */
-  O4: MonthDay.nullable(),
-  O5: MonthDay,
-  O6: MonthDay,
-  O7: MonthDay,
-});
-
-const EscalationOffsets = z.object({ 1: EscalationOffset, 2: EscalationOffset });
-
-/** The zod schema of a year's complete calendar settings. */
-export const YearCalendarSettingsSchema = z
-  .object({
-    policy: z.enum(POLICIES),
-    /** Statutory due day of each obligation, `MM-DD`, in the cycle's year unless listed in `dueInNextYear`. */
-    dueDates: DueDates,
-    /** Obligations whose due day falls in the year after the cycle's year (default: O7). */
-    dueInNextYear: z.array(z.enum(OBLIGATIONS)),
-    /** Reminder offsets in days before the effective due date; 0 is the due day itself. */
-    reminderOffsets: z.array(DayOffset).min(1),
-    reminderTime: LocalTimeOfDay,
-    reminderDays: z.enum(DAY_COUNTS),
-    /** Escalation offsets in days after the effective due date, per level. */
-    escalationOffsets: EscalationOffsets,
-    escalationTime: LocalTimeOfDay,
-    escalationDays: z.enum(DAY_COUNTS),
-    /** Days (`MM-DD`, cycle's year) of the quarterly progress reminders for O4. */
-    progressReminderDates: z.array(MonthDay),
-    progressReminderTime: LocalTimeOfDay,
-    /** Move a progress reminder on a non-working day to the next working day. */
-    progressReminderOnWorkingDay: z.boolean(),
-  })
-  .strict()
-  .refine((s) => s.escalationOffsets[2] >= s.escalationOffsets[1], {
-    message: 'escalation level 2 must not come before level 1',
-    path: ['escalationOffsets', '2'],
+  const DueDates = z.object({
+    O1: MonthDay,
+    O2: MonthDay,
+    O3: MonthDay,
+    /** `null`: O4 is due with O5 (the progress record closes with the sponsor's year-end report). */
+    O4: MonthDay.nullable(),
+    O5: MonthDay,
+    O6: MonthDay,
+    O7: MonthDay,
   });
 
-/** A year's complete calendar settings. */
-export type YearCalendarSettings = z.infer<typeof YearCalendarSettingsSchema>;
+  const EscalationOffsets = z.object({ 1: EscalationOffset, 2: EscalationOffset });
 
-/** The zod schema of the overrides stored per year: every key optional, nested objects partial too. */
-const YearCalendarSettingsOverridesSchema = z
-  .object({
-    policy: z.enum(POLICIES),
-    dueDates: DueDates.partial(),
-    dueInNextYear: z.array(z.enum(OBLIGATIONS)),
-    reminderOffsets: z.array(DayOffset).min(1),
-    reminderTime: LocalTimeOfDay,
-    reminderDays: z.enum(DAY_COUNTS),
-    escalationOffsets: EscalationOffsets.partial(),
-    escalationTime: LocalTimeOfDay,
-    escalationDays: z.enum(DAY_COUNTS),
-    progressReminderDates: z.array(MonthDay),
-    progressReminderTime: LocalTimeOfDay,
-    progressReminderOnWorkingDay: z.boolean(),
-  })
-  .partial()
-  .strict();
+  /** A year's complete calendar settings. */
+  const full = z
+    .object({
+      policy: z.enum(POLICIES),
+      /** Statutory due day of each obligation, `MM-DD`, in the cycle's year unless listed in `dueInNextYear`. */
+      dueDates: DueDates,
+      /** Obligations whose due day falls in the year after the cycle's year (default: O7). */
+      dueInNextYear: z.array(z.enum(OBLIGATIONS)),
+      /** Reminder offsets in days before the effective due date; 0 is the due day itself. */
+      reminderOffsets: z.array(DayOffset).min(1),
+      reminderTime: LocalTimeOfDay,
+      reminderDays: z.enum(DAY_COUNTS),
+      /** Escalation offsets in days after the effective due date, per level. */
+      escalationOffsets: EscalationOffsets,
+      escalationTime: LocalTimeOfDay,
+      escalationDays: z.enum(DAY_COUNTS),
+      /** Days (`MM-DD`, cycle's year) of the quarterly progress reminders for O4. */
+      progressReminderDates: z.array(MonthDay),
+      progressReminderTime: LocalTimeOfDay,
+      /** Move a progress reminder on a non-working day to the next working day. */
+      progressReminderOnWorkingDay: z.boolean(),
+    })
+    .strict()
+    .refine((s) => s.escalationOffsets[2] >= s.escalationOffsets[1], {
+      message: 'escalation level 2 must not come before level 1',
+      path: ['escalationOffsets', '2'],
+    });
+
+  /** The overrides stored per year: every key optional, nested objects partial too. */
+  const overrides = z
+    .object({
+      policy: z.enum(POLICIES),
+      dueDates: DueDates.partial(),
+      dueInNextYear: z.array(z.enum(OBLIGATIONS)),
+      reminderOffsets: z.array(DayOffset).min(1),
+      reminderTime: LocalTimeOfDay,
+      reminderDays: z.enum(DAY_COUNTS),
+      escalationOffsets: EscalationOffsets.partial(),
+      escalationTime: LocalTimeOfDay,
+      escalationDays: z.enum(DAY_COUNTS),
+      progressReminderDates: z.array(MonthDay),
+      progressReminderTime: LocalTimeOfDay,
+      progressReminderOnWorkingDay: z.boolean(),
+    })
+    .partial()
+    .strict();
+  return { full, overrides };
+});
+
+/** A year's complete calendar settings. */
+export type YearCalendarSettings = z.infer<ReturnType<typeof calendarSettingsSchemas>['full']>;
 
 /** Overrides of a year's calendar settings, as stored in `YearSettings.settings`. */
-export type YearCalendarSettingsOverrides = z.input<typeof YearCalendarSettingsOverridesSchema>;
+export type YearCalendarSettingsOverrides = z.input<ReturnType<typeof calendarSettingsSchemas>['overrides']>;
 
 /** The default settings of every year (see docs/calendar.md). */
 export const DEFAULT_CALENDAR_SETTINGS: YearCalendarSettings = Object.freeze({
@@ -142,7 +150,11 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 export function resolveSettings(year: number, overrides: unknown = {}): YearCalendarSettings {
   if (!Number.isInteger(year) || year < 1900 || year > 9998)
     throw new RangeError(`Not a cycle year: ${year}`);
-  const parsed = YearCalendarSettingsOverridesSchema.parse(overrides ?? {});
+  // No overrides (the usual case): the defaults, valid by construction, without building the schemas in the
+  // workflow that asks (test/domain/calendar/settings.test.ts checks that the defaults pass them).
+  if (isEmpty(overrides)) return normalised(structuredCloneSettings(DEFAULT_CALENDAR_SETTINGS));
+  const schemas = calendarSettingsSchemas();
+  const parsed = schemas.overrides.parse(overrides ?? {});
   const given = definedOnly(parsed);
   const defaults = DEFAULT_CALENDAR_SETTINGS;
   const merged = {
@@ -151,7 +163,19 @@ export function resolveSettings(year: number, overrides: unknown = {}): YearCale
     dueDates: { ...defaults.dueDates, ...definedOnly(parsed.dueDates ?? {}) },
     escalationOffsets: { ...defaults.escalationOffsets, ...definedOnly(parsed.escalationOffsets ?? {}) },
   };
-  const settings = YearCalendarSettingsSchema.parse(merged);
+  return normalised(schemas.full.parse(merged));
+}
+
+function isEmpty(overrides: unknown): boolean {
+  return (
+    overrides === undefined ||
+    overrides === null ||
+    (typeof overrides === 'object' && !Array.isArray(overrides) && Object.keys(overrides).length === 0)
+  );
+}
+
+/** Reminder offsets from the earliest reminder to the due day, lists without duplicates. */
+function normalised(settings: YearCalendarSettings): YearCalendarSettings {
   return {
     ...settings,
     reminderOffsets: [...new Set(settings.reminderOffsets)].sort((a, b) => b - a),

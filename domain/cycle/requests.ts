@@ -4,8 +4,9 @@
  * workflow: add optional fields, never rename one. Payloads are validated by `schemas.ts`.
  */
 import { z } from 'zod';
+import { lazily } from '../lazy';
 import type { CycleRefusal } from './check';
-import { storable } from './schemas';
+import { safeParsed, storable } from './schemas';
 import {
   OBLIGATION_IDS,
   SUBMITTABLE_OBLIGATIONS,
@@ -105,38 +106,45 @@ export interface UnitRatedSignal {
 // The envelopes' shapes: what a request must look like before its payload is even read. Updates arrive as JSON
 // from anyone who can reach the engine, so a request of the wrong shape is refused like bad data, never thrown.
 
-const actor = z
-  .string({ error: 'cycle.invalid.type' })
-  .min(1, { error: 'cycle.invalid.empty' })
-  .max(200, { error: 'cycle.invalid.tooLong' })
-  .superRefine(storable);
-const side = z.enum(['sponsor', 'recipient'], { error: 'cycle.invalid.choice' });
-const obligation = z.enum(OBLIGATION_IDS, { error: 'cycle.invalid.choice' });
-const data = z.record(z.string(), z.unknown(), { error: 'cycle.invalid.type' });
+/**
+ * The shape of each request kind (the payload inside is checked by `schemas.ts`), built on first use
+ * (`domain/lazy.ts`).
+ */
+export const requestEnvelopes = lazily(() => {
+  const actor = z
+    .string({ error: 'cycle.invalid.type' })
+    .min(1, { error: 'cycle.invalid.empty' })
+    .max(200, { error: 'cycle.invalid.tooLong' })
+    .superRefine(storable);
+  const side = z.enum(['sponsor', 'recipient'], { error: 'cycle.invalid.choice' });
+  const obligation = z.enum(OBLIGATION_IDS, { error: 'cycle.invalid.choice' });
+  const data = z.record(z.string(), z.unknown(), { error: 'cycle.invalid.type' });
 
-/** The shape of each request kind (the payload inside is checked by `schemas.ts`). */
-export const REQUEST_ENVELOPES = {
-  submit: z.looseObject({
-    obligation: z.enum(SUBMITTABLE_OBLIGATIONS, { error: 'cycle.invalid.choice' }),
-    side,
-    actor,
-    data,
-  }),
-  progress: z.looseObject({ side, actor, data }),
-  extend: z.looseObject({ actor, obligation }),
-  waive: z.looseObject({ actor, obligation }),
-  resend: z.looseObject({ actor, obligation }),
-  dissolve: z.looseObject({ actor }),
-  endPeriod: z.looseObject({ actor }),
-  unitRated: z.looseObject({ side, actor, unitCode: z.string(), rating: z.string(), at: z.string() }),
-} as const;
+  const envelopes = {
+    submit: z.looseObject({
+      obligation: z.enum(SUBMITTABLE_OBLIGATIONS, { error: 'cycle.invalid.choice' }),
+      side,
+      actor,
+      data,
+    }),
+    progress: z.looseObject({ side, actor, data }),
+    extend: z.looseObject({ actor, obligation }),
+    waive: z.looseObject({ actor, obligation }),
+    resend: z.looseObject({ actor, obligation }),
+    dissolve: z.looseObject({ actor }),
+    endPeriod: z.looseObject({ actor }),
+    unitRated: z.looseObject({ side, actor, unitCode: z.string(), rating: z.string(), at: z.string() }),
+  } as const;
+  return envelopes;
+});
 
 /** A request kind with an envelope. */
-export type RequestKind = keyof typeof REQUEST_ENVELOPES;
+export type RequestKind = keyof ReturnType<typeof requestEnvelopes>;
 
 /** The first problem of a request's shape as a catalogue message, or `undefined` when its shape is right. */
 export function envelopeProblem(kind: RequestKind, request: unknown): CycleRefusal | undefined {
-  const result = REQUEST_ENVELOPES[kind].safeParse(request);
+  const result = safeParsed(requestEnvelopes()[kind], request);
+  if (result === undefined) return { key: 'cycle.invalid.type', params: { field: '(request)' } };
   if (result.success) return undefined;
   const issue = result.error.issues[0];
   const field = issue?.path.map(String).join('.') || '(request)';

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { OBLIGATION_IDS } from '../cycle/types';
+import { lazily } from '../lazy';
 
 /** The key of `YearSettings.settings` that holds the evaluation overrides (the calendar ignores it). */
 const EVALUATION_SETTINGS_KEY = 'evaluation';
@@ -26,127 +27,136 @@ export function isSponsorTargetKind(kind: string): kind is SponsorKind {
   return (SPONSOR_TARGET_KINDS as readonly string[]).includes(kind);
 }
 
-const count = z.number().int().min(0).max(1_000_000);
-const positive = z.number().int().min(1).max(1_000_000);
-
 /**
- * Money in whole đồng: a JSON number (safe integer) or a string of digits. Kept as a decimal string so JSON
- * round-trips it exactly; computations use `BigInt`.
+ * The zod schemas of a year's complete evaluation settings and of its rating scale and levels, built on first
+ * use (`domain/lazy.ts`).
  */
-const dong = z
-  .union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().regex(/^\d{1,20}$/)])
-  .transform((v) => BigInt(v).toString());
+export const evaluationSettingsSchemas = lazily(() => {
+  const count = z.number().int().min(0).max(1_000_000);
+  const positive = z.number().int().min(1).max(1_000_000);
 
-/** How the households target is set: per staff (departments) or a fixed number (lowland districts). */
-const HouseholdsRule = z.discriminatedUnion('rule', [
-  z.strictObject({
-    rule: z.literal('perStaff'),
-    /** `households` households for every `staff` staff, rounded up: ceil(staff × households / staff). */
-    households: count,
-    staff: positive,
-  }),
-  z.strictObject({ rule: z.literal('fixed'), count }),
-]);
+  /**
+   * Money in whole đồng: a JSON number (safe integer) or a string of digits. Kept as a decimal string so JSON
+   * round-trips it exactly; computations use `BigInt`.
+   */
+  const dong = z
+    .union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().regex(/^\d{1,20}$/)])
+    .transform((v) => BigInt(v).toString());
 
-/** The targets of one sponsor kind; `null` means the kind has no such target. */
-const KindTargets = z.strictObject({
-  households: HouseholdsRule.nullable(),
-  /** Support in đồng for the year (whole sponsor, all its twinned recipients together). */
-  amountDong: dong.nullable(),
-  /** Models built or replicated, required in EACH twinned recipient (commune, or district if paired with one). */
-  modelsPerRecipient: count.nullable(),
-  /** Study tours organised in the year (whole sponsor). */
-  studyTours: count.nullable(),
-});
+  /** How the households target is set: per staff (departments) or a fixed number (lowland districts). */
+  const HouseholdsRule = z.discriminatedUnion('rule', [
+    z.strictObject({
+      rule: z.literal('perStaff'),
+      /** `households` households for every `staff` staff, rounded up: ceil(staff × households / staff). */
+      households: count,
+      staff: positive,
+    }),
+    z.strictObject({ rule: z.literal('fixed'), count }),
+  ]);
 
-/** The zod schema of one rating level. */
-const RatingLevelSchema = z.strictObject({
-  /** Stable code stored in `Evaluation.proposedRating` / `finalRating` (e.g. `TOT`). */
-  id: z.string().regex(/^[A-Z0-9_]{1,32}$/),
-  vi: z.string().min(1).max(200),
-  en: z.string().min(1).max(200),
-  /** The lowest overall score (0–100) for this level. */
-  minScore: z.number().min(0).max(100),
-  /** `allMet`: every target and obligation met; `excellent`: that plus positive factors or the margin. */
-  requires: z.enum(['allMet', 'excellent']).optional(),
-  /** Units proposed at this level are proposed for reward (khen thưởng) unless criticised. */
-  reward: z.boolean().optional(),
-});
-
-/** One level of the rating scale. */
-export type RatingLevel = z.infer<typeof RatingLevelSchema>;
-
-/** The zod schema of the rating scale: levels from the best to the worst. */
-const RatingScaleSchema = z
-  .strictObject({
-    levels: z.array(RatingLevelSchema).min(2).max(10),
-    /** Targets exceeded by this fraction (0.2 = every target ≥ 120 %) count as "excellent" without factors. */
-    excellentMargin: z.number().min(0).max(10),
-    /** A criticised unit is proposed at this level or lower (a level id), or `null` for no cap. */
-    criticisedMaxLevel: z.string().nullable(),
-  })
-  .superRefine((scale, ctx) => {
-    const ids = scale.levels.map((l) => l.id);
-    if (new Set(ids).size !== ids.length)
-      ctx.addIssue({ code: 'custom', message: 'level ids must be unique' });
-    for (let i = 1; i < scale.levels.length; i++) {
-      if (scale.levels[i]!.minScore > scale.levels[i - 1]!.minScore) {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'levels go from the best to the worst: minScore must not increase',
-          path: ['levels', i, 'minScore'],
-        });
-      }
-    }
-    if (scale.levels[scale.levels.length - 1]!.minScore !== 0) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'the last level must have minScore 0 so every score has a level',
-        path: ['levels'],
-      });
-    }
-    if (scale.criticisedMaxLevel !== null && !ids.includes(scale.criticisedMaxLevel)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'criticisedMaxLevel must be a level id',
-        path: ['criticisedMaxLevel'],
-      });
-    }
+  /** The targets of one sponsor kind; `null` means the kind has no such target. */
+  const KindTargets = z.strictObject({
+    households: HouseholdsRule.nullable(),
+    /** Support in đồng for the year (whole sponsor, all its twinned recipients together). */
+    amountDong: dong.nullable(),
+    /** Models built or replicated, required in EACH twinned recipient (commune, or district if paired with one). */
+    modelsPerRecipient: count.nullable(),
+    /** Study tours organised in the year (whole sponsor). */
+    studyTours: count.nullable(),
   });
 
+  /** The zod schema of one rating level. */
+  const RatingLevelSchema = z.strictObject({
+    /** Stable code stored in `Evaluation.proposedRating` / `finalRating` (e.g. `TOT`). */
+    id: z.string().regex(/^[A-Z0-9_]{1,32}$/),
+    vi: z.string().min(1).max(200),
+    en: z.string().min(1).max(200),
+    /** The lowest overall score (0–100) for this level. */
+    minScore: z.number().min(0).max(100),
+    /** `allMet`: every target and obligation met; `excellent`: that plus positive factors or the margin. */
+    requires: z.enum(['allMet', 'excellent']).optional(),
+    /** Units proposed at this level are proposed for reward (khen thưởng) unless criticised. */
+    reward: z.boolean().optional(),
+  });
+
+  /** The zod schema of the rating scale: levels from the best to the worst. */
+  const RatingScaleSchema = z
+    .strictObject({
+      levels: z.array(RatingLevelSchema).min(2).max(10),
+      /** Targets exceeded by this fraction (0.2 = every target ≥ 120 %) count as "excellent" without factors. */
+      excellentMargin: z.number().min(0).max(10),
+      /** A criticised unit is proposed at this level or lower (a level id), or `null` for no cap. */
+      criticisedMaxLevel: z.string().nullable(),
+    })
+    .superRefine((scale, ctx) => {
+      const ids = scale.levels.map((l) => l.id);
+      if (new Set(ids).size !== ids.length)
+        ctx.addIssue({ code: 'custom', message: 'level ids must be unique' });
+      for (let i = 1; i < scale.levels.length; i++) {
+        if (scale.levels[i]!.minScore > scale.levels[i - 1]!.minScore) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'levels go from the best to the worst: minScore must not increase',
+            path: ['levels', i, 'minScore'],
+          });
+        }
+      }
+      if (scale.levels[scale.levels.length - 1]!.minScore !== 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'the last level must have minScore 0 so every score has a level',
+          path: ['levels'],
+        });
+      }
+      if (scale.criticisedMaxLevel !== null && !ids.includes(scale.criticisedMaxLevel)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'criticisedMaxLevel must be a level id',
+          path: ['criticisedMaxLevel'],
+        });
+      }
+    });
+
+  const Weights = z.strictObject({
+    households: z.number().min(0).max(100),
+    amount: z.number().min(0).max(100),
+    models: z.number().min(0).max(100),
+    studyTours: z.number().min(0).max(100),
+    obligations: z.number().min(0).max(100),
+  });
+
+  const ObligationList = z.array(z.enum(OBLIGATION_IDS)).max(7);
+
+  /** A year's complete evaluation settings. */
+  const settings = z.strictObject({
+    targets: z.strictObject({
+      DEPARTMENT: KindTargets,
+      LOWLAND_DISTRICT: KindTargets,
+      LOWLAND_COMMUNE: KindTargets,
+    }),
+    /** Obligations each side is rated on (on time / late / missed). */
+    obligations: z.strictObject({ sponsor: ObligationList, recipient: ObligationList }),
+    /** Credit of an obligation met late (on time = 1, missed = 0; waived and not applicable are left out). */
+    lateCredit: z.number().min(0).max(1),
+    /** Whether a late obligation counts as met for "all targets and obligations met" (default: only on time). */
+    lateCountsAsMet: z.boolean(),
+    /** Weight of each target in the overall score. */
+    weights: Weights,
+    rating: RatingScaleSchema,
+  });
+  return { settings, ratingScale: RatingScaleSchema, ratingLevel: RatingLevelSchema };
+});
+
+type Schemas = ReturnType<typeof evaluationSettingsSchemas>;
+
+/** One level of the rating scale. */
+export type RatingLevel = z.infer<Schemas['ratingLevel']>;
+
 /** A rating scale. */
-export type RatingScale = z.infer<typeof RatingScaleSchema>;
-
-const Weights = z.strictObject({
-  households: z.number().min(0).max(100),
-  amount: z.number().min(0).max(100),
-  models: z.number().min(0).max(100),
-  studyTours: z.number().min(0).max(100),
-  obligations: z.number().min(0).max(100),
-});
-
-const ObligationList = z.array(z.enum(OBLIGATION_IDS)).max(7);
-
-/** The zod schema of a year's complete evaluation settings. */
-const EvaluationSettingsSchema = z.strictObject({
-  targets: z.strictObject({
-    DEPARTMENT: KindTargets,
-    LOWLAND_DISTRICT: KindTargets,
-    LOWLAND_COMMUNE: KindTargets,
-  }),
-  /** Obligations each side is rated on (on time / late / missed). */
-  obligations: z.strictObject({ sponsor: ObligationList, recipient: ObligationList }),
-  /** Credit of an obligation met late (on time = 1, missed = 0; waived and not applicable are left out). */
-  lateCredit: z.number().min(0).max(1),
-  /** Whether a late obligation counts as met for "all targets and obligations met" (default: only on time). */
-  lateCountsAsMet: z.boolean(),
-  /** Weight of each target in the overall score. */
-  weights: Weights,
-  rating: RatingScaleSchema,
-});
+export type RatingScale = z.infer<Schemas['ratingScale']>;
 
 /** A year's complete evaluation settings (after defaults). */
-export type EvaluationSettings = z.infer<typeof EvaluationSettingsSchema>;
+export type EvaluationSettings = z.infer<Schemas['settings']>;
 
 /** The default five-level scale (see docs/evaluation.md for the reasoning behind the thresholds). */
 export const DEFAULT_RATING_SCALE: RatingScale = {
@@ -234,7 +244,7 @@ function deepMerge(base: unknown, override: unknown, path: string): unknown {
  */
 export function resolveEvaluationSettings(overrides: unknown = {}): EvaluationSettings {
   const merged = deepMerge(DEFAULT_EVALUATION_SETTINGS, overrides ?? {}, '');
-  return EvaluationSettingsSchema.parse(merged);
+  return evaluationSettingsSchemas().settings.parse(merged);
 }
 
 /** The evaluation overrides inside a whole `YearSettings.settings` JSON value (`{}` when absent). */

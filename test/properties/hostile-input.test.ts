@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { Message } from '../../domain/messages';
 import { anyValue, expectClearMessage, hostileText } from '../support/hostile';
 import { envelopeProblem } from '../../domain/cycle/requests';
-import { PAYLOAD_SCHEMAS, validatePayload, type PayloadKind } from '../../domain/cycle/schemas';
+import { payloadSchemas, validatePayload, type PayloadKind } from '../../domain/cycle/schemas';
 import { validateRoster } from '../../domain/roster';
 import {
   decideDissolve,
@@ -32,7 +32,7 @@ const RUNS = { numRuns: 300 };
 
 /** A payload of `kind` with its own keys, each given any value (so the field checks are reached). */
 function shapedPayload(kind: PayloadKind): fc.Arbitrary<unknown> {
-  const keys = Object.keys(PAYLOAD_SCHEMAS[kind].shape);
+  const keys = Object.keys(payloadSchemas()[kind].shape);
   return fc.record(Object.fromEntries(keys.map((k) => [k, anyValue])), { requiredKeys: [] });
 }
 
@@ -44,7 +44,7 @@ function expectDecision(decision: Decision): void {
 }
 
 describe('payload validators', () => {
-  for (const kind of Object.keys(PAYLOAD_SCHEMAS) as PayloadKind[]) {
+  for (const kind of Object.keys(payloadSchemas()) as PayloadKind[]) {
     test(`${kind}: any value is accepted in canonical form or refused with a clear message`, () => {
       fc.assert(
         fc.property(fc.oneof(anyValue, shapedPayload(kind)), (payload) => {

@@ -2,7 +2,7 @@
  * An officer's submission (O1, O2, O3, O5, O6), sent through the cycle-commands client to the workflow's `submit`
  * Update (the administrator's actions are in `admin-actions.ts`), and what every action route shares: the
  * cycle-commands client and the actor. The body is checked with the workflow's own request envelope
- * (`REQUEST_ENVELOPES` of `domain/cycle/requests.ts`, without the `actor` and `side` the server fills in from the
+ * (`requestEnvelopes()` of `domain/cycle/requests.ts`, without the `actor` and `side` the server fills in from the
  * session); the payload itself is judged by the workflow, whose accept or refuse message is the answer (400 for
  * bad data, 409 for the wrong phase or party, 404 when no cycle runs).
  */
@@ -11,7 +11,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { maySubmit, sideOfRole } from '../../domain/access';
 import { CYCLE_YEARS } from '../../domain/cycle/years';
-import { REQUEST_ENVELOPES } from '../../domain/cycle/requests';
+import { requestEnvelopes } from '../../domain/cycle/requests';
 import { findPairInScope } from '../../services/access';
 import { CycleCommands, type CommandResult } from '../../services/cycle-commands';
 import type { CycleProjection } from '../../domain/cycle/types';
@@ -32,7 +32,7 @@ export const pairYearParams = z.object({
  * A submission as the API takes it: the workflow's envelope without `actor` and `side` (the session's), and no
  * other field: the workflow reads only `obligation` and `data`, so anything else is refused here, not dropped.
  */
-export const submitBody = z.strictObject(REQUEST_ENVELOPES.submit.omit({ actor: true, side: true }).shape);
+export const submitBody = z.strictObject(requestEnvelopes().submit.omit({ actor: true, side: true }).shape);
 
 /** Who an action is recorded as in the workflow's history and the audit: the signed-in user's address. */
 export function webActor(request: FastifyRequest): string {

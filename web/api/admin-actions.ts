@@ -4,11 +4,11 @@
  * confirm or override its rating (Updates of the unit's evaluation), and merge units (`services/roster-merge.ts`,
  * as `twinning roster merge`). Each goes through the cycle-commands client or the merger service, and its answer
  * is the workflow's (or the merger's) own: the new state, or its message. Cycle bodies are the workflow's request
- * envelopes (`REQUEST_ENVELOPES`) without the `actor` the session fills in; the payload inside is judged by the
+ * envelopes (`requestEnvelopes()`) without the `actor` the session fills in; the payload inside is judged by the
  * workflow. Leadership reads and changes nothing: the route table refuses it (403) before the body is read.
  */
 import { z } from 'zod';
-import { REQUEST_ENVELOPES } from '../../domain/cycle/requests';
+import { requestEnvelopes } from '../../domain/cycle/requests';
 import type {
   DissolveRequest,
   EndPeriodRequest,
@@ -16,7 +16,7 @@ import type {
   ResendRequest,
   WaiveRequest,
 } from '../../domain/cycle/requests';
-import { PAYLOAD_SCHEMAS, type PayloadKind } from '../../domain/cycle/schemas';
+import { payloadSchemas, type PayloadKind } from '../../domain/cycle/schemas';
 import type { CycleProjection } from '../../domain/cycle/types';
 import type { Message, MessageKey } from '../../domain/messages';
 import { findPairInScope, findUnitInScope } from '../../services/access';
@@ -46,22 +46,22 @@ const unitParams = pairYearParams.pick({ code: true });
  */
 function actionBody(envelope: z.ZodObject, payload: PayloadKind | undefined): z.ZodType {
   const fields: Record<string, z.ZodType> = {};
-  const shape = (payload === undefined ? {} : PAYLOAD_SCHEMAS[payload].shape) as Record<string, z.ZodType>;
+  const shape = (payload === undefined ? {} : payloadSchemas()[payload].shape) as Record<string, z.ZodType>;
   for (const [name, schema] of Object.entries(shape))
     fields[name] = schema.isOptional() ? z.unknown().optional() : z.unknown();
   return z.strictObject({ ...envelope.omit({ actor: true }).shape, ...fields });
 }
 
 /** An extension as the API takes it: `obligation`, `newDate`, `reason`, `decisionNumber`. */
-export const extendBody = actionBody(REQUEST_ENVELOPES.extend, 'extend');
+export const extendBody = actionBody(requestEnvelopes().extend, 'extend');
 /** A waiver as the API takes it: `obligation`, `reason`. */
-export const waiveBody = actionBody(REQUEST_ENVELOPES.waive, 'waive');
+export const waiveBody = actionBody(requestEnvelopes().waive, 'waive');
 /** A reminder to resend: `obligation`. */
-export const resendBody = actionBody(REQUEST_ENVELOPES.resend, undefined);
+export const resendBody = actionBody(requestEnvelopes().resend, undefined);
 /** A dissolution or re-pairing: `reason`, `successorPairCode`. */
-export const dissolveBody = actionBody(REQUEST_ENVELOPES.dissolve, 'dissolve');
+export const dissolveBody = actionBody(requestEnvelopes().dissolve, 'dissolve');
 /** The end of the pair's period: `lastDay`, `reason`, `successorPairCode`, `decisionNumber`. */
-export const endPeriodBody = actionBody(REQUEST_ENVELOPES.endPeriod, 'endPeriod');
+export const endPeriodBody = actionBody(requestEnvelopes().endPeriod, 'endPeriod');
 /** A unit's positive factors: `text` (empty clears them); the evaluation judges it. */
 export const unitFactorsBody = actionBody(z.object({ actor: z.string() }), 'positiveFactors');
 /** A unit's rating: `rating`, `reason`, `decisionNumber`; the evaluation judges them. */

@@ -7,7 +7,7 @@
  * caller's scope is 404 like an unknown one.
  */
 import { z } from 'zod';
-import { envelopeProblem, REQUEST_ENVELOPES } from '../../domain/cycle/requests';
+import { envelopeProblem, requestEnvelopes } from '../../domain/cycle/requests';
 import { CYCLE_YEARS } from '../../domain/cycle/years';
 import { findPairInScope } from '../../services/access';
 import { listAttachments, submitWithDocument, type StoredAttachment } from '../../services/attachments';
@@ -33,7 +33,7 @@ const attachmentParams = params.extend({ id: z.string().min(1).max(100) });
  * no other field (the workflow reads only `data`).
  */
 export const progressBody = z.strictObject(
-  REQUEST_ENVELOPES.progress.omit({ actor: true, side: true }).shape,
+  requestEnvelopes().progress.omit({ actor: true, side: true }).shape,
 );
 
 /** A kept document as the API shows it. */
@@ -143,7 +143,7 @@ export function registerSubmissionApi(app: WebApp, deps: RouteDeps): void {
       const result = await submitWithDocument(deps.prisma, await commandsOf(deps), {
         pairCode: pair.code,
         year,
-        request: REQUEST_ENVELOPES.submit.parse(submission),
+        request: requestEnvelopes().submit.parse(submission),
         file,
         uploadedBy: actor.userId,
       });

@@ -3,7 +3,7 @@ import {
   DEFAULT_CALENDAR_SETTINGS,
   monthDayInYear,
   resolveSettings,
-  YearCalendarSettingsSchema,
+  calendarSettingsSchemas,
 } from '../../../domain/calendar/settings';
 
 describe('resolveSettings', () => {
@@ -22,7 +22,7 @@ describe('resolveSettings', () => {
       progressReminderTime: '08:00',
       progressReminderOnWorkingDay: true,
     });
-    expect(YearCalendarSettingsSchema.parse(DEFAULT_CALENDAR_SETTINGS)).toEqual(DEFAULT_CALENDAR_SETTINGS);
+    expect(calendarSettingsSchemas().full.parse(DEFAULT_CALENDAR_SETTINGS)).toEqual(DEFAULT_CALENDAR_SETTINGS);
   });
 
   it('merges nested overrides key by key', () => {
@@ -33,6 +33,14 @@ describe('resolveSettings', () => {
 
   it('sorts and deduplicates reminder offsets', () => {
     expect(resolveSettings(2025, { reminderOffsets: [0, 7, 7, 14] }).reminderOffsets).toEqual([14, 7, 0]);
+  });
+
+  it('gives the same settings without overrides (no schema built) as through the schemas', () => {
+    // An override equal to the default takes the validating path; none at all takes the shortcut.
+    const validated = resolveSettings(2025, { policy: 'roll-forward' });
+    expect(resolveSettings(2025)).toEqual(validated);
+    expect(resolveSettings(2025, {})).toEqual(validated);
+    expect(() => resolveSettings(2025, [])).toThrow(ZodError);
   });
 
   it('ignores undefined values and null overrides', () => {

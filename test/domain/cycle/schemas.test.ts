@@ -1,4 +1,5 @@
 /** Payload schemas of the cycle's submissions and administrator actions. */
+import { envelopeProblem } from '../../../domain/cycle/requests';
 import { validatePayload } from '../../../domain/cycle/schemas';
 import { bilingual, type MessageKey } from '../../../domain/messages';
 import { PROGRESS_ENTRY } from './support';
@@ -6,6 +7,21 @@ import { PROGRESS_ENTRY } from './support';
 const progress = PROGRESS_ENTRY;
 
 describe('validatePayload', () => {
+  test('refuses a value that makes zod itself throw, instead of throwing (found by the hostile-input property)', () => {
+    // zod runs a length check even after the type check failed; an object without a prototype has no primitive.
+    const length = Object.create(null) as object;
+    expect(
+      validatePayload('rating', { sponsorRating: 'A', recipientRating: 'A', decisionNumber: { length } }),
+    ).toEqual({
+      ok: false,
+      message: { key: 'cycle.invalid.type', params: { field: '(payload)' } },
+    });
+    expect(envelopeProblem('waive', { actor: { length }, obligation: 'O1' })).toEqual({
+      key: 'cycle.invalid.type',
+      params: { field: '(request)' },
+    });
+  });
+
   test('a needs proposal with amounts as numbers or digit strings, normalised to decimal strings', () => {
     const r = validatePayload('needsProposal', {
       summary: 'Nhu cầu năm 2026',
