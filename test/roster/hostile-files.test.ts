@@ -408,7 +408,9 @@ const refusedCells: fc.Arbitrary<Spoiler>[] = [
   badCell('units', 'staff', '', ['roster.staffRequired'], { rowOf: unitRowOf('SO-A') }),
   badCell('units', 'border', 'có lẽ', ['roster.borderInvalid']),
   badCell('units', 'border', 'true', ['roster.borderOnlyCommune'], { rowOf: unitRowOf('H-DB') }),
-  badCell('units', 'parent', 'ZZ-9', ['roster.unknownParent']),
+  // An unknown parent is only the problem of a commune; any other kind takes no parent at all.
+  badCell('units', 'parent', 'ZZ-9', ['roster.unknownParent'], { rowOf: unitRowOf('XA-1') }),
+  badCell('units', 'parent', 'ZZ-9', ['roster.parentNotAllowed'], { rowOf: unitRowOf('SO-A') }),
   badCell('units', 'parent', 'SO-A', ['roster.communeParentKind', 'roster.parentNotAllowed'], {
     rowOf: unitRowOf('XA-1'),
   }),
