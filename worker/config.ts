@@ -146,10 +146,10 @@ const payloadKeyList = z
 /**
  * Cycles a worker keeps in memory by default. The SDK's own default grows with the heap limit (2,310 on a 4 GB
  * heap); bounded here so that 10,000 pairs fit a small machine. Each cached cycle holds its own instance of the
- * workflow code's modules (the SDK's reused V8 context keeps modules per workflow), 4–6 MB of resident memory
- * (BENCHMARKS.md, B5): with 100 the worker grew by 0.9–1.1 GB over idle at 1,000–3,000 open cycles. A cycle out
- * of the cache is replayed from its history (150–520 events a year, BENCHMARKS.md B3) on its next task, which
- * costs CPU, not correctness.
+ * workflow code's modules (the SDK's reused V8 context keeps modules per workflow) and its state, a few MB of
+ * resident memory (BENCHMARKS.md, B5): with 100 the worker grew by 0.56 GB over idle with 10,000 open cycles.
+ * A cycle out of the cache is replayed from its history (150–520 events a year, BENCHMARKS.md B3) on its next
+ * task, which costs CPU, not correctness.
  */
 export const DEFAULT_MAX_CACHED_WORKFLOWS = 100;
 
