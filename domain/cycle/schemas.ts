@@ -267,7 +267,10 @@ function refusalOf(issue: z.core.$ZodIssue, payload: unknown): CycleRefusal {
  * type check failed, and reading the `length` of an object without a prototype (which no JSON gives, but an
  * in-process caller can) throws a TypeError. Such a value is no payload of any kind.
  */
-export function safeParsed<T extends z.ZodType>(schema: T, value: unknown): ReturnType<T['safeParse']> | undefined {
+export function safeParsed<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+): ReturnType<T['safeParse']> | undefined {
   try {
     return schema.safeParse(value) as ReturnType<T['safeParse']>;
   } catch {

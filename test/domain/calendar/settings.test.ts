@@ -22,7 +22,9 @@ describe('resolveSettings', () => {
       progressReminderTime: '08:00',
       progressReminderOnWorkingDay: true,
     });
-    expect(calendarSettingsSchemas().full.parse(DEFAULT_CALENDAR_SETTINGS)).toEqual(DEFAULT_CALENDAR_SETTINGS);
+    expect(calendarSettingsSchemas().full.parse(DEFAULT_CALENDAR_SETTINGS)).toEqual(
+      DEFAULT_CALENDAR_SETTINGS,
+    );
   });
 
   it('merges nested overrides key by key', () => {
