@@ -2,14 +2,18 @@
  * The effects of one cycle transition, applied in one database transaction: the read model (cycle and its
  * obligations), accepted submissions and progress entries, audit events and notification-ledger rows.
  * Idempotent: every row has a business key, and a read-model write older than the stored one is ignored,
- * so a retry or a replay after a crash changes nothing.
+ * so a retry or a replay after a crash changes nothing. Once the transaction has committed, the new ledger rows
+ * get their first delivery attempt here (`mail/first-attempt.ts`), when the cycle asks for it.
  */
 import { ApplicationFailure } from '@temporalio/common';
 import { endOfLocalDay, toDbDate } from '../domain/calendar/time';
 import { validatePayload } from '../domain/cycle/schemas';
 import { OBLIGATION_STATUS_TO_DB, type CycleProjection } from '../domain/cycle/types';
 import { bilingualOf } from '../domain/messages';
-import { Prisma, type PrismaClient } from '../generated/prisma';
+import { MAIL_FIRST_ATTEMPT_BUDGET_MS } from '../domain/mail/delivery-options';
+import { Prisma } from '../generated/prisma';
+import type { MailDeliveryDeps } from '../mail/deliver';
+import { deliverFirstAttempts } from '../mail/first-attempt';
 import type { ChangePairParams, NotifyParams, RecordEntry } from '../machines/cycle';
 
 /** A submission accepted by the cycle, with its payload (the machine's `storeSubmission`). */
@@ -50,11 +54,27 @@ export interface CycleEffects {
   progress: ProgressEffect[];
   /** The pair was dissolved, re-paired or its period ended (the machine's `changePair`). */
   pairChange?: ChangePairParams;
+  /**
+   * Whether to make the first delivery attempt of `notifications` after the write. Set by the runner's cycles,
+   * which schedule the regular delivery activity only for the rows not settled then; the cycles started before
+   * the runner (`workflows/cycle/legacy.ts`) leave it unset and deliver every row by activity.
+   */
+  deliverNow?: boolean;
+}
+
+/** What {@link CycleEffectsActivities.applyCycleEffects} tells the cycle. */
+export interface AppliedEffects {
+  /** Keys of the notifications whose delivery needs no further attempt (sent, skipped or failed for good). */
+  readonly settledDeliveries: readonly string[];
 }
 
 /** The activities of this file, by name (the workflow proxies them by type only). */
 export interface CycleEffectsActivities {
-  applyCycleEffects(effects: CycleEffects): Promise<void>;
+  /**
+   * Applies the effects and, when asked, tries their deliveries once. Histories recorded before it answered
+   * hold no result (`undefined`): every delivery of those batches went to the regular activity.
+   */
+  applyCycleEffects(effects: CycleEffects): Promise<AppliedEffects | undefined>;
 }
 
 const NOTIFICATION_KIND = {
@@ -116,8 +136,8 @@ async function changePair(tx: Tx, pairId: string, change: ChangePairParams): Pro
   });
 }
 
-/** Builds the activities with their database client. */
-export function createCycleEffectsActivities(deps: { prisma: PrismaClient }): CycleEffectsActivities {
+/** Builds the activities with their database client and mail transport. */
+export function createCycleEffectsActivities(deps: MailDeliveryDeps): CycleEffectsActivities {
   const { prisma } = deps;
   return {
     async applyCycleEffects(effects) {
@@ -242,6 +262,13 @@ export function createCycleEffectsActivities(deps: { prisma: PrismaClient }): Cy
           });
         }
       });
+      if (!effects.deliverNow) return { settledDeliveries: [] };
+      const settledDeliveries = await deliverFirstAttempts(
+        deps,
+        effects.notifications.map((n) => ({ idempotencyKey: n.idempotencyKey, parties: n.parties })),
+        MAIL_FIRST_ATTEMPT_BUDGET_MS,
+      );
+      return { settledDeliveries };
     },
   };
 }

@@ -6,10 +6,11 @@
  * The minimum of a scenario is counted from its own history, as the events any workflow needs for what
  * happened in it under Temporal's event model: the start and the close (2); per timer that fired, its
  * TimerStarted and TimerFired (2); per Update accepted, Accepted and Completed (2); per activity run, Scheduled,
- * Started and Completed (3; every one sends an e-mail or writes what the year needs); and one workflow task
- * (Scheduled, Started, Completed: 3) per wake-up — the start, each fired timer, each Update, each activity
- * result. Everything else is our overhead: timers armed and cancelled, search-attribute upserts, markers
- * (local activities, patches), workflow tasks beyond one per wake-up.
+ * Started and Completed (3; each asks for the units' evaluation, or sends an e-mail that the read-model write's
+ * first attempt did not settle); and one workflow task (Scheduled, Started, Completed: 3) per wake-up — the
+ * start, each fired timer, each Update, each activity result. Everything else is our overhead: timers armed and
+ * cancelled, search-attribute upserts, markers (local activities, among them the read-model writes that send
+ * the e-mail, and patches), workflow tasks beyond one per wake-up.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';

@@ -29,3 +29,10 @@ export const MAIL_DELIVERY_ACTIVITY_OPTIONS: ActivityOptions = {
     nonRetryableErrorTypes: [...NON_RETRYABLE_MAIL_ERRORS],
   },
 };
+
+/**
+ * How long the cycle's read-model write (`applyCycleEffects`, a local activity) waits for the first delivery
+ * attempt of the rows it has just written. Short enough that the workflow task never needs a heartbeat (the
+ * SDK sends one at 80 % of the task's 10 s timeout); what is not finished by then goes to the regular activity.
+ */
+export const MAIL_FIRST_ATTEMPT_BUDGET_MS = 5_000;

@@ -149,11 +149,11 @@ it('100 household names: none in the Temporal database, `workflow show`, the log
   // The Temporal server's SQLite file (and its write-ahead log), read as bytes.
   const databaseFiles = await filesIn(world.dir, /^temporal\.db/);
   expect(databaseFiles.map((f) => f.name)).toContain('temporal.db');
-  // The file holds the histories uncompressed (the workflow IDs, an activity type, the encrypted payloads' encoding
-  // can be read in it), so a name in clear would be found.
+  // The file holds the histories uncompressed (the workflow IDs, the read-model write's local-activity type, the
+  // encrypted payloads' encoding can be read in it), so a name in clear would be found.
   const all = Buffer.concat(databaseFiles.map((f) => f.bytes));
   expect(all.includes(Buffer.from(cycleWorkflowId(pairCodes[3]!, 2026)))).toBe(true);
-  expect(all.includes(Buffer.from('deliverNotification'))).toBe(true);
+  expect(all.includes(Buffer.from('applyCycleEffects'))).toBe(true);
   expect(all.includes(Buffer.from('binary/encrypted'))).toBe(true);
   for (const file of databaseFiles)
     expect({ file: file.name, names: namesIn(file.bytes) }).toEqual({ file: file.name, names: [] });

@@ -152,7 +152,15 @@ describe('twinning cycle workflow, 2026', () => {
     const caught = smtp.messages.map((m) => m.messageId);
     for (const row of rows) expect(caught.filter((id) => id === row.messageId)).toHaveLength(1);
 
+    // With the SMTP server up, each message went out in the first attempt of the read-model write that made
+    // its row: one attempt per row, and no delivery activity in the history (that is for what the first attempt
+    // cannot settle; test/mail/first-attempt.test.ts and test/faults/smtp-outage.test.ts).
+    expect(rows.map((r) => r.attempts)).toEqual(rows.map(() => 1));
     const history = await cycle.handle.fetchHistory();
+    const activities = (history.events ?? []).flatMap(
+      (e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? [],
+    );
+    expect(activities.filter((name) => name === 'deliverNotification')).toEqual([]);
     const length = history.events?.length ?? 0;
     console.log(`history length of an on-time pair-year up to evaluation: ${length} events`);
     expect(length).toBeLessThan(300);

@@ -1,7 +1,8 @@
 /**
  * Runs the effects of the machine's actions, in order, one batch at a time: the read-model write (with the
  * audit records, ledger rows, submissions, progress entries and roster change of every transition since the
- * last write), then the e-mail deliveries of that batch, then the request to evaluate the pair's units. While
+ * last write, and the first delivery attempt of its ledger rows), then the delivery activity of each row that
+ * attempt did not settle, then the request to evaluate the pair's units. While
  * one batch is written the next transitions gather into the following one, so a burst of timers costs one
  * write. Each caller can wait for the batch that holds its transition (an accepted submission returns once it is
  * in the read model).
@@ -73,6 +74,7 @@ export class EffectsQueue {
         notifications: [],
         submissions: [],
         progress: [],
+        deliverNow: true,
       },
       deliveries: [],
       evaluate: [],
@@ -158,8 +160,12 @@ export class EffectsQueue {
   private async drain(): Promise<void> {
     for (let batch = this.pending; batch !== undefined; batch = this.pending) {
       this.pending = undefined;
-      await applyCycleEffects(batch.effects);
-      for (const d of batch.deliveries) this.deliver(d);
+      const applied = await applyCycleEffects(batch.effects);
+      // A message the write's own first attempt settled needs no activity; one it did not (SMTP down, a 4xx,
+      // a slow server) goes to the regular activity and its retries. A result recorded before the write made
+      // that attempt is undefined: every row of such a batch goes to the activity, as it did then.
+      const settled = new Set(applied?.settledDeliveries ?? []);
+      for (const d of batch.deliveries) if (!settled.has(d.idempotencyKey)) this.deliver(d);
       // After the write: the units' evaluation reads this cycle's phase from the read model.
       if (batch.evaluate.length > 0) {
         await requestUnitEvaluation({

@@ -1,0 +1,152 @@
+/**
+ * The first delivery attempt that a cycle's read-model write makes for its new ledger rows
+ * (`mail/first-attempt.ts`), against a real SMTP server (the catcher), a real PostgreSQL, a refused port and a
+ * real TCP server that takes the connection but never greets (a stuck SMTP server). What it settles needs no
+ * activity; what it does not is left to `deliverNotification`, which then sends it once, never twice.
+ */
+import { createServer, type Server, type Socket } from 'node:net';
+import type { Transporter } from 'nodemailer';
+import { createMailDeliveryActivities } from '../../activities/mail-delivery';
+import { messageIdFor } from '../../domain/mail';
+import type { MailDeliveryDeps } from '../../mail/deliver';
+import { deliverFirstAttempts } from '../../mail/first-attempt';
+import { createMailTransport } from '../../mail/transport';
+import { startSmtpCatcher, type CatcherReply, type SmtpCatcher } from '../../system/smtp-catcher';
+import { createTestDatabase, type TestDatabase } from '../support/db';
+import { mailConfig, seedCycle, seedLedgerRow, seedMailRoster } from '../support/mail';
+
+let db: TestDatabase;
+let catcher: SmtpCatcher;
+let mailer: Transporter;
+let reject: ((messageId: string) => CatcherReply | undefined) | undefined;
+let p01: { cycleId: string; workflowId: string };
+
+// 08:00 local on Monday 23 February 2026: D-7 of the needs proposal due (rolled forward) on Monday 2 March.
+const NOW = new Date('2026-02-23T01:00:00.000Z');
+/** The product's budget is 5 s; these tests need no more than the catcher's answer. */
+const BUDGET_MS = 5_000;
+
+function deps(overrides: Partial<MailDeliveryDeps> = {}): MailDeliveryDeps {
+  return { prisma: db.prisma, mailer, config: mailConfig(catcher.port), now: () => NOW, ...overrides };
+}
+
+let labels = 0;
+/** A new PENDING reminder row of P01's O2. */
+function row(): Promise<string> {
+  labels += 1;
+  return seedLedgerRow(db.prisma, {
+    ...p01,
+    obligation: 'O2',
+    kind: 'REMINDER',
+    label: `first-attempt-${labels}`,
+    dueDate: '2026-03-02',
+    createdAt: NOW,
+  });
+}
+
+const ledger = (key: string) => db.prisma.notification.findUniqueOrThrow({ where: { idempotencyKey: key } });
+const caught = (key: string) => catcher.messages.filter((m) => m.messageId === messageIdFor(key));
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seedMailRoster(db.prisma);
+  catcher = await startSmtpCatcher({ port: 0, reject: (m) => reject?.(m.messageId) });
+  mailer = createMailTransport(`smtp://127.0.0.1:${catcher.port}`);
+  p01 = await seedCycle(db.prisma, 'P01', { id: 'O2', statutory: '2026-02-28', effective: '2026-03-02' });
+});
+
+afterAll(async () => {
+  mailer?.close();
+  await catcher?.close();
+  await db?.drop();
+});
+
+beforeEach(() => {
+  reject = undefined;
+});
+
+it('settles what the server accepts or refuses for good, in one call, and sends each message once', async () => {
+  const [accepted, refused] = [await row(), await row()];
+  reject = (id) => (id === messageIdFor(refused) ? { code: 550, message: 'Mailbox unavailable' } : undefined);
+
+  const settled = await deliverFirstAttempts(
+    deps(),
+    [{ idempotencyKey: accepted }, { idempotencyKey: refused }],
+    BUDGET_MS,
+  );
+
+  expect(settled.sort()).toEqual([accepted, refused].sort());
+  expect(await ledger(accepted)).toEqual(expect.objectContaining({ status: 'SENT', attempts: 1 }));
+  expect(await ledger(refused)).toEqual(expect.objectContaining({ status: 'FAILED', attempts: 1 }));
+  expect(caught(accepted)).toHaveLength(1);
+  expect(caught(refused)).toHaveLength(0);
+  // The activity the cycle would not call finds nothing left to do.
+  const { deliverNotification } = createMailDeliveryActivities(deps());
+  await expect(deliverNotification({ idempotencyKey: accepted })).resolves.toEqual(
+    expect.objectContaining({ status: 'alreadySent' }),
+  );
+  expect(caught(accepted)).toHaveLength(1);
+});
+
+it('leaves a 4xx and a refused connection to the activity, which then sends the message once', async () => {
+  const [busy, down] = [await row(), await row()];
+  reject = (id) => (id === messageIdFor(busy) ? { code: 451, message: 'Try again later' } : undefined);
+  const dead = createMailTransport('smtp://127.0.0.1:9');
+  try {
+    expect(await deliverFirstAttempts(deps(), [{ idempotencyKey: busy }], BUDGET_MS)).toEqual([]);
+    expect(await deliverFirstAttempts(deps({ mailer: dead }), [{ idempotencyKey: down }], BUDGET_MS)).toEqual(
+      [],
+    );
+  } finally {
+    dead.close();
+  }
+  for (const key of [busy, down]) {
+    const pending = await ledger(key);
+    expect([pending.status, pending.attempts]).toEqual(['PENDING', 1]);
+    expect(pending.lastError).not.toBeNull();
+  }
+
+  reject = undefined;
+  const { deliverNotification } = createMailDeliveryActivities(deps());
+  for (const key of [busy, down]) {
+    await expect(deliverNotification({ idempotencyKey: key })).resolves.toEqual(
+      expect.objectContaining({ status: 'sent' }),
+    );
+    expect(await ledger(key)).toEqual(expect.objectContaining({ status: 'SENT', attempts: 2 }));
+    expect(caught(key)).toHaveLength(1);
+  }
+});
+
+describe('a server that takes the connection and never answers', () => {
+  let silent: Server;
+  const sockets: Socket[] = [];
+  let stuck: Transporter;
+
+  beforeAll(async () => {
+    silent = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const address = silent.address();
+    if (address === null || typeof address === 'string') throw new Error('no port');
+    stuck = createMailTransport(`smtp://127.0.0.1:${address.port}`);
+  });
+
+  afterAll(async () => {
+    stuck?.close();
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => silent.close(() => resolve()));
+  });
+
+  it('ends the first attempt at the budget; the row keeps its claim, so the activity waits instead of sending', async () => {
+    const key = await row();
+    // A budget far below the transport's 10 s greeting timeout: the send is still waiting when it ends.
+    const settled = await deliverFirstAttempts(deps({ mailer: stuck }), [{ idempotencyKey: key }], 200);
+
+    expect(settled).toEqual([]);
+    expect(await ledger(key)).toEqual(expect.objectContaining({ status: 'SENDING', attempts: 1 }));
+    const { deliverNotification } = createMailDeliveryActivities(deps());
+    await expect(deliverNotification({ idempotencyKey: key })).rejects.toMatchObject({
+      type: 'MailClaimBusy',
+    });
+    expect(caught(key)).toHaveLength(0);
+  });
+});
