@@ -11,7 +11,7 @@ import { MAIL_CLAIM_LEASE_MS } from '../../domain/mail/delivery-options';
 import { sendTestMessage, type MailDeliveryConfig, type MailDeliveryDeps } from '../../mail/deliver';
 import { sendLeadershipDigest } from '../../mail/digest';
 import { createMailTransport } from '../../mail/transport';
-import { startSmtpCatcher, type CatcherReply, type SmtpCatcher } from '../../system/smtp-catcher';
+import type { SmtpCatcher } from '../../system/smtp-catcher';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import {
   ADMIN_EMAIL,
@@ -24,13 +24,16 @@ import {
   seedCycle,
   seedLedgerRow,
   seedMailRoster,
+  startMailParts,
+  type CatcherReplies,
+  type MailTestParts,
 } from '../support/mail';
 
 let db: TestDatabase;
 let catcher: SmtpCatcher;
 let mailer: Transporter;
-let reject: ((messageId: string) => CatcherReply | undefined) | undefined;
-let rejectRecipient: ((address: string) => CatcherReply | undefined) | undefined;
+const replies: CatcherReplies = {};
+let parts: MailTestParts;
 
 // 08:00 local on Monday 23 February 2026: D-7 of the needs proposal due (rolled forward) on Monday 2 March.
 const NOW = new Date('2026-02-23T01:00:00.000Z');
@@ -52,29 +55,20 @@ async function failureOf(promise: Promise<unknown>): Promise<ApplicationFailure>
   throw new Error('expected a failure');
 }
 
-let p01: { cycleId: string; workflowId: string };
+let p01: MailTestParts['p01'];
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedMailRoster(db.prisma);
-  catcher = await startSmtpCatcher({
-    port: 0,
-    reject: (m) => reject?.(m.messageId),
-    rejectRecipient: (a) => rejectRecipient?.(a),
-  });
-  mailer = createMailTransport(`smtp://127.0.0.1:${catcher.port}`);
-  p01 = await seedCycle(db.prisma, 'P01', { id: 'O2', statutory: '2026-02-28', effective: '2026-03-02' });
+  parts = await startMailParts(replies);
+  ({ db, catcher, mailer, p01 } = parts);
 });
 
 afterAll(async () => {
-  mailer?.close();
-  await catcher?.close();
-  await db?.drop();
+  await parts?.stop();
 });
 
 beforeEach(() => {
-  reject = undefined;
-  rejectRecipient = undefined;
+  replies.reject = undefined;
+  replies.rejectRecipient = undefined;
 });
 
 function caughtWith(messageId: string) {
@@ -287,14 +281,14 @@ describe('SMTP trouble', () => {
       createdAt: NOW,
     });
     const { deliverNotification } = createMailDeliveryActivities(deps());
-    reject = (id) => (id === messageIdFor(key) ? { code, message: text } : undefined);
+    replies.reject = (id) => (id === messageIdFor(key) ? { code, message: text } : undefined);
     const failure = await failureOf(deliverNotification({ idempotencyKey: key }));
     expect(failure.type).toBe('SmtpTransient');
     expect(failure.nonRetryable).toBe(false);
     const pending = await db.prisma.notification.findUniqueOrThrow({ where: { idempotencyKey: key } });
     expect(pending).toEqual(expect.objectContaining({ status: 'PENDING', attempts: 1 }));
     expect(pending.lastError).toContain(String(code));
-    reject = undefined;
+    replies.reject = undefined;
     await expect(deliverNotification({ idempotencyKey: key })).resolves.toEqual(
       expect.objectContaining({ status: 'sent' }),
     );
@@ -332,7 +326,7 @@ describe('SMTP trouble', () => {
       dueDate: '2026-03-02',
       createdAt: NOW,
     });
-    rejectRecipient = (a) =>
+    replies.rejectRecipient = (a) =>
       a === 'vanphong@ladee.example.gov.vn' ? { code: 550, message: '5.1.1 Mailbox unavailable' } : undefined;
     const failure = await failureOf(
       createMailDeliveryActivities(deps()).deliverNotification({ idempotencyKey: key }),
@@ -352,7 +346,7 @@ describe('SMTP trouble', () => {
       createMailDeliveryActivities(deps()).deliverNotification({ idempotencyKey: key }),
     ).resolves.toEqual({ status: 'failed' });
     // The next reminder of the unit goes to its remaining address (the head) instead.
-    rejectRecipient = undefined;
+    replies.rejectRecipient = undefined;
     const next = await seedLedgerRow(db.prisma, {
       ...p01,
       obligation: 'O2',
@@ -379,7 +373,7 @@ describe('SMTP trouble', () => {
       dueDate: '2026-03-02',
       createdAt: NOW,
     });
-    reject = (id) =>
+    replies.reject = (id) =>
       id === messageIdFor(key) ? { code: 554, message: '5.7.1 Message refused by policy' } : undefined;
     const failure = await failureOf(
       createMailDeliveryActivities(deps()).deliverNotification({ idempotencyKey: key }),

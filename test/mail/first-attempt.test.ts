@@ -11,15 +11,22 @@ import { messageIdFor } from '../../domain/mail';
 import type { MailDeliveryDeps } from '../../mail/deliver';
 import { deliverFirstAttempts } from '../../mail/first-attempt';
 import { createMailTransport } from '../../mail/transport';
-import { startSmtpCatcher, type CatcherReply, type SmtpCatcher } from '../../system/smtp-catcher';
-import { createTestDatabase, type TestDatabase } from '../support/db';
-import { mailConfig, seedCycle, seedLedgerRow, seedMailRoster } from '../support/mail';
+import type { SmtpCatcher } from '../../system/smtp-catcher';
+import type { TestDatabase } from '../support/db';
+import {
+  mailConfig,
+  seedLedgerRow,
+  startMailParts,
+  type CatcherReplies,
+  type MailTestParts,
+} from '../support/mail';
 
+const replies: CatcherReplies = {};
+let parts: MailTestParts;
 let db: TestDatabase;
 let catcher: SmtpCatcher;
 let mailer: Transporter;
-let reject: ((messageId: string) => CatcherReply | undefined) | undefined;
-let p01: { cycleId: string; workflowId: string };
+let p01: MailTestParts['p01'];
 
 // 08:00 local on Monday 23 February 2026: D-7 of the needs proposal due (rolled forward) on Monday 2 March.
 const NOW = new Date('2026-02-23T01:00:00.000Z');
@@ -48,26 +55,22 @@ const ledger = (key: string) => db.prisma.notification.findUniqueOrThrow({ where
 const caught = (key: string) => catcher.messages.filter((m) => m.messageId === messageIdFor(key));
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedMailRoster(db.prisma);
-  catcher = await startSmtpCatcher({ port: 0, reject: (m) => reject?.(m.messageId) });
-  mailer = createMailTransport(`smtp://127.0.0.1:${catcher.port}`);
-  p01 = await seedCycle(db.prisma, 'P01', { id: 'O2', statutory: '2026-02-28', effective: '2026-03-02' });
+  parts = await startMailParts(replies);
+  ({ db, catcher, mailer, p01 } = parts);
 });
 
 afterAll(async () => {
-  mailer?.close();
-  await catcher?.close();
-  await db?.drop();
+  await parts?.stop();
 });
 
 beforeEach(() => {
-  reject = undefined;
+  replies.reject = undefined;
 });
 
 it('settles what the server accepts or refuses for good, in one call, and sends each message once', async () => {
   const [accepted, refused] = [await row(), await row()];
-  reject = (id) => (id === messageIdFor(refused) ? { code: 550, message: 'Mailbox unavailable' } : undefined);
+  replies.reject = (id) =>
+    id === messageIdFor(refused) ? { code: 550, message: 'Mailbox unavailable' } : undefined;
 
   const settled = await deliverFirstAttempts(
     deps(),
@@ -90,7 +93,8 @@ it('settles what the server accepts or refuses for good, in one call, and sends 
 
 it('leaves a 4xx and a refused connection to the activity, which then sends the message once', async () => {
   const [busy, down] = [await row(), await row()];
-  reject = (id) => (id === messageIdFor(busy) ? { code: 451, message: 'Try again later' } : undefined);
+  replies.reject = (id) =>
+    id === messageIdFor(busy) ? { code: 451, message: 'Try again later' } : undefined;
   const dead = createMailTransport('smtp://127.0.0.1:9');
   try {
     expect(await deliverFirstAttempts(deps(), [{ idempotencyKey: busy }], BUDGET_MS)).toEqual([]);
@@ -106,7 +110,7 @@ it('leaves a 4xx and a refused connection to the activity, which then sends the 
     expect(pending.lastError).not.toBeNull();
   }
 
-  reject = undefined;
+  replies.reject = undefined;
   const { deliverNotification } = createMailDeliveryActivities(deps());
   for (const key of [busy, down]) {
     await expect(deliverNotification({ idempotencyKey: key })).resolves.toEqual(

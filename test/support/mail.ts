@@ -4,12 +4,20 @@
  */
 import path from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
+import type { Transporter } from 'nodemailer';
 import { endOfLocalDay } from '../../domain/calendar/time';
 import type { PrismaClient } from '../../generated/prisma';
 import type { MailDeliveryConfig } from '../../mail/deliver';
+import { createMailTransport } from '../../mail/transport';
 import { importRoster } from '../../roster/import';
 import { loadRoster } from '../../roster/load';
-import type { CaughtMessage } from '../../system/smtp-catcher';
+import {
+  startSmtpCatcher,
+  type CatcherReply,
+  type CaughtMessage,
+  type SmtpCatcher,
+} from '../../system/smtp-catcher';
+import { createTestDatabase, type TestDatabase } from './db';
 
 /** Ban Dân tộc's user address. */
 export const ADMIN_EMAIL = 'bandantoc@bdt.example.gov.vn';
@@ -148,4 +156,51 @@ export function parseIcs(text: string): Array<{ name: string; params: string; va
         value: line.slice(colon + 1),
       };
     });
+}
+
+/** Replies a test wants the catcher to give instead of accepting; the test sets and clears them as it goes. */
+export interface CatcherReplies {
+  reject?: (messageId: string) => CatcherReply | undefined;
+  rejectRecipient?: (address: string) => CatcherReply | undefined;
+}
+
+/** What a mail test runs on. */
+export interface MailTestParts {
+  /** A database with the mail roster ({@link seedMailRoster}). */
+  readonly db: TestDatabase;
+  /** A real SMTP server on a free port, answering as `replies` say. */
+  readonly catcher: SmtpCatcher;
+  /** The product's pooled transport to it. */
+  readonly mailer: Transporter;
+  /** P01's 2026 cycle, with O2 due on Saturday 28 February, rolled forward to Monday 2 March. */
+  readonly p01: { cycleId: string; workflowId: string };
+  stop(): Promise<void>;
+}
+
+/** Starts the parts of a mail test; `replies` is read at every message, so the test may change it at any time. */
+export async function startMailParts(replies: CatcherReplies): Promise<MailTestParts> {
+  const db = await createTestDatabase();
+  await seedMailRoster(db.prisma);
+  const catcher = await startSmtpCatcher({
+    port: 0,
+    reject: (m) => replies.reject?.(m.messageId),
+    rejectRecipient: (a) => replies.rejectRecipient?.(a),
+  });
+  const mailer = createMailTransport(`smtp://127.0.0.1:${catcher.port}`);
+  const p01 = await seedCycle(db.prisma, 'P01', {
+    id: 'O2',
+    statutory: '2026-02-28',
+    effective: '2026-03-02',
+  });
+  return {
+    db,
+    catcher,
+    mailer,
+    p01,
+    async stop() {
+      mailer.close();
+      await catcher.close();
+      await db.drop();
+    },
+  };
 }
