@@ -469,8 +469,11 @@ const acceptedCells: fc.Arbitrary<Spoiler>[] = [
       const row = unitRowOf(code)(w);
       const index = columnIndex(w.units, 'name');
       const name = w.units.rows[row]![index];
-      if (typeof name === 'string' && name.length > 1)
-        w.units.rows[row]![index] = { rich: [name.slice(0, 1), name.slice(1)] };
+      // Split between code points, never inside a surrogate pair: half a pair in a run cannot be written to the
+      // file's XML at all (the writer puts U+FFFD in its place), so the name would not be the one written.
+      const [first, ...rest] = typeof name === 'string' ? [...name] : [];
+      if (first !== undefined && rest.length > 0)
+        w.units.rows[row]![index] = { rich: [first, rest.join('')] };
     },
   })),
 ];
