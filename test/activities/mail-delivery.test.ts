@@ -24,7 +24,7 @@ import {
   seedCycle,
   seedLedgerRow,
   seedMailRoster,
-  startMailParts,
+  useMailParts,
   type CatcherReplies,
   type MailTestParts,
 } from '../support/mail';
@@ -33,7 +33,7 @@ let db: TestDatabase;
 let catcher: SmtpCatcher;
 let mailer: Transporter;
 const replies: CatcherReplies = {};
-let parts: MailTestParts;
+const parts = useMailParts(replies);
 
 // 08:00 local on Monday 23 February 2026: D-7 of the needs proposal due (rolled forward) on Monday 2 March.
 const NOW = new Date('2026-02-23T01:00:00.000Z');
@@ -57,18 +57,8 @@ async function failureOf(promise: Promise<unknown>): Promise<ApplicationFailure>
 
 let p01: MailTestParts['p01'];
 
-beforeAll(async () => {
-  parts = await startMailParts(replies);
-  ({ db, catcher, mailer, p01 } = parts);
-});
-
-afterAll(async () => {
-  await parts?.stop();
-});
-
-beforeEach(() => {
-  replies.reject = undefined;
-  replies.rejectRecipient = undefined;
+beforeAll(() => {
+  ({ db, catcher, mailer, p01 } = parts());
 });
 
 function caughtWith(messageId: string) {

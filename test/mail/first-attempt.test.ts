@@ -16,13 +16,13 @@ import type { TestDatabase } from '../support/db';
 import {
   mailConfig,
   seedLedgerRow,
-  startMailParts,
+  useMailParts,
   type CatcherReplies,
   type MailTestParts,
 } from '../support/mail';
 
 const replies: CatcherReplies = {};
-let parts: MailTestParts;
+const parts = useMailParts(replies);
 let db: TestDatabase;
 let catcher: SmtpCatcher;
 let mailer: Transporter;
@@ -54,17 +54,8 @@ function row(): Promise<string> {
 const ledger = (key: string) => db.prisma.notification.findUniqueOrThrow({ where: { idempotencyKey: key } });
 const caught = (key: string) => catcher.messages.filter((m) => m.messageId === messageIdFor(key));
 
-beforeAll(async () => {
-  parts = await startMailParts(replies);
-  ({ db, catcher, mailer, p01 } = parts);
-});
-
-afterAll(async () => {
-  await parts?.stop();
-});
-
-beforeEach(() => {
-  replies.reject = undefined;
+beforeAll(() => {
+  ({ db, catcher, mailer, p01 } = parts());
 });
 
 it('settles what the server accepts or refuses for good, in one call, and sends each message once', async () => {

@@ -204,3 +204,25 @@ export async function startMailParts(replies: CatcherReplies): Promise<MailTestP
     },
   };
 }
+
+/**
+ * Starts the parts before the file's tests and stops them after, and clears `replies` before each test (jest
+ * hooks of the calling file). The parts are there from the file's first `beforeAll` that comes after this call.
+ */
+export function useMailParts(replies: CatcherReplies): () => MailTestParts {
+  let parts: MailTestParts | undefined;
+  beforeAll(async () => {
+    parts = await startMailParts(replies);
+  });
+  afterAll(async () => {
+    await parts?.stop();
+  });
+  beforeEach(() => {
+    delete replies.reject;
+    delete replies.rejectRecipient;
+  });
+  return () => {
+    if (!parts) throw new Error('the mail parts are not started yet');
+    return parts;
+  };
+}
