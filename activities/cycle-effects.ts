@@ -263,9 +263,10 @@ export function createCycleEffectsActivities(deps: MailDeliveryDeps): CycleEffec
         }
       });
       if (!effects.deliverNow) return { settledDeliveries: [] };
+      // A notify action names its row's key and who owes it: it is the delivery's input as it stands.
       const settledDeliveries = await deliverFirstAttempts(
         deps,
-        effects.notifications.map((n) => ({ idempotencyKey: n.idempotencyKey, parties: n.parties })),
+        effects.notifications,
         MAIL_FIRST_ATTEMPT_BUDGET_MS,
       );
       return { settledDeliveries };

@@ -39,6 +39,7 @@ import {
   SMTP_PERMANENT,
   SMTP_TRANSIENT,
 } from '../domain/mail/failure-types';
+import type { Party } from '../domain/cycle/types';
 import { t } from '../domain/messages';
 import type { Notification, PrismaClient } from '../generated/prisma';
 import type { AppConfig } from '../worker/config';
@@ -296,6 +297,21 @@ export async function deliverLedgerRow(
   // Some recipients refused, others accepted: the message counts as sent, the refused ones are flagged.
   await flagRefusedRecipients(prisma, rejectedErrors, now);
   return { status: 'sent', messageId, ...(info.response ? { smtpReply: info.response } : {}) };
+}
+
+/** A cycle's ledger row to deliver. */
+export interface CycleDelivery {
+  readonly idempotencyKey: string;
+  /**
+   * Who still owes the obligation (the `parties` of the machine's notify action). Optional: without it (ledger
+   * rows written before the machine named them) the read model says who owes it (O3: the sides not signed).
+   */
+  readonly parties?: readonly Party[];
+}
+
+/** One attempt at a cycle's ledger row (a reminder, escalation or progress reminder), composed from the database. */
+export function deliverCycleRow(deps: MailDeliveryDeps, row: CycleDelivery): Promise<DeliveryResult> {
+  return deliverLedgerRow(deps, row.idempotencyKey, obligationComposer(deps, row.parties));
 }
 
 /** Result of {@link sendTestMessage}. */

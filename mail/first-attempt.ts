@@ -11,15 +11,7 @@
  * again. See docs/mail.md.
  */
 import { ApplicationFailure } from '@temporalio/common';
-import type { Party } from '../domain/cycle/types';
-import { obligationComposer } from './compose';
-import { deliverLedgerRow, type MailDeliveryDeps } from './deliver';
-
-/** One row to try: its key and who still owes the obligation. */
-export interface FirstAttempt {
-  readonly idempotencyKey: string;
-  readonly parties?: readonly Party[];
-}
+import { deliverCycleRow, type CycleDelivery, type MailDeliveryDeps } from './deliver';
 
 /**
  * Whether an attempt's failure ends the row's delivery: a non-retryable failure (a 5yz, no recipient, the
@@ -36,13 +28,13 @@ function isFinal(error: unknown): boolean {
  */
 export async function deliverFirstAttempts(
   deps: MailDeliveryDeps,
-  rows: readonly FirstAttempt[],
+  rows: readonly CycleDelivery[],
   budgetMs: number,
 ): Promise<string[]> {
   if (rows.length === 0) return [];
   const settled: string[] = [];
   const attempts = rows.map((row) =>
-    deliverLedgerRow(deps, row.idempotencyKey, obligationComposer(deps, row.parties)).then(
+    deliverCycleRow(deps, row).then(
       () => void settled.push(row.idempotencyKey),
       (error: unknown) => {
         if (isFinal(error)) settled.push(row.idempotencyKey);

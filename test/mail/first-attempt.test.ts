@@ -8,6 +8,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { Transporter } from 'nodemailer';
 import { createMailDeliveryActivities } from '../../activities/mail-delivery';
 import { messageIdFor } from '../../domain/mail';
+import { MAIL_FIRST_ATTEMPT_BUDGET_MS } from '../../domain/mail/delivery-options';
 import type { MailDeliveryDeps } from '../../mail/deliver';
 import { deliverFirstAttempts } from '../../mail/first-attempt';
 import { createMailTransport } from '../../mail/transport';
@@ -30,8 +31,6 @@ let p01: MailTestParts['p01'];
 
 // 08:00 local on Monday 23 February 2026: D-7 of the needs proposal due (rolled forward) on Monday 2 March.
 const NOW = new Date('2026-02-23T01:00:00.000Z');
-/** The product's budget is 5 s; these tests need no more than the catcher's answer. */
-const BUDGET_MS = 5_000;
 
 function deps(overrides: Partial<MailDeliveryDeps> = {}): MailDeliveryDeps {
   return { prisma: db.prisma, mailer, config: mailConfig(catcher.port), now: () => NOW, ...overrides };
@@ -66,7 +65,7 @@ it('settles what the server accepts or refuses for good, in one call, and sends 
   const settled = await deliverFirstAttempts(
     deps(),
     [{ idempotencyKey: accepted }, { idempotencyKey: refused }],
-    BUDGET_MS,
+    MAIL_FIRST_ATTEMPT_BUDGET_MS,
   );
 
   expect(settled.sort()).toEqual([accepted, refused].sort());
@@ -88,10 +87,16 @@ it('leaves a 4xx and a refused connection to the activity, which then sends the 
     id === messageIdFor(busy) ? { code: 451, message: 'Try again later' } : undefined;
   const dead = createMailTransport('smtp://127.0.0.1:9');
   try {
-    expect(await deliverFirstAttempts(deps(), [{ idempotencyKey: busy }], BUDGET_MS)).toEqual([]);
-    expect(await deliverFirstAttempts(deps({ mailer: dead }), [{ idempotencyKey: down }], BUDGET_MS)).toEqual(
-      [],
-    );
+    expect(
+      await deliverFirstAttempts(deps(), [{ idempotencyKey: busy }], MAIL_FIRST_ATTEMPT_BUDGET_MS),
+    ).toEqual([]);
+    expect(
+      await deliverFirstAttempts(
+        deps({ mailer: dead }),
+        [{ idempotencyKey: down }],
+        MAIL_FIRST_ATTEMPT_BUDGET_MS,
+      ),
+    ).toEqual([]);
   } finally {
     dead.close();
   }
