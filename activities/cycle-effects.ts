@@ -7,6 +7,7 @@
  */
 import { ApplicationFailure } from '@temporalio/common';
 import { endOfLocalDay, toDbDate } from '../domain/calendar/time';
+import { nextDeadlineOf, type DeadlineRow } from '../domain/cycle/next-deadline';
 import { validatePayload } from '../domain/cycle/schemas';
 import { OBLIGATION_STATUS_TO_DB, type CycleProjection } from '../domain/cycle/types';
 import { bilingualOf } from '../domain/messages';
@@ -136,6 +137,53 @@ async function changePair(tx: Tx, pairId: string, change: ChangePairParams): Pro
   });
 }
 
+/** A timestamp column's value: Prisma keeps UTC in `timestamp(3)`, and PostgreSQL ignores the `Z` of the text. */
+function timestamp(instant: Date | null): Prisma.Sql {
+  return instant ? Prisma.sql`${instant.toISOString()}::timestamp(3)` : Prisma.sql`NULL::timestamp(3)`;
+}
+
+/** An obligation of the projection as its read-model row. */
+interface ObligationRow extends DeadlineRow {
+  readonly statutoryDue: Date;
+  readonly completedAt: Date | null;
+  readonly escalationLevel: number;
+}
+
+function obligationRows(p: CycleProjection): ObligationRow[] {
+  return p.obligations.map((o) => ({
+    obligation: o.id,
+    statutoryDue: endOfLocalDay(o.statutoryDue),
+    effectiveDue: endOfLocalDay(o.effectiveDue),
+    status: OBLIGATION_STATUS_TO_DB[o.status],
+    completedAt: o.completedAt ? new Date(o.completedAt) : null,
+    escalationLevel: o.escalationLevel,
+  }));
+}
+
+/**
+ * The cycle's obligation rows in one statement: an upsert of every row, which leaves a row that did not change
+ * untouched. One statement instead of one upsert per obligation, because a burst of reminders writes thousands of
+ * cycles at once and each of Prisma's upserts was a round trip and a compiled query of its own.
+ */
+async function writeObligations(tx: Tx, cycleId: string, rows: readonly ObligationRow[]) {
+  if (rows.length === 0) return;
+  const values = rows.map(
+    (o) => Prisma.sql`(${cycleId}, ${o.obligation}::"Obligation", ${timestamp(o.statutoryDue)},
+      ${timestamp(o.effectiveDue)}, ${o.status}::"ObligationStatus", ${timestamp(o.completedAt)},
+      ${o.escalationLevel}::int)`,
+  );
+  await tx.$executeRaw`
+    INSERT INTO "CycleObligation" AS o
+      ("cycleId", obligation, "statutoryDue", "effectiveDue", status, "completedAt", "escalationLevel")
+    VALUES ${Prisma.join(values)}
+    ON CONFLICT ("cycleId", obligation) DO UPDATE SET
+      "statutoryDue" = EXCLUDED."statutoryDue", "effectiveDue" = EXCLUDED."effectiveDue", status = EXCLUDED.status,
+      "completedAt" = EXCLUDED."completedAt", "escalationLevel" = EXCLUDED."escalationLevel"
+    WHERE (o."statutoryDue", o."effectiveDue", o.status, o."completedAt", o."escalationLevel")
+      IS DISTINCT FROM (EXCLUDED."statutoryDue", EXCLUDED."effectiveDue", EXCLUDED.status,
+        EXCLUDED."completedAt", EXCLUDED."escalationLevel")`;
+}
+
 /** Builds the activities with their database client and mail transport. */
 export function createCycleEffectsActivities(deps: MailDeliveryDeps): CycleEffectsActivities {
   const { prisma } = deps;
@@ -144,6 +192,7 @@ export function createCycleEffectsActivities(deps: MailDeliveryDeps): CycleEffec
       const pair = await prisma.pair.findUnique({ where: { code: effects.pairCode }, select: { id: true } });
       if (!pair) throw new Error(`pair ${effects.pairCode} is not in the roster`);
       const p = effects.projection;
+      const obligations = obligationRows(p);
       await prisma.$transaction(async (tx) => {
         const existing = await tx.cycle.findUnique({ where: { workflowId: effects.workflowId } });
         const cycleData = {
@@ -155,6 +204,7 @@ export function createCycleEffectsActivities(deps: MailDeliveryDeps): CycleEffec
           waitingFor: p.waitingFor.join(',') || null,
           waitingSince: new Date(p.waitingSince),
           nextTimerAt: p.nextTimer ? new Date(p.nextTimer.at) : null,
+          ...nextDeadlineOf(obligations),
         };
         let cycleId: string;
         if (!existing) {
@@ -169,22 +219,8 @@ export function createCycleEffectsActivities(deps: MailDeliveryDeps): CycleEffec
             await tx.cycle.update({ where: { id: cycleId }, data: cycleData });
           }
         }
-        if (!existing || existing.sequence < effects.sequence) {
-          for (const o of p.obligations) {
-            const data = {
-              statutoryDue: endOfLocalDay(o.statutoryDue),
-              effectiveDue: endOfLocalDay(o.effectiveDue),
-              status: OBLIGATION_STATUS_TO_DB[o.status],
-              completedAt: o.completedAt ? new Date(o.completedAt) : null,
-              escalationLevel: o.escalationLevel,
-            };
-            await tx.cycleObligation.upsert({
-              where: { cycleId_obligation: { cycleId, obligation: o.id } },
-              create: { cycleId, obligation: o.id, ...data },
-              update: data,
-            });
-          }
-        }
+        if (!existing || existing.sequence < effects.sequence)
+          await writeObligations(tx, cycleId, obligations);
         if (effects.submissions.length > 0) {
           await tx.submission.createMany({
             data: effects.submissions.map((s) => ({

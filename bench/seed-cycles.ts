@@ -6,6 +6,7 @@
  */
 import { DEFAULT_CALENDAR_SETTINGS } from '../domain/calendar/settings';
 import { endOfLocalDay } from '../domain/calendar/time';
+import { nextDeadlineOf, type DeadlineRow } from '../domain/cycle/next-deadline';
 import {
   CYCLE_PHASES,
   HOME_PHASE,
@@ -218,6 +219,7 @@ export async function seedCycles(prisma: PrismaClient, options: SeedOptions = {}
       const waitingFor: string[] = [];
       let escalation = 0;
       let overdue = false;
+      const rows: DeadlineRow[] = [];
       for (const o of OBLIGATION_IDS) {
         const home = phaseIndex(HOME_PHASE[o]);
         const due = at(dueOf(o), o === 'O7' ? year + 1 : year);
@@ -239,6 +241,7 @@ export async function seedCycles(prisma: PrismaClient, options: SeedOptions = {}
               ? new Date(due.getTime() + 3 * 86_400_000)
               : null;
         obligations.push([cycleId, o, due, effective, status, completedAt, level]);
+        rows.push({ obligation: o, status, effectiveDue: effective });
         if (o === 'O3' && status === 'PENDING' && rnd() < 0.3) {
           const payload = { signedOn: `${year}-03-10`, signatoryName: 'Giám đốc' };
           signatures.push([
@@ -253,6 +256,7 @@ export async function seedCycles(prisma: PrismaClient, options: SeedOptions = {}
           ]);
         }
       }
+      const next = nextDeadlineOf(rows);
       const waitingSince = new Date(
         at(PHASE_START[phase], phase === 'closed' ? year + 1 : year).getTime() - 86_400_000,
       );
@@ -269,6 +273,8 @@ export async function seedCycles(prisma: PrismaClient, options: SeedOptions = {}
         waitingSince,
         phase === 'closed' ? null : at('12-08'),
         now,
+        next.nextObligation,
+        next.nextDue,
       ]);
       if (p >= phaseIndex('evaluation')) {
         rated.set(`${sponsorId}:${year}`, [sponsorId, year, 'SPONSOR']);
@@ -292,6 +298,8 @@ export async function seedCycles(prisma: PrismaClient, options: SeedOptions = {}
       ['waitingSince', 'timestamp(3)'],
       ['nextTimerAt', 'timestamp(3)'],
       ['updatedAt', 'timestamp(3)'],
+      ['nextObligation', '"Obligation"'],
+      ['nextDue', 'timestamp(3)'],
     ],
     cycles,
   );

@@ -3,7 +3,7 @@
  * query for the page and one for the total (run together), because two of the sorts (the phase in programme
  * order, the next deadline) are not expressible in Prisma's `orderBy` and because the plan matters at 10,000
  * cycles: the page's keys are found first, through an index wherever one can give the order, and only the page's
- * rows are then joined to units, obligations and ratings. docs/web.md, "Read model for the dashboard", explains
+ * rows are then joined to units and ratings. docs/web.md, "Read model for the dashboard", explains
  * each sort's plan and the indexes behind them.
  */
 import {
@@ -126,9 +126,15 @@ function conditions(scope: Scope, q: CycleListQuery, shape: 'page' | 'count'): P
           : sql`(e."proposedRating" = ${q.rating} OR e."finalRating" = ${q.rating})`;
     if (shape === 'count') {
       // A count looks at every candidate: uncorrelated sub-selects under an OR become two hashed look-ups of
-      // the few matching evaluations instead of one index probe per cycle.
-      const rated = sql`(SELECT e.year, e."unitId" FROM "UnitEvaluation" e WHERE ${match})`;
-      where.push(sql`((c.year, p."sponsorId") IN ${rated} OR (c.year, p."recipientId") IN ${rated})`);
+      // the few matching evaluations instead of one index probe per cycle. With the year known, the look-up is
+      // of unit IDs alone, which hashes and compares faster than (year, unit) rows.
+      if (q.year !== undefined) {
+        const rated = sql`(SELECT e."unitId" FROM "UnitEvaluation" e WHERE e.year = ${q.year} AND ${match})`;
+        where.push(sql`(p."sponsorId" IN ${rated} OR p."recipientId" IN ${rated})`);
+      } else {
+        const rated = sql`(SELECT e.year, e."unitId" FROM "UnitEvaluation" e WHERE ${match})`;
+        where.push(sql`((c.year, p."sponsorId") IN ${rated} OR (c.year, p."recipientId") IN ${rated})`);
+      }
     } else {
       // A page stops at its end: a probe per candidate in the sort's order is cheaper than hashing (and the
       // planner, misjudging the hashed form's selectivity, would then read every cycle).
@@ -194,27 +200,17 @@ function keysSql(scope: Scope, q: CycleListQuery, window: Window): Prisma.Sql {
       );
     }
     case 'deadline':
-      // A cycle's next deadline is its earliest pending obligation. Walking the pending obligations in deadline
-      // order (the index on (status, effectiveDue, cycleId, obligation)) and keeping each cycle's first one (no
-      // earlier pending obligation of the same cycle) gives the cycles in that order without computing every
-      // cycle's minimum; ties go by cycle ID, the next column of that index. Cycles with nothing pending come
-      // last, in either direction.
+      // A cycle's next deadline is kept on its row (domain/cycle/next-deadline.ts): the index on (year, nextDue,
+      // workflowId) gives the order, ties by workflow ID. Cycles with nothing pending come last in either
+      // direction, so they are a branch of their own: the same index's range of nulls, ordered by the null
+      // column too, or the planner, which does not take `IS NULL` as fixing the column, would sort them.
       return branches([
-        sql`SELECT c.id, 0 AS k1, o."effectiveDue" AS k2, o."cycleId" AS k3, 0 AS k4
-          FROM "CycleObligation" o JOIN "Cycle" c ON c.id = o."cycleId" ${pair}
-          WHERE o.status = 'PENDING' AND ${where}
-            AND NOT EXISTS (SELECT 1 FROM "CycleObligation" o2
-              WHERE o2."cycleId" = o."cycleId" AND o2.status = 'PENDING'
-                AND (o2."effectiveDue", o2.obligation) < (o."effectiveDue", o.obligation))
-          ORDER BY o."effectiveDue" ${dir}, o."cycleId" ${dir}`,
-        // OFFSET 0 keeps this NOT EXISTS a per-row filter: as an anti-join the planner, which expects almost no
-        // such cycle, would hash every cycle and sort them; as a filter on the workflow ID's index it stops
-        // once the window is full.
+        sql`SELECT c.id, 0 AS k1, c."nextDue" AS k2, c."workflowId" AS k3, 0 AS k4
+          FROM "Cycle" c ${pair} WHERE ${where} AND c."nextDue" IS NOT NULL
+          ORDER BY c."nextDue" ${dir}, c."workflowId" ${dir}`,
         sql`SELECT c.id, 1 AS k1, NULL::timestamp(3) AS k2, c."workflowId" AS k3, 0 AS k4
-          FROM "Cycle" c ${pair}
-          WHERE ${where} AND NOT EXISTS (SELECT 1 FROM "CycleObligation" o3
-            WHERE o3."cycleId" = c.id AND o3.status = 'PENDING' OFFSET 0)
-          ORDER BY c."workflowId" ${dir}`,
+          FROM "Cycle" c ${pair} WHERE ${where} AND c."nextDue" IS NULL
+          ORDER BY c."nextDue" ${dir}, c."workflowId" ${dir}`,
       ]);
   }
 }
@@ -225,7 +221,7 @@ function rowsSql(scope: Scope, q: CycleListQuery, window: Window): Prisma.Sql {
   return sql`
     SELECT p.code AS "pairCode", c.year, s.code AS "sponsorCode", s.name AS "sponsorName",
       r.code AS "recipientCode", r.name AS "recipientName", c.phase, c."waitingFor", c."waitingSince",
-      nd.obligation::text AS "nextObligation", nd."effectiveDue" AS "nextDue",
+      c."nextObligation"::text AS "nextObligation", c."nextDue" AS "nextDue",
       c."escalationLevel", c.overdue,
       se."proposedRating" AS "sponsorProposed", se."finalRating" AS "sponsorFinal",
       re."proposedRating" AS "recipientProposed", re."finalRating" AS "recipientFinal"
@@ -234,10 +230,6 @@ function rowsSql(scope: Scope, q: CycleListQuery, window: Window): Prisma.Sql {
     JOIN "Pair" p ON p.id = c."pairId"
     JOIN "Unit" s ON s.id = p."sponsorId"
     JOIN "Unit" r ON r.id = p."recipientId"
-    LEFT JOIN LATERAL (
-      SELECT o.obligation, o."effectiveDue" FROM "CycleObligation" o
-      WHERE o."cycleId" = c.id AND o.status = 'PENDING'
-      ORDER BY o."effectiveDue", o.obligation LIMIT 1) AS nd ON TRUE
     LEFT JOIN "UnitEvaluation" se ON se."unitId" = p."sponsorId" AND se.year = c.year
     LEFT JOIN "UnitEvaluation" re ON re."unitId" = p."recipientId" AND re.year = c.year
     ORDER BY k.k1, k.k2 ${dir}, k.k3 ${dir}, k.k4 ${dir}`;

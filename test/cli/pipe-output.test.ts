@@ -3,6 +3,7 @@
  * program must let Node flush standard output before it ends (process.exit() used to cut it at 64 KiB), and
  * must end by itself once the command is done (no client left open).
  */
+import { nextDeadlineOf } from '../../domain/cycle/next-deadline';
 import { bilingual } from '../../domain/messages';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -141,6 +142,15 @@ describe('twinning cycle status --json through a pipe', () => {
       validFrom: new Date('2020-01-01T00:00:00Z'),
     }));
     await db.prisma.pair.createMany({ data: pairs });
+    const obligations = ['O1', 'O2', 'O3', 'O4', 'O5', 'O6', 'O7'] as const;
+    const obligationRows = (i: number) =>
+      obligations.map((obligation) => ({
+        cycleId: `cycle-${i + 1}-2026`,
+        obligation,
+        status: 'PENDING' as const,
+        statutoryDue: new Date('2026-02-28T17:00:00Z'),
+        effectiveDue: new Date('2026-03-02T17:00:00Z'),
+      }));
     const cycle = (i: number, year: number) => ({
       id: `cycle-${i + 1}-${year}`,
       pairId: `pair-${i + 1}`,
@@ -149,6 +159,8 @@ describe('twinning cycle status --json through a pipe', () => {
       phase: year === 2026 ? 'needsProposal' : 'closed',
       waitingFor: year === 2026 ? 'O1,O2' : null,
       waitingSince: year === 2026 ? new Date('2025-12-31T17:05:00Z') : null,
+      // The columns the cycle's writes keep, as they would hold them (2025's cycles have no obligation rows).
+      ...nextDeadlineOf(year === 2026 ? obligationRows(i) : []),
     });
     // A few cycles of another year, which --year 2026 must leave out.
     await db.prisma.cycle.createMany({
@@ -157,16 +169,8 @@ describe('twinning cycle status --json through a pipe', () => {
         ...[0, 1, 2].map((i) => cycle(i, 2025)),
       ],
     });
-    const obligations = ['O1', 'O2', 'O3', 'O4', 'O5', 'O6', 'O7'] as const;
     await db.prisma.cycleObligation.createMany({
-      data: Array.from({ length: PAIRS }, (_, i) =>
-        obligations.map((obligation) => ({
-          cycleId: `cycle-${i + 1}-2026`,
-          obligation,
-          statutoryDue: new Date('2026-02-28T17:00:00Z'),
-          effectiveDue: new Date('2026-03-02T17:00:00Z'),
-        })),
-      ).flat(),
+      data: Array.from({ length: PAIRS }, (_, i) => obligationRows(i)).flat(),
     });
   });
 

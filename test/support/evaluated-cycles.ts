@@ -6,6 +6,7 @@
 import { endOfLocalDay } from '../../domain/calendar/time';
 import type { ObligationId } from '../../domain/cycle/types';
 import type { PrismaClient } from '../../generated/prisma';
+import { writeNextDeadlines } from './next-deadline';
 
 /** An obligation's status in the read model. */
 export type ObligationRowStatus = 'PENDING' | 'SUBMITTED' | 'LATE' | 'MISSED' | 'WAIVED' | 'NOT_APPLICABLE';
@@ -55,5 +56,6 @@ export async function createEvaluatedCycle(
       },
     });
   }
+  await writeNextDeadlines(prisma, [cycle.id]);
   return cycle.id;
 }

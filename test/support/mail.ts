@@ -18,6 +18,7 @@ import {
   type SmtpCatcher,
 } from '../../system/smtp-catcher';
 import { createTestDatabase, type TestDatabase } from './db';
+import { writeNextDeadlines } from './next-deadline';
 
 /** Ban Dân tộc's user address. */
 export const ADMIN_EMAIL = 'bandantoc@bdt.example.gov.vn';
@@ -94,6 +95,7 @@ export async function seedCycle(
     create: { cycleId: cycle.id, obligation: obligation.id, ...data },
     update: data,
   });
+  await writeNextDeadlines(prisma, [cycle.id]);
   return { cycleId: cycle.id, workflowId };
 }
 

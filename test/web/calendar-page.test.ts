@@ -11,6 +11,7 @@ import { seedCalendarDays } from '../../domain/calendar/holidays-seed';
 import { formatDate, formatWeekday } from '../../domain/format';
 import type { ObligationId } from '../../domain/cycle/types';
 import { upsertCalendarDay } from '../../services/calendar-store';
+import { writeNextDeadlines } from '../support/next-deadline';
 import { startWebWorld, USERS, type Agent, type WebWorld } from '../support/web';
 import { byTestId, hiddenFields, tableRows, textOf } from '../support/html';
 
@@ -63,6 +64,7 @@ async function seedCycles(w: WebWorld): Promise<void> {
         },
       });
     }
+    await writeNextDeadlines(w.db.prisma, [cycle.id]);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { endOfLocalDay } from '../../domain/calendar/time';
 import { bilingual } from '../../domain/messages';
 import type { SmtpCatcher } from '../../system/smtp-catcher';
 import {
@@ -58,6 +59,12 @@ const progress = {
   studyTours: 1,
   description: 'Hỗ trợ bò sinh sản',
 };
+
+/** The cycle's obligation rows in the read model, by obligation. */
+async function obligationRowsOf(workflowId: string) {
+  const rows = await db.prisma.cycleObligation.findMany({ where: { cycle: { workflowId } } });
+  return new Map(rows.map((r) => [r.obligation, r]));
+}
 
 async function submit(
   cycle: CycleUnderTest,
@@ -198,6 +205,16 @@ describe('twinning cycle workflow, 2026', () => {
     expect(ledger.filter((l) => l.obligation === 'O1').map((l) => [l.kind, l.at])).toEqual([
       ['REMINDER', '16/02/2026 08:00'],
     ]);
+    // The read model's obligations (one upsert statement per write) say what the cycle says.
+    const rows = await obligationRowsOf(cycle.workflowId);
+    expect(rows.get('O1')).toMatchObject({
+      status: 'SUBMITTED',
+      statutoryDue: endOfLocalDay('2026-02-28'),
+      effectiveDue: endOfLocalDay('2026-03-02'),
+      escalationLevel: 0,
+    });
+    expect(rows.get('O1')?.completedAt?.toISOString().slice(0, 10)).toBe('2026-02-20');
+    expect(rows.get('O2')).toMatchObject({ status: 'MISSED', escalationLevel: 2, completedAt: null });
     const stored = await db.prisma.cycle.findUniqueOrThrow({
       where: { workflowId: cycle.workflowId },
       include: { obligations: true },
@@ -331,6 +348,13 @@ describe('twinning cycle workflow, 2026', () => {
       escalationLevel: 0,
     });
     expect(status.obligations.find((o) => o.id === 'O1')?.status).toBe('waived');
+    const rows = await obligationRowsOf(cycle.workflowId);
+    expect(rows.get('O2')).toMatchObject({
+      status: 'PENDING',
+      statutoryDue: endOfLocalDay('2026-02-28'),
+      effectiveDue: endOfLocalDay('2026-03-16'),
+    });
+    expect(rows.get('O1')?.status).toBe('WAIVED');
     const ledger = await ledgerOf(db.prisma, cycle.workflowId);
     // The extension on 20/02 tells the recipient its new date at once; the moved D-14 and D-7 reminders follow.
     expect(ledger.map((l) => [l.obligation, l.kind, l.at])).toEqual([

@@ -8,6 +8,7 @@ import { endOfLocalDay } from '../../../domain/calendar/time';
 import type { ObligationId } from '../../../domain/cycle/types';
 import type { Prisma, PrismaClient } from '../../../generated/prisma';
 import { DEFAULT_DUE, type ObligationRowStatus } from '../../support/evaluated-cycles';
+import { writeNextDeadlines } from '../../support/next-deadline';
 
 /** A unit name that a spreadsheet would run as a formula. */
 export const INJECTED = '=HYPERLINK("http://evil.example","Sở Y tế")';
@@ -82,6 +83,7 @@ async function createCycle(prisma: PrismaClient, spec: CycleSpec): Promise<strin
       },
     });
   }
+  await writeNextDeadlines(prisma, [cycle.id]);
   return cycle.id;
 }
 
