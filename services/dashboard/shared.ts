@@ -35,7 +35,9 @@ export function scopeSql(scope: Scope): Prisma.Sql {
 /** The level of `id` in `levels`, or the bare id when the scale does not know it; null stays null. */
 export function levelView(levels: readonly LevelRef[], id: string | null | undefined): LevelView | null {
   if (id === null || id === undefined) return null;
-  const level = findLevel({ levels }, id);
+  // Stored ratings are level IDs: the exact look-up finds them without findLevel's normalising of every label
+  // (four ratings on each of a page's rows).
+  const level = levels.find((l) => l.id === id) ?? findLevel({ levels }, id);
   return level ? { id: level.id, vi: level.vi, en: level.en } : { id, vi: id, en: id };
 }
 
@@ -53,13 +55,34 @@ export async function ratingLevelsByYear(
   const rows = await prisma.yearSettings.findMany({ where: { year: { in: unique } } });
   for (const year of unique) {
     const row = rows.find((r) => r.year === year);
-    try {
-      result.set(year, resolveEvaluationSettings(evaluationOverridesOf(row?.settings ?? {})).rating.levels);
-    } catch {
-      result.set(year, []);
-    }
+    result.set(year, levelsOfSettings(row?.settings ?? {}));
   }
   return result;
+}
+
+/** Scales already resolved, by their settings' JSON text: most requests of a busy list ask for the same one. */
+const resolvedScales = new Map<string, readonly LevelRef[]>();
+const RESOLVED_SCALES_KEPT = 64;
+
+/**
+ * The rating levels of a year's stored settings. Resolving validates the whole evaluation settings (a few ms of
+ * CPU, on every list request), so the result is kept by the settings' text: a changed setting is a new key, and
+ * nothing stale can be served.
+ */
+function levelsOfSettings(settings: unknown): readonly LevelRef[] {
+  const overrides = evaluationOverridesOf(settings);
+  const key = JSON.stringify(overrides);
+  const kept = resolvedScales.get(key);
+  if (kept) return kept;
+  let levels: readonly LevelRef[];
+  try {
+    levels = resolveEvaluationSettings(overrides).rating.levels;
+  } catch {
+    levels = [];
+  }
+  if (resolvedScales.size >= RESOLVED_SCALES_KEPT) resolvedScales.clear();
+  resolvedScales.set(key, levels);
+  return levels;
 }
 
 /** An instant as an ISO string, or null. */

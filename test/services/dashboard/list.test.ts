@@ -5,6 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Scope } from '../../../domain/access';
+import { DEFAULT_EVALUATION_SETTINGS } from '../../../domain/evaluation/settings';
 import { bilingualOf } from '../../../domain/messages';
 import { parseCycleListQuery, type CycleListQuery } from '../../../domain/dashboard/list-query';
 import { CYCLE_EXPORT_HEADERS, exportCycles } from '../../../services/dashboard/export';
@@ -118,6 +119,25 @@ describe('sorts', () => {
 });
 
 describe('rows', () => {
+  it('names the levels by the year’s scale as it stands, also right after the scale changed', async () => {
+    const sponsorProposed = async () =>
+      (await listCycles(db.prisma, ALL, query({ year: 2026, sponsor: 'H-DB' }))).rows[0]?.ratings.sponsor
+        .proposed;
+    expect(await sponsorProposed()).toEqual({ id: 'KHA', vi: 'Khá', en: 'Fair' });
+    const levels = DEFAULT_EVALUATION_SETTINGS.rating.levels.map((l) =>
+      l.id === 'KHA' ? { ...l, vi: 'Khá (đổi tên)', en: 'Fair (renamed)' } : l,
+    );
+    await db.prisma.yearSettings.create({
+      data: { year: 2026, settings: { evaluation: { rating: { levels } } } },
+    });
+    try {
+      expect(await sponsorProposed()).toEqual({ id: 'KHA', vi: 'Khá (đổi tên)', en: 'Fair (renamed)' });
+    } finally {
+      await db.prisma.yearSettings.delete({ where: { year: 2026 } });
+    }
+    expect(await sponsorProposed()).toEqual({ id: 'KHA', vi: 'Khá', en: 'Fair' });
+  });
+
   it('gives every column of a row, ready to render', async () => {
     const page = await listCycles(db.prisma, ALL, query({ year: 2026, sponsor: 'H-DB' }));
     expect(page).toEqual({
