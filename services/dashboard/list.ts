@@ -17,7 +17,16 @@ import type { Scope } from '../../domain/access';
 import type { CycleListQuery } from '../../domain/dashboard/list-query';
 import type { LevelRef } from '../../domain/evaluation';
 import { Prisma, type PrismaClient } from '../../generated/prisma';
-import { dueDay, iso, levelView, ratingLevelsByYear, scopeSql, type LevelView, type UnitRef } from './shared';
+import {
+  dueDay,
+  iso,
+  levelsOfSettings,
+  levelView,
+  ratingLevelsByYear,
+  scopeSql,
+  type LevelView,
+  type UnitRef,
+} from './shared';
 
 /** The ratings of one unit of the pair for the cycle's year. */
 export interface UnitRatings {
@@ -55,6 +64,12 @@ export interface CycleListPage {
   readonly pageSize: number;
   /** Number of pages (at least 1). */
   readonly pages: number;
+}
+
+/** The count's answer: the number of matches and, when the query names its year, that year's settings. */
+interface CountRow {
+  readonly n: number;
+  readonly settings?: unknown;
 }
 
 interface RawRow {
@@ -235,10 +250,19 @@ function rowsSql(scope: Scope, q: CycleListQuery, window: Window): Prisma.Sql {
     ORDER BY k.k1, k.k2 ${dir}, k.k3 ${dir}, k.k4 ${dir}`;
 }
 
-/** The SQL of the number of matching cycles, joining the pair only when a filter needs it. */
+/**
+ * The SQL of the number of matching cycles, joining the pair only when a filter needs it. When the query names
+ * its year, the year's stored settings (its rating scale) come along in the same answer, which spares every list
+ * request a query of its own.
+ */
 function countSql(scope: Scope, q: CycleListQuery): Prisma.Sql {
   const pair = needsPair(scope, q) ? sql`JOIN "Pair" p ON p.id = c."pairId"` : empty;
-  return sql`SELECT count(*)::int AS n FROM "Cycle" c ${pair} WHERE ${conditions(scope, q, 'count')}`;
+  const settings =
+    q.year !== undefined
+      ? sql`, (SELECT s.settings FROM "YearSettings" s WHERE s.year = ${q.year}) AS settings`
+      : empty;
+  return sql`SELECT count(*)::int AS n ${settings}
+    FROM "Cycle" c ${pair} WHERE ${conditions(scope, q, 'count')}`;
 }
 
 function obligationsOf(list: string | null): ObligationId[] {
@@ -279,9 +303,16 @@ function toRow(r: RawRow, levels: LevelsByYear): CycleListRow {
 
 type LevelsByYear = ReadonlyMap<number, readonly LevelRef[]>;
 
-/** The rating scale of the query's year, read alongside the rows; none when the query spans every year. */
+/** The export's rating scale of the query's year, read alongside its rows; none when it spans every year. */
 function levelsOfYear(prisma: PrismaClient, query: CycleListQuery): Promise<LevelsByYear | undefined> {
   return query.year !== undefined ? ratingLevelsByYear(prisma, [query.year]) : Promise.resolve(undefined);
+}
+
+/** The scale of the query's year from the count's answer (no stored settings: the defaults). */
+function levelsOfCount(query: CycleListQuery, count: CountRow | undefined): LevelsByYear | undefined {
+  return query.year !== undefined
+    ? new Map([[query.year, levelsOfSettings(count?.settings ?? {})]])
+    : undefined;
 }
 
 /** The rows with their levels named: from the scale read alongside, else from the scales of the rows' years. */
@@ -304,8 +335,8 @@ async function withLevels(
 
 /**
  * A page of the cycles in `scope` that match `query` (validated by `cycleListQuerySchema`), and the total. The
- * page and the count run at the same time on two connections, with the year's rating scale (a one-row read) on a
- * third when the query names its year.
+ * page and the count run at the same time on two connections; the count brings the year's rating scale when the
+ * query names its year.
  */
 export async function listCycles(
   prisma: PrismaClient,
@@ -313,14 +344,13 @@ export async function listCycles(
   query: CycleListQuery,
 ): Promise<CycleListPage> {
   const offset = (query.page - 1) * query.pageSize;
-  const [rows, [count], levels] = await Promise.all([
+  const [rows, [count]] = await Promise.all([
     prisma.$queryRaw<RawRow[]>(rowsSql(scope, query, { limit: query.pageSize, offset })),
-    prisma.$queryRaw<{ n: number }[]>(countSql(scope, query)),
-    levelsOfYear(prisma, query),
+    prisma.$queryRaw<CountRow[]>(countSql(scope, query)),
   ]);
   const total = count?.n ?? 0;
   return {
-    rows: await withLevels(prisma, rows, levels),
+    rows: await withLevels(prisma, rows, levelsOfCount(query, count)),
     total,
     page: query.page,
     pageSize: query.pageSize,

@@ -69,7 +69,7 @@ const RESOLVED_SCALES_KEPT = 64;
  * CPU, on every list request), so the result is kept by the settings' text: a changed setting is a new key, and
  * nothing stale can be served.
  */
-function levelsOfSettings(settings: unknown): readonly LevelRef[] {
+export function levelsOfSettings(settings: unknown): readonly LevelRef[] {
   const overrides = evaluationOverridesOf(settings);
   const key = JSON.stringify(overrides);
   const kept = resolvedScales.get(key);
