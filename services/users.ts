@@ -288,22 +288,18 @@ export async function signIn(
 /** A signed-in user as the web server keeps it per request. */
 export type ActiveUser = Pick<User, 'id' | 'email' | 'name' | 'role' | 'unitId'>;
 
-/** The user of a session, if the account still may sign in (not disabled, has a password). */
+/**
+ * The user of a session, if the account still may sign in (not disabled, has a password). Every request of a
+ * signed-in user asks this, so it is one plain statement: through Prisma's query compiler it cost about twice the
+ * CPU of the statement itself.
+ */
 export async function activeUser(prisma: PrismaClient, userId: string): Promise<ActiveUser | undefined> {
-  const user = await prisma.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      unitId: true,
-      disabledAt: true,
-      passwordHash: true,
-    },
-  });
-  if (!user || user.disabledAt !== null || user.passwordHash === null) return undefined;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, unitId: user.unitId };
+  const [user] = await prisma.$queryRaw<ActiveUser[]>`
+    SELECT id, email, name, role::text AS role, "unitId" FROM "User"
+    WHERE id = ${userId} AND "disabledAt" IS NULL AND "passwordHash" IS NOT NULL`;
+  return user
+    ? { id: user.id, email: user.email, name: user.name, role: user.role, unitId: user.unitId }
+    : undefined;
 }
 
 /** Disables an account: no more sign-in; its sessions and unused links are deleted at once. */

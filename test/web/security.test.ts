@@ -166,3 +166,26 @@ it('a session past its idle or absolute timeout is ended: the page asks to sign 
     t('auth.signIn.expiredAbsolute', { hours: 12 }, 'vi'),
   );
 });
+
+it('an account disabled or left without a password behind its session’s back is signed out at the next request', async () => {
+  const email = USERS.LEADERSHIP.email;
+  const user = await world.db.prisma.user.findUniqueOrThrow({ where: { email } });
+  const leader = world.agent();
+  expect((await leader.signIn(email)).statusCode).toBe(303);
+  expect((await leader.api('GET', '/api/v1/pairs')).statusCode).toBe(200);
+  try {
+    // Straight in the table, so that the session row stays: only the per-request check can end it.
+    await world.db.prisma.user.update({ where: { id: user.id }, data: { disabledAt: world.clock.now() } });
+    expect((await leader.api('GET', '/api/v1/pairs')).statusCode).toBe(401);
+    await world.db.prisma.user.update({ where: { id: user.id }, data: { disabledAt: null } });
+    expect((await leader.signIn(email)).statusCode).toBe(303);
+    expect((await leader.api('GET', '/api/v1/pairs')).statusCode).toBe(200);
+    await world.db.prisma.user.update({ where: { id: user.id }, data: { passwordHash: null } });
+    expect((await leader.api('GET', '/api/v1/pairs')).statusCode).toBe(401);
+  } finally {
+    await world.db.prisma.user.update({
+      where: { id: user.id },
+      data: { disabledAt: null, passwordHash: user.passwordHash },
+    });
+  }
+});
