@@ -297,9 +297,7 @@ export async function activeUser(prisma: PrismaClient, userId: string): Promise<
   const [user] = await prisma.$queryRaw<ActiveUser[]>`
     SELECT id, email, name, role::text AS role, "unitId" FROM "User"
     WHERE id = ${userId} AND "disabledAt" IS NULL AND "passwordHash" IS NOT NULL`;
-  return user
-    ? { id: user.id, email: user.email, name: user.name, role: user.role, unitId: user.unitId }
-    : undefined;
+  return user;
 }
 
 /** Disables an account: no more sign-in; its sessions and unused links are deleted at once. */

@@ -3,7 +3,7 @@
  * instant, ties by obligation ID. Kept on the cycle's read-model row (`Cycle.nextObligation`, `Cycle.nextDue`)
  * by every write of the cycle, so that the list reads one column instead of the obligations of every row.
  */
-import type { ObligationId } from './types';
+import { OBLIGATION_STATUS_TO_DB, type ObligationId } from './types';
 
 /** An obligation row as the read model stores it (status in the database's spelling). */
 export interface DeadlineRow {
@@ -22,16 +22,10 @@ export interface NextDeadline {
 export function nextDeadlineOf(rows: readonly DeadlineRow[]): NextDeadline {
   let next: DeadlineRow | undefined;
   for (const row of rows) {
-    if (row.status !== 'PENDING') continue;
+    if (row.status !== OBLIGATION_STATUS_TO_DB.pending) continue;
     const due = row.effectiveDue.getTime();
-    const best = next?.effectiveDue.getTime();
-    if (
-      next === undefined ||
-      best === undefined ||
-      due < best ||
-      (due === best && row.obligation < next.obligation)
-    )
-      next = row;
+    const best = next?.effectiveDue.getTime() ?? Infinity;
+    if (due < best || (due === best && next !== undefined && row.obligation < next.obligation)) next = row;
   }
   return { nextObligation: next?.obligation ?? null, nextDue: next?.effectiveDue ?? null };
 }

@@ -1,10 +1,9 @@
 /**
  * The dashboard's cycle list: filtered, sorted, paginated, and always within the reader's scope. One raw SQL
- * query for the page and one for the total (run together), because two of the sorts (the phase in programme
- * order, the next deadline) are not expressible in Prisma's `orderBy` and because the plan matters at 10,000
- * cycles: the page's keys are found first, through an index wherever one can give the order, and only the page's
- * rows are then joined to units and ratings. docs/web.md, "Read model for the dashboard", explains
- * each sort's plan and the indexes behind them.
+ * query for the page and one for the total (run together), because the phase in programme order is not
+ * expressible in Prisma's `orderBy`, and because the plan matters at 10,000 cycles: the page's keys are found
+ * first, through an index wherever one can give the order, and only the page's rows are then joined to units and
+ * ratings. docs/web.md, "Read model for the dashboard", explains each sort's plan and the indexes behind them.
  */
 import {
   CYCLE_PHASES,
