@@ -18,18 +18,26 @@ export interface ScopedUser {
  * sees nothing.
  */
 export async function actorOf(prisma: Pick<PrismaClient, 'unit'>, user: ScopedUser): Promise<Actor> {
+  const communes =
+    sideOfRole(user.role) === 'recipient' && user.unitId !== null
+      ? await prisma.unit.findMany({ where: { parentId: user.unitId, kind: 'COMMUNE' }, select: { id: true } })
+      : [];
+  return actorWithCommunes(
+    user,
+    communes.map((c) => c.id),
+  );
+}
+
+/**
+ * {@link actorOf} when the communes of the user's unit are already known (`activeUser` reads them with the user,
+ * in the one statement of each web request); ignored unless the user is a recipient officer.
+ */
+export function actorWithCommunes(user: ScopedUser, communeIds: readonly string[]): Actor {
   const side = sideOfRole(user.role);
   if (side === undefined) return { userId: user.id, role: user.role, scope: { kind: 'all' } };
   if (user.unitId === null)
     return { userId: user.id, role: user.role, scope: { kind: 'units', side, unitIds: [] } };
-  const unitIds = [user.unitId];
-  if (side === 'recipient') {
-    const children = await prisma.unit.findMany({
-      where: { parentId: user.unitId, kind: 'COMMUNE' },
-      select: { id: true },
-    });
-    unitIds.push(...children.map((c) => c.id));
-  }
+  const unitIds = side === 'recipient' ? [user.unitId, ...communeIds] : [user.unitId];
   return { userId: user.id, role: user.role, scope: { kind: 'units', side, unitIds } };
 }
 

@@ -25,7 +25,8 @@ import {
 } from '../domain/accounts';
 import type { Message } from '../domain/messages';
 import type { UnitKind } from '../domain/units';
-import type { PrismaClient, User, UserTokenPurpose } from '../generated/prisma';
+import { plainSqlOf } from '../db/plain-sql';
+import { Prisma, type PrismaClient, type User, type UserTokenPurpose } from '../generated/prisma';
 import { sendAccountMail } from '../mail/account';
 import type { MailDeliveryConfig } from '../mail/deliver';
 
@@ -288,15 +289,26 @@ export async function signIn(
 /** A signed-in user as the web server keeps it per request. */
 export type ActiveUser = Pick<User, 'id' | 'email' | 'name' | 'role' | 'unitId'>;
 
+/** An active user with the IDs of the communes under its unit (what a district's officer also sees). */
+export interface ActiveUserWithCommunes extends ActiveUser {
+  readonly communeIds: readonly string[];
+}
+
 /**
- * The user of a session, if the account still may sign in (not disabled, has a password). Every request of a
- * signed-in user asks this, so it is one plain statement: through Prisma's query compiler it cost about twice the
- * CPU of the statement itself.
+ * The user of a session, if the account still may sign in (not disabled, has a password), with its unit's
+ * communes (for `actorWithCommunes`). Every request of a signed-in user asks this, so it is one plain statement
+ * on the pool (db/plain-sql.ts): through Prisma's query compiler it cost about twice the CPU of the statement.
  */
-export async function activeUser(prisma: PrismaClient, userId: string): Promise<ActiveUser | undefined> {
-  const [user] = await prisma.$queryRaw<ActiveUser[]>`
-    SELECT id, email, name, role::text AS role, "unitId" FROM "User"
-    WHERE id = ${userId} AND "disabledAt" IS NULL AND "passwordHash" IS NOT NULL`;
+export async function activeUser(
+  prisma: PrismaClient,
+  userId: string,
+): Promise<ActiveUserWithCommunes | undefined> {
+  const [user] = await plainSqlOf(prisma).rows<ActiveUserWithCommunes>(Prisma.sql`
+    SELECT u.id, u.email, u.name, u.role::text AS role, u."unitId",
+      ARRAY(SELECT c.id::text FROM "Unit" c WHERE c."parentId" = u."unitId" AND c.kind = 'COMMUNE')
+        AS "communeIds"
+    FROM "User" u
+    WHERE u.id = ${userId} AND u."disabledAt" IS NULL AND u."passwordHash" IS NOT NULL`);
   return user;
 }
 

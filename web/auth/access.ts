@@ -9,7 +9,7 @@ import type { FastifyRequest } from 'fastify';
 import { can, type Actor, type Permission } from '../../domain/access';
 import { sessionEnded, type SessionTimeouts } from '../../domain/accounts';
 import type { Message } from '../../domain/messages';
-import { actorOf } from '../../services/access';
+import { actorWithCommunes } from '../../services/access';
 import { activeUser, type ActiveUser } from '../../services/users';
 import type { Notice, WebApp } from '../context';
 import { forbidden, unauthorized } from '../errors';
@@ -103,8 +103,9 @@ export function installAccess(
       return;
     }
     if (now.getTime() - (session.lastSeenAt ?? 0) >= TOUCH_INTERVAL_MS) session.lastSeenAt = now.getTime();
-    request.user = user;
-    request.actor = await actorOf(options.prisma, user);
+    const { communeIds, ...active } = user;
+    request.user = active;
+    request.actor = actorWithCommunes(active, communeIds);
   });
 
   app.addHook('onRequest', (request, _reply, done) => {

@@ -9,7 +9,8 @@
 import type { Session } from 'fastify';
 import type { SessionStore } from '@fastify/session';
 import { sessionExpiry, type SessionTimeouts } from '../../domain/accounts';
-import type { Prisma, PrismaClient, WebSession } from '../../generated/prisma';
+import { plainSqlOf } from '../../db/plain-sql';
+import { Prisma, type PrismaClient, type WebSession } from '../../generated/prisma';
 
 /** How long an expired signed-in session is kept to say why it ended. */
 const EXPIRED_KEPT_MS = 24 * 3600_000;
@@ -44,10 +45,12 @@ export class PrismaSessionStore implements SessionStore {
 
   /** Reads a session that has not expired, or a signed-in one that expired less than a day ago. */
   get(sid: string, callback: (err: unknown, result?: Session | null) => void): void {
-    // A plain statement, not findUnique: every request reads its session, and Prisma's query compiler doubled
-    // the CPU of that read.
-    this.prisma.$queryRaw<Pick<WebSession, 'data' | 'expiresAt' | 'userId'>[]>`
-      SELECT data, "expiresAt", "userId" FROM "WebSession" WHERE sid = ${sid}`.then(([row]) => {
+    // Plain SQL on the pool, not findUnique: every request reads its session (db/plain-sql.ts).
+    plainSqlOf(this.prisma)
+      .rows<Pick<WebSession, 'data' | 'expiresAt' | 'userId'>>(
+        Prisma.sql`SELECT data, "expiresAt", "userId" FROM "WebSession" WHERE sid = ${sid}`,
+      )
+      .then(([row]) => {
       if (!row) return callback(null, null);
       const now = this.now().getTime();
       const expired = row.expiresAt.getTime() <= now;

@@ -1,0 +1,69 @@
+/**
+ * Plain SQL on the Prisma client's own `pg` pool, for the few read statements that run on every web request
+ * (the session, its user, the dashboard list's page and count). Prisma's `$queryRaw` costs about twice the CPU
+ * of the same statement sent by `pg` (its query compiler and result decoding run on each call), and on a
+ * 2-core machine the web server's one thread is what ten readers wait for (BENCHMARKS.md, B4).
+ *
+ * The answer is what `$queryRaw` gives: `timestamp` and `date` columns are instants in UTC (as Prisma stores
+ * them), `bigint` is a `BigInt`, `json` is parsed. A client not made by `createPrismaClient` (a test's, a
+ * transaction's) runs the statement through `$queryRaw`, so every caller gets the same rows either way.
+ */
+import pg from 'pg';
+import type { Prisma } from '../generated/prisma';
+
+/** What {@link plainSqlOf} needs of a Prisma client. */
+export interface RawQueryClient {
+  $queryRaw<T>(query: Prisma.Sql): Prisma.PrismaPromise<T>;
+}
+
+/** Runs read statements; see {@link plainSqlOf}. */
+export interface PlainSql {
+  /** The rows of one parameterised statement. */
+  rows<T>(query: Prisma.Sql): Promise<T[]>;
+}
+
+const TIMESTAMP_OID = 1114;
+const DATE_OID = 1082;
+const INT8_OID = 20;
+
+/** `timestamp without time zone` holds UTC here (Prisma's convention); pg would read it in local time. */
+function parseUtcTimestamp(text: string): Date {
+  return new Date(`${text.replace(' ', 'T')}Z`);
+}
+
+/** A column's text as its value. */
+type TextParser = (text: string) => unknown;
+
+const TYPES = {
+  getTypeParser(oid: number): TextParser {
+    if (oid === TIMESTAMP_OID) return parseUtcTimestamp;
+    if (oid === DATE_OID) return (text) => new Date(`${text}T00:00:00Z`);
+    if (oid === INT8_OID) return (text) => BigInt(text);
+    // Every other type as pg reads it (json parsed, int4 and booleans as numbers and booleans, arrays).
+    return pg.types.getTypeParser(oid, 'text') as TextParser;
+  },
+};
+
+const pools = new WeakMap<object, pg.Pool>();
+
+/** Registers the pool a client was made with (only `db/client.ts` calls this). */
+export function registerPool(client: object, pool: pg.Pool): void {
+  pools.set(client, pool);
+}
+
+/** Plain SQL on `client`'s pool when it has one, else through its `$queryRaw`. */
+export function plainSqlOf(client: RawQueryClient): PlainSql {
+  const pool = pools.get(client);
+  return {
+    async rows<T>(query: Prisma.Sql): Promise<T[]> {
+      // An ended pool (after `$disconnect`) cannot serve; Prisma reconnects by itself, so let it.
+      if (pool === undefined || pool.ending) return client.$queryRaw<T[]>(query);
+      const result = await pool.query<T & pg.QueryResultRow>({
+        text: query.text,
+        values: query.values,
+        types: TYPES,
+      });
+      return result.rows;
+    },
+  };
+}
