@@ -25,6 +25,7 @@ import {
 import { NOTIFICATION_NOT_FOUND } from '../domain/mail/failure-types';
 import type { PrismaClient } from '../generated/prisma';
 import { loadYearCalendar } from '../services/calendar-store';
+import { loadComposeCycle, loadStandingAddresses } from './compose-reads';
 import type { Composer, MailDeliveryConfig } from './deliver';
 import { smtpServerName } from './transport';
 
@@ -33,16 +34,8 @@ export async function standingRecipients(
   prisma: PrismaClient,
   config: MailDeliveryConfig,
 ): Promise<{ coordinator: string[]; leadership: string[] }> {
-  const users = await prisma.user.findMany({
-    where: { role: { in: ['ADMIN', 'LEADERSHIP'] } },
-    select: { email: true, role: true },
-    orderBy: { email: 'asc' },
-  });
-  const bounced = new Set(
-    (await prisma.contact.findMany({ where: { bouncedAt: { not: null } }, select: { email: true } })).map(
-      (c) => normaliseAddress(c.email),
-    ),
-  );
+  const { users, bounced: addresses } = await loadStandingAddresses(prisma);
+  const bounced = new Set(addresses.map(normaliseAddress));
   const live = (list: readonly string[]): string[] => list.filter((a) => !bounced.has(normaliseAddress(a)));
   return {
     coordinator: live([
@@ -106,32 +99,20 @@ export function obligationComposer(
         `ledger row ${row.idempotencyKey} has no cycle`,
         NOTIFICATION_NOT_FOUND,
       );
-    const cycle = await prisma.cycle.findUnique({
-      where: { id: row.cycleId },
-      include: {
-        pair: {
-          include: {
-            sponsor: { include: { contacts: true } },
-            recipient: { include: { contacts: true } },
-          },
-        },
-        obligations: { where: { obligation: row.obligation } },
-        submissions: { where: { obligation: 'O3' }, select: { side: true } },
-      },
-    });
+    const cycle = await loadComposeCycle(prisma, row.cycleId, row.obligation);
     if (!cycle)
       throw ApplicationFailure.nonRetryable(
         `the cycle of ${row.idempotencyKey} is gone`,
         NOTIFICATION_NOT_FOUND,
       );
     const obligation: ObligationId = row.obligation;
-    const state = cycle.obligations[0];
+    const state = cycle.state;
     // A reminder delayed by SMTP trouble must not chase an obligation that is no longer owed (met, waived, not
     // applicable). Quarterly progress reminders are periodic: they ask for the next entries whatever O4's
     // status, so they always go.
     if (row.kind !== 'PROGRESS_REMINDER' && state && !isOwed(obligationStatusFromDb(state.status)))
       return { kind: 'skip', reason: `${obligation} is ${state.status}` };
-    const owing = parties ?? owedByReadModel(obligation, cycle.submissions);
+    const owing = parties ?? owedByReadModel(obligation, cycle.o3Signatures);
     const { pair } = cycle;
     const standing = await standingRecipients(prisma, config);
     const responsible = owing.flatMap((p): ResponsibleUnit[] => {
@@ -141,11 +122,7 @@ export function obligationComposer(
             {
               code: unit.code,
               name: unit.name,
-              contacts: unit.contacts.map((c) => ({
-                email: c.email,
-                role: c.role,
-                bounced: c.bouncedAt !== null,
-              })),
+              contacts: unit.contacts,
             },
           ]
         : [];

@@ -41,7 +41,8 @@ import {
 } from '../domain/mail/failure-types';
 import type { Party } from '../domain/cycle/types';
 import { t } from '../domain/messages';
-import type { Notification, PrismaClient } from '../generated/prisma';
+import { plainSqlOf } from '../db/plain-sql';
+import { Prisma, type Notification, type PrismaClient } from '../generated/prisma';
 import type { AppConfig } from '../worker/config';
 import { obligationComposer } from './compose';
 
@@ -145,6 +146,14 @@ function resultOfFinished(row: Notification): DeliveryResult | undefined {
   return undefined;
 }
 
+/** The ledger row of a key: a plain statement on the pool, since every attempt of every message starts here. */
+async function ledgerRow(prisma: PrismaClient, idempotencyKey: string): Promise<Notification | undefined> {
+  const [row] = await plainSqlOf(prisma).rows<Notification>(
+    Prisma.sql`SELECT * FROM "Notification" WHERE "idempotencyKey" = ${idempotencyKey}`,
+  );
+  return row;
+}
+
 /**
  * Claims, composes, sends and records one ledger row. Shared by every kind of message (reminders, digest,
  * test); throws `ApplicationFailure`s typed as in `domain/mail/failure-types.ts`.
@@ -157,7 +166,7 @@ export async function deliverLedgerRow(
   const { prisma, mailer, config } = deps;
   const now = (deps.now ?? (() => new Date()))();
   const lease = deps.claimLeaseMs ?? MAIL_CLAIM_LEASE_MS;
-  const row = await prisma.notification.findUnique({ where: { idempotencyKey } });
+  const row = await ledgerRow(prisma, idempotencyKey);
   if (!row)
     throw ApplicationFailure.nonRetryable(`no ledger row for ${idempotencyKey}`, NOTIFICATION_NOT_FOUND);
   const finished = resultOfFinished(row);

@@ -59,6 +59,26 @@ it('reads the row a Prisma write just made, on the same pool', async () => {
   expect(rows).toEqual([{ id: user.id, createdAt: user.createdAt }]);
 });
 
+it("reads a whole ledger row as Prisma's findUnique does (enums, arrays, nulls, instants)", async () => {
+  const key = 'plain-sql:ledger-row';
+  const created = await db.prisma.notification.create({
+    data: {
+      idempotencyKey: key,
+      kind: 'REMINDER',
+      obligation: 'O2',
+      level: null,
+      dueAt: new Date('2026-03-31T16:59:59.999Z'),
+      scheduledFor: new Date('2026-03-24T01:00:00Z'),
+      recipients: ['a@example.gov.vn', 'b@example.gov.vn'],
+    },
+  });
+  const [plain] = await plainSqlOf(db.prisma).rows(
+    Prisma.sql`SELECT * FROM "Notification" WHERE "idempotencyKey" = ${key}`,
+  );
+  expect(plain).toEqual(await db.prisma.notification.findUnique({ where: { idempotencyKey: key } }));
+  expect(plain).toEqual(created);
+});
+
 it('a client it did not make goes through $queryRaw', async () => {
   const calls: Prisma.Sql[] = [];
   const client = {

@@ -49,7 +49,10 @@ it.each([
   ['a reset connection', pgError('read ECONNRESET', 'ECONNRESET')],
   ['a connection that ended', pgError('Connection terminated unexpectedly')],
   ['a pool that had no connection in time', pgError('timeout exceeded when trying to connect')],
-  ['the server shutting down (57P01)', pgError('terminating connection due to administrator command', '57P01')],
+  [
+    'the server shutting down (57P01)',
+    pgError('terminating connection due to administrator command', '57P01'),
+  ],
   [
     'every address refusing',
     new AggregateError([pgError('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED')], 'connect failed'),
