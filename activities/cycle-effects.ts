@@ -6,6 +6,7 @@
  * get their first delivery attempt here (`mail/first-attempt.ts`), when the cycle asks for it.
  */
 import { ApplicationFailure } from '@temporalio/common';
+import { plainSqlOf } from '../db/plain-sql';
 import { endOfLocalDay, toDbDate } from '../domain/calendar/time';
 import { nextDeadlineOf, type DeadlineRow } from '../domain/cycle/next-deadline';
 import { validatePayload } from '../domain/cycle/schemas';
@@ -189,7 +190,10 @@ export function createCycleEffectsActivities(deps: MailDeliveryDeps): CycleEffec
   const { prisma } = deps;
   return {
     async applyCycleEffects(effects) {
-      const pair = await prisma.pair.findUnique({ where: { code: effects.pairCode }, select: { id: true } });
+      // A plain statement on the pool: every write of every cycle asks it (db/plain-sql.ts).
+      const [pair] = await plainSqlOf(prisma).rows<{ id: string }>(
+        Prisma.sql`SELECT id FROM "Pair" WHERE code = ${effects.pairCode}`,
+      );
       if (!pair) throw new Error(`pair ${effects.pairCode} is not in the roster`);
       const p = effects.projection;
       const obligations = obligationRows(p);

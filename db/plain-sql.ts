@@ -1,12 +1,15 @@
 /**
- * Plain SQL on the Prisma client's own `pg` pool, for the few read statements that run on every web request
- * (the session, its user, the dashboard list's page and count). Prisma's `$queryRaw` costs about twice the CPU
- * of the same statement sent by `pg` (its query compiler and result decoding run on each call), and on a
- * 2-core machine the web server's one thread is what ten readers wait for (BENCHMARKS.md, B4).
+ * Plain SQL on the Prisma client's own `pg` pool, for the few statements that run on every web request (the
+ * session, its user, the dashboard list's page and count) and for every message (its ledger row, the reads
+ * that compose it, the pair its cycle's write looks up). Prisma's `$queryRaw` costs about twice the CPU of the
+ * same statement sent by `pg` (its query compiler and result decoding run on each call), and a compiled
+ * `findUnique` more: on a 2-core machine that CPU is what ten readers or a burst of reminders wait for
+ * (BENCHMARKS.md, B2 and B4). Statements that need a transaction, and the ledger's writes, stay with Prisma.
  *
  * The answer is what `$queryRaw` gives: `timestamp` and `date` columns are instants in UTC (as Prisma stores
- * them), `bigint` is a `BigInt`, `json` is parsed. A client not made by `createPrismaClient` (a test's, a
- * transaction's) runs the statement through `$queryRaw`, so every caller gets the same rows either way.
+ * them), `bigint` is a `BigInt`, `json` is parsed; an instant sent as a parameter goes as UTC. A client not made
+ * by `createPrismaClient` (a test's stand-in) runs the statement through `$queryRaw`, so every caller gets the
+ * same rows either way.
  */
 import pg from 'pg';
 import type { Prisma } from '../generated/prisma';
@@ -16,7 +19,7 @@ export interface RawQueryClient {
   $queryRaw<T>(query: Prisma.Sql): Prisma.PrismaPromise<T>;
 }
 
-/** Runs read statements; see {@link plainSqlOf}. */
+/** Runs statements; see {@link plainSqlOf}. */
 export interface PlainSql {
   /** The rows of one parameterised statement. */
   rows<T>(query: Prisma.Sql): Promise<T[]>;
@@ -44,6 +47,14 @@ const TYPES = {
   },
 };
 
+/**
+ * A parameter as PostgreSQL should read it: an instant as ISO text in UTC. pg would send a `Date` in the
+ * process's local time with its offset, which a `timestamp without time zone` column keeps as local time.
+ */
+function asParameter(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : value;
+}
+
 const pools = new WeakMap<object, pg.Pool>();
 
 /** Registers the pool a client was made with (only `db/client.ts` calls this). */
@@ -60,7 +71,7 @@ export function plainSqlOf(client: RawQueryClient): PlainSql {
       if (pool === undefined || pool.ending) return client.$queryRaw<T[]>(query);
       const result = await pool.query<T & pg.QueryResultRow>({
         text: query.text,
-        values: query.values,
+        values: query.values.map(asParameter),
         types: TYPES,
       });
       return result.rows;

@@ -49,6 +49,14 @@ it('answers what $queryRaw answers, with instants in UTC', async () => {
   });
 });
 
+it('sends an instant as UTC, as $queryRaw does', async () => {
+  const at = new Date('2026-02-28T16:59:59.999Z');
+  const statement = Prisma.sql`SELECT ${at}::timestamp(3) AS at, ${at}::timestamp(3) = ${'2026-02-28 16:59:59.999'}::timestamp(3) AS same`;
+  const plain = await plainSqlOf(db.prisma).rows(statement);
+  expect(plain).toEqual([{ at, same: true }]);
+  expect(plain).toEqual(await db.prisma.$queryRaw(statement));
+});
+
 it('reads the row a Prisma write just made, on the same pool', async () => {
   const user = await db.prisma.user.create({
     data: { email: 'plain-sql@example.gov.vn', name: 'Người đọc', role: 'ADMIN' },
