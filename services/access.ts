@@ -20,7 +20,10 @@ export interface ScopedUser {
 export async function actorOf(prisma: Pick<PrismaClient, 'unit'>, user: ScopedUser): Promise<Actor> {
   const communes =
     sideOfRole(user.role) === 'recipient' && user.unitId !== null
-      ? await prisma.unit.findMany({ where: { parentId: user.unitId, kind: 'COMMUNE' }, select: { id: true } })
+      ? await prisma.unit.findMany({
+          where: { parentId: user.unitId, kind: 'COMMUNE' },
+          select: { id: true },
+        })
       : [];
   return actorWithCommunes(
     user,

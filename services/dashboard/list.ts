@@ -5,6 +5,7 @@
  * first, through an index wherever one can give the order, and only the page's rows are then joined to units and
  * ratings. docs/web.md, "Read model for the dashboard", explains each sort's plan and the indexes behind them.
  */
+import { plainSqlOf } from '../../db/plain-sql';
 import {
   CYCLE_PHASES,
   OBLIGATION_IDS,
@@ -12,7 +13,6 @@ import {
   type CyclePhase,
   type ObligationId,
 } from '../../domain/cycle/types';
-import { plainSqlOf } from '../../db/plain-sql';
 import type { Scope } from '../../domain/access';
 import type { CycleListQuery } from '../../domain/dashboard/list-query';
 import type { LevelRef } from '../../domain/evaluation';

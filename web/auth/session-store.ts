@@ -51,13 +51,13 @@ export class PrismaSessionStore implements SessionStore {
         Prisma.sql`SELECT data, "expiresAt", "userId" FROM "WebSession" WHERE sid = ${sid}`,
       )
       .then(([row]) => {
-      if (!row) return callback(null, null);
-      const now = this.now().getTime();
-      const expired = row.expiresAt.getTime() <= now;
-      if (expired && (row.userId === null || row.expiresAt.getTime() <= now - EXPIRED_KEPT_MS))
-        return callback(null, null);
-      callback(null, row.data as unknown as Session);
-    }, callback);
+        if (!row) return callback(null, null);
+        const now = this.now().getTime();
+        const expired = row.expiresAt.getTime() <= now;
+        if (expired && (row.userId === null || row.expiresAt.getTime() <= now - EXPIRED_KEPT_MS))
+          return callback(null, null);
+        callback(null, row.data as unknown as Session);
+      }, callback);
   }
 
   /** Deletes a session (sign-out, rotation at sign-in, timeout). */
