@@ -80,11 +80,11 @@ export type CalendarResult<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly refusal: CalendarRefusal };
 
-type Db = Pick<PrismaClient, 'calendarDay' | 'yearSettings' | 'cycle'>;
+type Db = Pick<PrismaClient, 'calendarDay' | 'yearSettings' | 'cycle' | '$queryRaw'>;
 
 /** The days of a year: from the database, else the seed, else none (weekends only). */
 export async function calendarYear(
-  prisma: Pick<PrismaClient, 'calendarDay'>,
+  prisma: Pick<PrismaClient, 'calendarDay' | '$queryRaw'>,
   year: number,
 ): Promise<CalendarYear> {
   const { entries, sources } = await loadCalendarDays(prisma, [year]);

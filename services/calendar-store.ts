@@ -2,7 +2,8 @@
  * Reads and writes the calendar's database tables (`CalendarDay`, `YearSettings`) and turns them into the pure
  * calendar's inputs. Years without any `CalendarDay` row fall back to the built-in seed.
  */
-import type { Prisma, PrismaClient } from '../generated/prisma';
+import { plainSqlOf, type RawQueryClient } from '../db/plain-sql';
+import { Prisma, type CalendarDay, type PrismaClient, type YearSettings } from '../generated/prisma';
 import { seedCalendarDays } from '../domain/calendar/holidays-seed';
 import { resolveSettings, type YearCalendarSettings } from '../domain/calendar/settings';
 import { fromDbDate, toDbDate, type IsoDate } from '../domain/calendar/time';
@@ -32,13 +33,13 @@ type Db = Pick<PrismaClient, 'calendarDay' | 'yearSettings' | '$transaction'>;
 
 /** The calendar days of `years`: the database rows, or the seed for a year with no row at all. */
 export async function loadCalendarDays(
-  prisma: Pick<PrismaClient, 'calendarDay'>,
+  prisma: RawQueryClient,
   years: readonly number[],
 ): Promise<LoadedCalendarDays> {
-  const rows = await prisma.calendarDay.findMany({
-    where: { year: { in: [...years] } },
-    orderBy: { date: 'asc' },
-  });
+  // Plain statements (db/plain-sql.ts): every message a reminder sends reads its year's calendar.
+  const rows = await plainSqlOf(prisma).rows<Pick<CalendarDay, 'date' | 'year' | 'kind' | 'name'>>(Prisma.sql`
+    SELECT date, year, kind::text AS kind, name FROM "CalendarDay"
+    WHERE year IN (${Prisma.join([...years])}) ORDER BY date`);
   const entries: CalendarDayEntry[] = [];
   const sources: Record<number, CalendarSource> = {};
   for (const year of years) {
@@ -60,10 +61,12 @@ export async function loadCalendarDays(
  * `{}` when the year has no row.
  */
 export async function loadSettingsOverrides(
-  prisma: Pick<PrismaClient, 'yearSettings'>,
+  prisma: RawQueryClient,
   year: number,
 ): Promise<{ overrides: Record<string, unknown>; stored: boolean }> {
-  const row = await prisma.yearSettings.findUnique({ where: { year } });
+  const [row] = await plainSqlOf(prisma).rows<Pick<YearSettings, 'policy' | 'settings'>>(
+    Prisma.sql`SELECT policy, settings FROM "YearSettings" WHERE year = ${year}`,
+  );
   if (!row) return { overrides: {}, stored: false };
   const json = row.settings;
   const base =
@@ -80,7 +83,7 @@ export async function loadSettingsOverrides(
  * the stored settings. Throws `z.ZodError` if the stored or given settings are invalid.
  */
 export async function loadYearCalendar(
-  prisma: Pick<PrismaClient, 'calendarDay' | 'yearSettings'>,
+  prisma: RawQueryClient,
   year: number,
   overrides: Record<string, unknown> = {},
 ): Promise<LoadedYearCalendar> {
