@@ -1,7 +1,7 @@
 /**
  * Plain SQL on the Prisma client's own `pg` pool, for the few statements that run on every web request (the
  * session, its user, the dashboard list's page and count) and for every message (its ledger row, the reads
- * that compose it, the pair its cycle's write looks up). Prisma's `$queryRaw` costs about twice the CPU of the
+ * that compose it, the year's calendar, the pair its cycle's write looks up). Prisma's `$queryRaw` costs about twice the CPU of the
  * same statement sent by `pg` (its query compiler and result decoding run on each call), and a compiled
  * `findUnique` more: on a 2-core machine that CPU is what ten readers or a burst of reminders wait for
  * (BENCHMARKS.md, B2 and B4). Statements that need a transaction, and the ledger's writes, stay with Prisma.
