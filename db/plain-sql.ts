@@ -1,15 +1,15 @@
 /**
  * Plain SQL on the Prisma client's own `pg` pool, for the few statements that run on every web request (the
  * session, its user, the dashboard list's page and count) and for every message (its ledger row, the reads
- * that compose it, the year's calendar, the pair its cycle's write looks up). Prisma's `$queryRaw` costs about twice the CPU of the
- * same statement sent by `pg` (its query compiler and result decoding run on each call), and a compiled
- * `findUnique` more: on a 2-core machine that CPU is what ten readers or a burst of reminders wait for
- * (BENCHMARKS.md, B2 and B4). Statements that need a transaction, and the ledger's writes, stay with Prisma.
+ * that compose it, the year's calendar, the pair its cycle's write looks up). Prisma's `$queryRaw` costs about
+ * twice the CPU of the same statement sent by `pg` (its query compiler and result decoding run on each call),
+ * and a compiled `findUnique` more: on a 2-core machine that CPU is what ten readers or a burst of reminders
+ * wait for (BENCHMARKS.md, B2 and B4). The ledger's writes stay with Prisma.
  *
  * The answer is what `$queryRaw` gives: `timestamp` and `date` columns are instants in UTC (as Prisma stores
- * them), `bigint` is a `BigInt`, `json` is parsed; an instant sent as a parameter goes as UTC. A client not made
- * by `createPrismaClient` (a test's stand-in) runs the statement through `$queryRaw`, so every caller gets the
- * same rows either way.
+ * them), `bigint` is a `BigInt`, `json` is parsed; an instant sent as a parameter goes as UTC. Any other client
+ * (a transaction's `tx`, a test's stand-in) runs the statement through its own `$queryRaw`, so a read inside a
+ * transaction sees that transaction's writes, and every caller gets the same rows either way.
  */
 import pg from 'pg';
 import type { Prisma } from '../generated/prisma';

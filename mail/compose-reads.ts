@@ -43,7 +43,7 @@ interface CycleRow {
   readonly o3Sides: string[];
 }
 
-/** A unit of the pair `p` with its contacts, as JSON (the contacts in the table's order, as `include` gave them). */
+/** A unit of the pair `p` with its contacts as JSON, in the table's order (as `include` gave them). */
 function unitJson(column: 'sponsorId' | 'recipientId'): Prisma.Sql {
   return Prisma.sql`(SELECT json_build_object('code', u.code, 'name', u.name, 'contacts',
       COALESCE((SELECT json_agg(json_build_object(

@@ -19,6 +19,7 @@ import { dayEndingAt, type IsoDate } from '../domain/calendar/time';
 import { WorkingCalendar, type CalendarDayEntry } from '../domain/calendar/working-days';
 import type { ObligationId } from '../domain/cycle/types';
 import type { Message } from '../domain/messages';
+import type { RawQueryClient } from '../db/plain-sql';
 import type { Prisma, PrismaClient } from '../generated/prisma';
 import {
   deleteCalendarDay,
@@ -83,10 +84,7 @@ export type CalendarResult<T> =
 type Db = Pick<PrismaClient, 'calendarDay' | 'yearSettings' | 'cycle' | '$queryRaw'>;
 
 /** The days of a year: from the database, else the seed, else none (weekends only). */
-export async function calendarYear(
-  prisma: Pick<PrismaClient, 'calendarDay' | '$queryRaw'>,
-  year: number,
-): Promise<CalendarYear> {
+export async function calendarYear(prisma: RawQueryClient, year: number): Promise<CalendarYear> {
   const { entries, sources } = await loadCalendarDays(prisma, [year]);
   return { year, source: sources[year] ?? 'none', days: entries };
 }

@@ -51,7 +51,9 @@ it('answers what $queryRaw answers, with instants in UTC', async () => {
 
 it('sends an instant as UTC, as $queryRaw does', async () => {
   const at = new Date('2026-02-28T16:59:59.999Z');
-  const statement = Prisma.sql`SELECT ${at}::timestamp(3) AS at, ${at}::timestamp(3) = ${'2026-02-28 16:59:59.999'}::timestamp(3) AS same`;
+  const wallClock = '2026-02-28 16:59:59.999';
+  const statement = Prisma.sql`
+    SELECT ${at}::timestamp(3) AS at, ${at}::timestamp(3) = ${wallClock}::timestamp(3) AS same`;
   const plain = await plainSqlOf(db.prisma).rows(statement);
   expect(plain).toEqual([{ at, same: true }]);
   expect(plain).toEqual(await db.prisma.$queryRaw(statement));
@@ -85,6 +87,20 @@ it("reads a whole ledger row as Prisma's findUnique does (enums, arrays, nulls, 
   );
   expect(plain).toEqual(await db.prisma.notification.findUnique({ where: { idempotencyKey: key } }));
   expect(plain).toEqual(created);
+});
+
+it("inside a transaction, reads through the transaction's client and sees its writes", async () => {
+  const email = 'plain-sql-tx@example.gov.vn';
+  const read = (client: Parameters<typeof plainSqlOf>[0]) =>
+    plainSqlOf(client).rows<{ email: string }>(Prisma.sql`SELECT email FROM "User" WHERE email = ${email}`);
+  const [inside, outside] = await db.prisma.$transaction(async (tx) => {
+    await tx.user.create({ data: { email, name: 'Người trong giao dịch', role: 'ADMIN' } });
+    return [await read(tx), await read(db.prisma)];
+  });
+  expect(inside).toEqual([{ email }]);
+  // The pool's own connection does not see a write that is not committed yet.
+  expect(outside).toEqual([]);
+  expect(await read(db.prisma)).toEqual([{ email }]);
 });
 
 it('a client it did not make goes through $queryRaw', async () => {
