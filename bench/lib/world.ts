@@ -195,10 +195,11 @@ export function rssOf(pid: number): number {
 }
 
 /**
- * Starts one of the product's entry points (`worker/main.ts`, `web/main.ts`) in a child process, configured
- * through `env` only, and resolves once it prints `ready` (its log's tail is in the error if it exits first).
+ * Starts an entry point (the product's `worker/main.ts` or `web/main.ts`, or a bench's own worker) in a child
+ * process, configured through `env` only, and resolves once it prints `ready` (its log's tail is in the error
+ * if it exits first).
  */
-async function startEntryPoint(options: {
+export async function startEntryPoint(options: {
   readonly name: string;
   readonly script: string;
   readonly env: NodeJS.ProcessEnv;

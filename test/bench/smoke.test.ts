@@ -73,6 +73,12 @@ describe('every benchmark at a tiny size', () => {
     expect(value('B2', 'reminders accepted').ratio).toBeGreaterThan(0);
   });
 
+  it("B2: the engine floor's bare workflows send every message once", () => {
+    const details = outputs.get('B2')!.details.engineFloor as { accepted: number; distinct: number };
+    expect([details.accepted, details.distinct]).toEqual([PAIRS, PAIRS]);
+    expect(value('B2', 'the same against the engine floor').ratio).toBeGreaterThan(0);
+  });
+
   it('B3: each scenario has a history above its minimum', () => {
     const scenarios = outputs.get('B3')!.figures.filter((f) => f.name.startsWith('events per pair-year:'));
     expect(scenarios.map((f) => f.name.replace('events per pair-year: ', ''))).toEqual([
