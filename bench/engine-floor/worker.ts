@@ -1,9 +1,9 @@
 /**
  * The engine floor's worker (B2), a child process as the product's worker is: the SDK's worker with the
  * product's cache size, one reused V8 context and source maps off, a bare pooled transport and no payload codec,
- * running {@link sendOneMessage} on its own task queue. Configured by its environment: ENGINE_FLOOR_TEMPORAL_ADDRESS,
- * ENGINE_FLOOR_TASK_QUEUE, ENGINE_FLOOR_SMTP_PORT. Prints `engine floor: polling` once it polls, and ends on
- * SIGINT or SIGTERM (the SDK's default shutdown signals).
+ * running the floor's `sendOneMessage` workflow on its own task queue. Configured by its environment:
+ * ENGINE_FLOOR_TEMPORAL_ADDRESS, ENGINE_FLOOR_TASK_QUEUE, ENGINE_FLOOR_SMTP_PORT. Prints `engine floor: polling`
+ * once it polls, and ends on SIGINT or SIGTERM (the SDK's default shutdown signals).
  */
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DEFAULT_MAX_CACHED_WORKFLOWS } from '../../worker/config';
