@@ -380,7 +380,9 @@ export function readJson(file: string, bytes: Buffer): ReadRosterResult {
         errors.push({ file, sheet, row, key: 'roster.jsonItem', params: {} });
         return;
       }
-      const cells: Record<string, string> = {};
+      // Without a prototype, so that a `__proto__` key is a column like any other (refused as unknown), not
+      // a prototype to set that would drop the key unseen.
+      const cells = Object.create(null) as Record<string, string>;
       let ok = true;
       for (const [key, value] of Object.entries(entry as Record<string, unknown>)) {
         const cell = jsonCell(value);

@@ -159,4 +159,8 @@ export const webFormMessages = {
     vi: 'Trường «data» phải là văn bản JSON của một đối tượng.',
     en: 'The field "data" must be the JSON text of an object.',
   },
+  'webForms.api.dataProto': {
+    vi: 'Trường «data» không được có khoá «__proto__».',
+    en: 'The field "data" may not have a "__proto__" key.',
+  },
 } as const satisfies CatalogueSection;

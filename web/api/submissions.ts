@@ -59,13 +59,25 @@ function attachmentJson(a: StoredAttachment): z.output<typeof attachmentSchema> 
   };
 }
 
+/** Thrown by {@link refuseProtoKey} while the `data` field is parsed. */
+class ProtoKey extends Error {}
+
+/**
+ * Refuses a `__proto__` key, as Fastify refuses it in a JSON body: `JSON.parse` keeps it as an own key, and the
+ * first object spread or schema copy then sets a prototype with it instead, so the key would vanish unrefused.
+ */
+function refuseProtoKey(key: string, value: unknown): unknown {
+  if (key === '__proto__') throw new ProtoKey();
+  return value;
+}
+
 /** The `data` field of a multipart submission: the JSON text of an object that a request may hold, else 400. */
 function dataOf(text: string): Record<string, unknown> {
   let data: unknown;
   try {
-    data = JSON.parse(text);
-  } catch {
-    throw invalidInput({ key: 'webForms.api.data' });
+    data = JSON.parse(text, refuseProtoKey);
+  } catch (error) {
+    throw invalidInput({ key: error instanceof ProtoKey ? 'webForms.api.dataProto' : 'webForms.api.data' });
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data))
     throw invalidInput({ key: 'webForms.api.data' });

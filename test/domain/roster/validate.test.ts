@@ -1,6 +1,7 @@
 import {
   describeRosterError,
   formatRosterError,
+  PAIR_COLUMNS,
   validateRoster,
   type RawRoster,
   type RosterRules,
@@ -419,6 +420,22 @@ describe('validateRoster: a plan period given as bare years', () => {
       ['2021-01-01', null],
       ['2022-01-01', null],
       ['2023-01-01', null],
+    ]);
+  });
+
+  it('refuses a "__proto__" key as an unknown column, not as a key that vanishes', () => {
+    const entry = JSON.parse(
+      '{"code":"KN-01","sponsor":"STC","recipient":"LA-DEE","from":2020,"__proto__":"x"}',
+    ) as Record<string, unknown>;
+    expect(messages(jsonRoster([entry]))).toEqual([
+      formatRosterError({
+        file: 'roster.json',
+        sheet: 'pairs',
+        row: 1,
+        column: '__proto__',
+        key: 'roster.unknownColumn',
+        params: { column: '__proto__', expected: PAIR_COLUMNS.join(',') },
+      }),
     ]);
   });
 
