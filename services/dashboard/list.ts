@@ -230,9 +230,21 @@ function keysSql(scope: Scope, q: CycleListQuery, window: Window): Prisma.Sql {
   }
 }
 
-/** The SQL of the rows of a window, in the query's order. */
+/**
+ * The SQL of the rows of a window, in the query's order. The units and ratings of the window's rows are
+ * LATERAL look-ups behind `OFFSET 0`, which the planner keeps as they are written (one index probe each per
+ * row): as plain joins, the search for the best order of seven relations took longer to plan than the whole
+ * page took to run (0.9 ms of planning against 0.35 ms, on every request; BENCHMARKS.md, B4).
+ */
 function rowsSql(scope: Scope, q: CycleListQuery, window: Window): Prisma.Sql {
   const dir = raw(q.dir === 'desc' ? 'DESC' : 'ASC');
+  const unit = (side: Prisma.Sql) => sql`(SELECT u.code, u.name FROM "Unit" u WHERE u.id = ${side} OFFSET 0)`;
+  const ratings = (
+    side: Prisma.Sql,
+  ) => sql`(SELECT e."proposedRating", e."finalRating" FROM "UnitEvaluation" e
+      WHERE e."unitId" = ${side} AND e.year = c.year OFFSET 0)`;
+  const sponsor = raw('p."sponsorId"');
+  const recipient = raw('p."recipientId"');
   return sql`
     SELECT p.code AS "pairCode", c.year, s.code AS "sponsorCode", s.name AS "sponsorName",
       r.code AS "recipientCode", r.name AS "recipientName", c.phase, c."waitingFor", c."waitingSince",
@@ -243,10 +255,10 @@ function rowsSql(scope: Scope, q: CycleListQuery, window: Window): Prisma.Sql {
     FROM (${keysSql(scope, q, window)}) AS k
     JOIN "Cycle" c ON c.id = k.id
     JOIN "Pair" p ON p.id = c."pairId"
-    JOIN "Unit" s ON s.id = p."sponsorId"
-    JOIN "Unit" r ON r.id = p."recipientId"
-    LEFT JOIN "UnitEvaluation" se ON se."unitId" = p."sponsorId" AND se.year = c.year
-    LEFT JOIN "UnitEvaluation" re ON re."unitId" = p."recipientId" AND re.year = c.year
+    CROSS JOIN LATERAL ${unit(sponsor)} AS s
+    CROSS JOIN LATERAL ${unit(recipient)} AS r
+    LEFT JOIN LATERAL ${ratings(sponsor)} AS se ON TRUE
+    LEFT JOIN LATERAL ${ratings(recipient)} AS re ON TRUE
     ORDER BY k.k1, k.k2 ${dir}, k.k3 ${dir}, k.k4 ${dir}`;
 }
 
