@@ -118,7 +118,9 @@ export const requestEnvelopes = lazily(() => {
     .superRefine(storable);
   const side = z.enum(['sponsor', 'recipient'], { error: 'cycle.invalid.choice' });
   const obligation = z.enum(OBLIGATION_IDS, { error: 'cycle.invalid.choice' });
-  const data = z.record(z.string(), z.unknown(), { error: 'cycle.invalid.type' });
+  // Any object: its fields are the payload schema's to judge. Not `z.record`, whose check (zod 4.1) reads
+  // `data.constructor.prototype`: a `constructor` key made it throw (null) or refuse the object (any other value).
+  const data = z.looseObject({}, { error: 'cycle.invalid.type' });
 
   const envelopes = {
     submit: z.looseObject({

@@ -22,6 +22,19 @@ describe('validatePayload', () => {
     });
   });
 
+  test('a payload with a "constructor" key passes the envelope and is refused by its schema (found by a property)', () => {
+    for (const value of [null, 'x', 5]) {
+      const data = { ...progress, constructor: value };
+      expect(
+        envelopeProblem('progress', { side: 'sponsor', actor: 'officer@example.vn', data }),
+      ).toBeUndefined();
+      expect(validatePayload('progressEntry', data)).toEqual({
+        ok: false,
+        message: { key: 'cycle.invalid.unknownField', params: { field: 'constructor' } },
+      });
+    }
+  });
+
   test('a needs proposal with amounts as numbers or digit strings, normalised to decimal strings', () => {
     const r = validatePayload('needsProposal', {
       summary: 'Nhu cầu năm 2026',
