@@ -1,22 +1,23 @@
 /**
- * The effects of one cycle transition, applied in one database transaction: the read model (cycle and its
- * obligations), accepted submissions and progress entries, audit events and notification-ledger rows.
+ * The effects of one cycle transition, applied atomically: the read model (cycle and its obligations), audit
+ * events and notification-ledger rows in one statement (`./cycle-read-model`), and with accepted submissions,
+ * progress entries or a pair change, that statement and their rows in one transaction.
  * Idempotent: every row has a business key, and a read-model write older than the stored one is ignored,
  * so a retry or a replay after a crash changes nothing. Once the transaction has committed, the new ledger rows
  * get their first delivery attempt here (`mail/first-attempt.ts`), when the cycle asks for it.
  */
 import { ApplicationFailure } from '@temporalio/common';
 import { plainSqlOf } from '../db/plain-sql';
-import { endOfLocalDay, toDbDate } from '../domain/calendar/time';
-import { nextDeadlineOf, type DeadlineRow } from '../domain/cycle/next-deadline';
+import { toDbDate } from '../domain/calendar/time';
 import { validatePayload } from '../domain/cycle/schemas';
-import { OBLIGATION_STATUS_TO_DB, type CycleProjection } from '../domain/cycle/types';
+import type { CycleProjection } from '../domain/cycle/types';
 import { bilingualOf } from '../domain/messages';
 import { MAIL_FIRST_ATTEMPT_BUDGET_MS } from '../domain/mail/delivery-options';
 import { Prisma } from '../generated/prisma';
 import type { MailDeliveryDeps } from '../mail/deliver';
 import { deliverFirstAttempts } from '../mail/first-attempt';
 import type { ChangePairParams, NotifyParams, RecordEntry } from '../machines/cycle';
+import { readModelStatement, type ReadModelRow } from './cycle-read-model';
 
 /** A submission accepted by the cycle, with its payload (the machine's `storeSubmission`). */
 export interface SubmissionEffect {
@@ -79,13 +80,6 @@ export interface CycleEffectsActivities {
   applyCycleEffects(effects: CycleEffects): Promise<AppliedEffects | undefined>;
 }
 
-const NOTIFICATION_KIND = {
-  reminder: 'REMINDER',
-  escalation: 'ESCALATION',
-  progressReminder: 'PROGRESS_REMINDER',
-  resend: 'REMINDER',
-} as const;
-
 const DB_SIDE = { sponsor: 'SPONSOR', recipient: 'RECIPIENT' } as const;
 
 /** The validated payload of a progress entry (validated by the workflow already: a failure is a bug). */
@@ -138,51 +132,19 @@ async function changePair(tx: Tx, pairId: string, change: ChangePairParams): Pro
   });
 }
 
-/** A timestamp column's value: Prisma keeps UTC in `timestamp(3)`, and PostgreSQL ignores the `Z` of the text. */
-function timestamp(instant: Date | null): Prisma.Sql {
-  return instant ? Prisma.sql`${instant.toISOString()}::timestamp(3)` : Prisma.sql`NULL::timestamp(3)`;
-}
-
-/** An obligation of the projection as its read-model row. */
-interface ObligationRow extends DeadlineRow {
-  readonly statutoryDue: Date;
-  readonly completedAt: Date | null;
-  readonly escalationLevel: number;
-}
-
-function obligationRows(p: CycleProjection): ObligationRow[] {
-  return p.obligations.map((o) => ({
-    obligation: o.id,
-    statutoryDue: endOfLocalDay(o.statutoryDue),
-    effectiveDue: endOfLocalDay(o.effectiveDue),
-    status: OBLIGATION_STATUS_TO_DB[o.status],
-    completedAt: o.completedAt ? new Date(o.completedAt) : null,
-    escalationLevel: o.escalationLevel,
-  }));
-}
-
 /**
- * The cycle's obligation rows in one statement: an upsert of every row, which leaves a row that did not change
- * untouched. One statement instead of one upsert per obligation, because a burst of reminders writes thousands of
- * cycles at once and each of Prisma's upserts was a round trip and a compiled query of its own.
+ * The cycle and pair the read-model statement wrote for, or why it could not: an unknown pair is a bug of the
+ * caller (the cycle was opened for it), a missing cycle row a concurrent first write, which a retry resolves.
  */
-async function writeObligations(tx: Tx, cycleId: string, rows: readonly ObligationRow[]) {
-  if (rows.length === 0) return;
-  const values = rows.map(
-    (o) => Prisma.sql`(${cycleId}, ${o.obligation}::"Obligation", ${timestamp(o.statutoryDue)},
-      ${timestamp(o.effectiveDue)}, ${o.status}::"ObligationStatus", ${timestamp(o.completedAt)},
-      ${o.escalationLevel}::int)`,
-  );
-  await tx.$executeRaw`
-    INSERT INTO "CycleObligation" AS o
-      ("cycleId", obligation, "statutoryDue", "effectiveDue", status, "completedAt", "escalationLevel")
-    VALUES ${Prisma.join(values)}
-    ON CONFLICT ("cycleId", obligation) DO UPDATE SET
-      "statutoryDue" = EXCLUDED."statutoryDue", "effectiveDue" = EXCLUDED."effectiveDue", status = EXCLUDED.status,
-      "completedAt" = EXCLUDED."completedAt", "escalationLevel" = EXCLUDED."escalationLevel"
-    WHERE (o."statutoryDue", o."effectiveDue", o.status, o."completedAt", o."escalationLevel")
-      IS DISTINCT FROM (EXCLUDED."statutoryDue", EXCLUDED."effectiveDue", EXCLUDED.status,
-        EXCLUDED."completedAt", EXCLUDED."escalationLevel")`;
+function writtenCycle(
+  rows: readonly ReadModelRow[],
+  effects: CycleEffects,
+): { cycleId: string; pairId: string } {
+  const [row] = rows;
+  if (!row?.pairId) throw new Error(`pair ${effects.pairCode} is not in the roster`);
+  if (!row.id)
+    throw new Error(`the read-model row of ${effects.workflowId} was being written by another attempt`);
+  return { cycleId: row.id, pairId: row.pairId };
 }
 
 /** Builds the activities with their database client and mail transport. */
@@ -190,118 +152,77 @@ export function createCycleEffectsActivities(deps: MailDeliveryDeps): CycleEffec
   const { prisma } = deps;
   return {
     async applyCycleEffects(effects) {
-      // A plain statement on the pool: every write of every cycle asks it (db/plain-sql.ts).
-      const [pair] = await plainSqlOf(prisma).rows<{ id: string }>(
-        Prisma.sql`SELECT id FROM "Pair" WHERE code = ${effects.pairCode}`,
-      );
-      if (!pair) throw new Error(`pair ${effects.pairCode} is not in the roster`);
       const p = effects.projection;
-      const obligations = obligationRows(p);
-      await prisma.$transaction(async (tx) => {
-        const existing = await tx.cycle.findUnique({ where: { workflowId: effects.workflowId } });
-        const cycleData = {
-          phase: p.phase,
-          escalationLevel: p.escalationLevel,
-          overdue: p.overdue,
-          flags: [...p.flags],
-          sequence: effects.sequence,
-          waitingFor: p.waitingFor.join(',') || null,
-          waitingSince: new Date(p.waitingSince),
-          nextTimerAt: p.nextTimer ? new Date(p.nextTimer.at) : null,
-          ...nextDeadlineOf(obligations),
-        };
-        let cycleId: string;
-        if (!existing) {
-          const created = await tx.cycle.create({
-            data: { pairId: pair.id, year: effects.year, workflowId: effects.workflowId, ...cycleData },
-          });
-          cycleId = created.id;
-        } else {
-          cycleId = existing.id;
-          // Stale write (a retry of an earlier transition after a later one landed): keep the newer state.
-          if (existing.sequence < effects.sequence) {
-            await tx.cycle.update({ where: { id: cycleId }, data: cycleData });
-          }
-        }
-        if (!existing || existing.sequence < effects.sequence)
-          await writeObligations(tx, cycleId, obligations);
-        if (effects.submissions.length > 0) {
-          await tx.submission.createMany({
-            data: effects.submissions.map((s) => ({
-              cycleId,
-              obligation: s.obligation,
-              side: DB_SIDE[s.side],
-              submittedBy: s.actor,
-              submittedAt: new Date(s.at),
-              late: s.late ?? p.obligations.find((o) => o.id === s.obligation)?.status === 'late',
-              payload: s.data as Prisma.InputJsonObject,
-              idempotencyKey: s.idempotencyKey,
-            })),
-            skipDuplicates: true,
-          });
-        }
-        for (const e of effects.progress) {
-          const d = progressData(e);
-          // A correction names the entry it supersedes by its update ID; the earlier row is kept, never edited.
-          const superseded = d.supersedes
-            ? await tx.progressEntry.findUnique({
-                where: { idempotencyKey: `${effects.workflowId}:${d.supersedes}` },
-                select: { id: true },
-              })
-            : null;
-          await tx.progressEntry.createMany({
-            data: [
-              {
-                cycleId,
-                submittedBy: e.actor,
-                submittedAt: new Date(e.at),
-                category: d.category,
-                households: d.households,
-                amountDong: BigInt(d.amountDong),
-                modelsBuilt: d.modelsBuilt,
-                modelsReplicated: d.modelsReplicated,
-                studyTours: d.studyTours,
-                communeCode: d.communeCode ?? null,
-                description: d.description,
-                beneficiaries: d.beneficiaries ?? Prisma.JsonNull,
-                supersedesId: superseded?.id ?? null,
-                idempotencyKey: e.idempotencyKey,
-                side: e.side ? DB_SIDE[e.side] : null,
-              },
-            ],
-            skipDuplicates: true,
-          });
-        }
-        if (effects.pairChange) await changePair(tx, pair.id, effects.pairChange);
-        if (effects.records.length > 0) {
-          await tx.auditEvent.createMany({
-            data: effects.records.map((r, i) => ({
-              at: new Date(r.at),
-              actor: r.actor ?? 'system',
-              action: r.obligation ? `${r.kind}:${r.obligation}` : r.kind,
-              entityType: 'Cycle',
-              entityId: effects.workflowId,
-              after: { ...r.detail, ...(r.side ? { side: r.side } : {}) },
-              idempotencyKey: `${effects.workflowId}:${effects.sequence}:${i}`,
-            })),
-            skipDuplicates: true,
-          });
-        }
-        if (effects.notifications.length > 0) {
-          await tx.notification.createMany({
-            data: effects.notifications.map((n) => ({
-              idempotencyKey: n.idempotencyKey,
-              cycleId,
-              kind: NOTIFICATION_KIND[n.kind],
-              obligation: n.obligation,
-              level: n.level ?? null,
-              dueAt: endOfLocalDay(n.dueDate),
-              scheduledFor: new Date(p.updatedAt),
-            })),
-            skipDuplicates: true,
-          });
-        }
+      const statement = readModelStatement({
+        workflowId: effects.workflowId,
+        pairCode: effects.pairCode,
+        year: effects.year,
+        sequence: effects.sequence,
+        projection: p,
+        records: effects.records,
+        notifications: effects.notifications,
+        now: (deps.now ?? (() => new Date()))(),
       });
+      const rare = effects.submissions.length > 0 || effects.progress.length > 0 || effects.pairChange;
+      if (!rare) {
+        // One statement is atomic by itself: every timer's write (a reminder's among them) needs no transaction.
+        writtenCycle(await plainSqlOf(prisma).rows<ReadModelRow>(statement), effects);
+      } else {
+        await prisma.$transaction(async (tx) => {
+          const { cycleId, pairId } = writtenCycle(
+            await plainSqlOf(tx).rows<ReadModelRow>(statement),
+            effects,
+          );
+          if (effects.submissions.length > 0) {
+            await tx.submission.createMany({
+              data: effects.submissions.map((s) => ({
+                cycleId,
+                obligation: s.obligation,
+                side: DB_SIDE[s.side],
+                submittedBy: s.actor,
+                submittedAt: new Date(s.at),
+                late: s.late ?? p.obligations.find((o) => o.id === s.obligation)?.status === 'late',
+                payload: s.data as Prisma.InputJsonObject,
+                idempotencyKey: s.idempotencyKey,
+              })),
+              skipDuplicates: true,
+            });
+          }
+          for (const e of effects.progress) {
+            const d = progressData(e);
+            // A correction names the entry it supersedes by its update ID; the earlier row is kept, never edited.
+            const superseded = d.supersedes
+              ? await tx.progressEntry.findUnique({
+                  where: { idempotencyKey: `${effects.workflowId}:${d.supersedes}` },
+                  select: { id: true },
+                })
+              : null;
+            await tx.progressEntry.createMany({
+              data: [
+                {
+                  cycleId,
+                  submittedBy: e.actor,
+                  submittedAt: new Date(e.at),
+                  category: d.category,
+                  households: d.households,
+                  amountDong: BigInt(d.amountDong),
+                  modelsBuilt: d.modelsBuilt,
+                  modelsReplicated: d.modelsReplicated,
+                  studyTours: d.studyTours,
+                  communeCode: d.communeCode ?? null,
+                  description: d.description,
+                  beneficiaries: d.beneficiaries ?? Prisma.JsonNull,
+                  supersedesId: superseded?.id ?? null,
+                  idempotencyKey: e.idempotencyKey,
+                  side: e.side ? DB_SIDE[e.side] : null,
+                },
+              ],
+              skipDuplicates: true,
+            });
+          }
+          if (effects.pairChange) await changePair(tx, pairId, effects.pairChange);
+        });
+      }
       if (!effects.deliverNow) return { settledDeliveries: [] };
       // A notify action names its row's key and who owes it: it is the delivery's input as it stands.
       const settledDeliveries = await deliverFirstAttempts(
