@@ -11,6 +11,7 @@
  * ledger rows are inserted once by their business keys.
  */
 import { randomUUID } from 'node:crypto';
+import { sqlTimestamp } from '../db/plain-sql';
 import { endOfLocalDay } from '../domain/calendar/time';
 import { nextDeadlineOf, type DeadlineRow } from '../domain/cycle/next-deadline';
 import { OBLIGATION_STATUS_TO_DB, type CycleProjection } from '../domain/cycle/types';
@@ -46,11 +47,6 @@ const NOTIFICATION_KIND = {
   resend: 'REMINDER',
 } as const;
 
-/** A timestamp column's value: Prisma keeps UTC in `timestamp(3)`, and PostgreSQL ignores the `Z` of the text. */
-function timestamp(instant: Date | null): Prisma.Sql {
-  return instant ? Prisma.sql`${instant.toISOString()}::timestamp(3)` : Prisma.sql`NULL::timestamp(3)`;
-}
-
 /** An obligation of the projection as its read-model row. */
 interface ObligationRow extends DeadlineRow {
   readonly statutoryDue: Date;
@@ -73,19 +69,18 @@ function obligationRows(p: CycleProjection): ObligationRow[] {
 function cycleValues(w: ReadModelWrite, obligations: readonly ObligationRow[]): Prisma.Sql[] {
   const p = w.projection;
   const next = nextDeadlineOf(obligations);
-  // The flags as JSON text: an array parameter is not sent alike by every driver adapter (pg, PGlite).
   return [
     Prisma.sql`${p.phase}::text`,
     Prisma.sql`${p.escalationLevel}::int`,
     Prisma.sql`${p.overdue}::boolean`,
-    Prisma.sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(p.flags)}::jsonb))`,
+    Prisma.sql`${[...p.flags]}::text[]`,
     Prisma.sql`${w.sequence}::int`,
     Prisma.sql`${p.waitingFor.join(',') || null}::text`,
-    timestamp(new Date(p.waitingSince)),
-    timestamp(p.nextTimer ? new Date(p.nextTimer.at) : null),
+    sqlTimestamp(new Date(p.waitingSince)),
+    sqlTimestamp(p.nextTimer ? new Date(p.nextTimer.at) : null),
     Prisma.sql`${next.nextObligation}::"Obligation"`,
-    timestamp(next.nextDue),
-    timestamp(w.now),
+    sqlTimestamp(next.nextDue),
+    sqlTimestamp(w.now),
   ];
 }
 
@@ -109,7 +104,7 @@ const quoted = (column: string) => Prisma.raw(`"${column}"`);
 function auditInsert(w: ReadModelWrite): Prisma.Sql {
   if (w.records.length === 0) return Prisma.sql`SELECT 1`;
   const rows = w.records.map(
-    (r, i) => Prisma.sql`(${timestamp(new Date(r.at))}, ${r.actor ?? 'system'},
+    (r, i) => Prisma.sql`(${sqlTimestamp(new Date(r.at))}, ${r.actor ?? 'system'},
       ${r.obligation ? `${r.kind}:${r.obligation}` : r.kind}, 'Cycle', ${w.workflowId},
       ${JSON.stringify({ ...r.detail, ...(r.side ? { side: r.side } : {}) })}::jsonb,
       ${`${w.workflowId}:${w.sequence}:${i}`})`,
@@ -123,8 +118,8 @@ function notificationInsert(w: ReadModelWrite): Prisma.Sql {
   if (w.notifications.length === 0) return Prisma.sql`SELECT 1`;
   const rows = w.notifications.map(
     (n) => Prisma.sql`(${randomUUID()}, ${n.idempotencyKey}, ${NOTIFICATION_KIND[n.kind]}::"NotificationKind",
-      ${n.obligation}::"Obligation", ${n.level ?? null}::int, ${timestamp(endOfLocalDay(n.dueDate))},
-      ${timestamp(new Date(w.projection.updatedAt))}, ${timestamp(w.now)})`,
+      ${n.obligation}::"Obligation", ${n.level ?? null}::int, ${sqlTimestamp(endOfLocalDay(n.dueDate))},
+      ${sqlTimestamp(new Date(w.projection.updatedAt))}, ${sqlTimestamp(w.now)})`,
   );
   return Prisma.sql`INSERT INTO "Notification"
       (id, "idempotencyKey", "cycleId", kind, obligation, level, "dueAt", "scheduledFor", "createdAt")
@@ -147,8 +142,8 @@ export function readModelStatement(w: ReadModelWrite): Prisma.Sql {
   const obligationValues = obligations.map(
     (
       o,
-    ) => Prisma.sql`(${o.obligation}::"Obligation", ${timestamp(o.statutoryDue)}, ${timestamp(o.effectiveDue)},
-      ${o.status}::"ObligationStatus", ${timestamp(o.completedAt)}, ${o.escalationLevel}::int)`,
+    ) => Prisma.sql`(${o.obligation}::"Obligation", ${sqlTimestamp(o.statutoryDue)}, ${sqlTimestamp(o.effectiveDue)},
+      ${o.status}::"ObligationStatus", ${sqlTimestamp(o.completedAt)}, ${o.escalationLevel}::int)`,
   );
   const obligationUpsert =
     obligationValues.length === 0
@@ -172,7 +167,7 @@ export function readModelStatement(w: ReadModelWrite): Prisma.Sql {
       SELECT id FROM "Cycle" WHERE "workflowId" = ${w.workflowId}
     ), created AS (
       INSERT INTO "Cycle" (id, "pairId", year, "workflowId", "createdAt", ${Prisma.join(CYCLE_COLUMNS.map(quoted))})
-      SELECT ${randomUUID()}, pair.id, ${w.year}::int, ${w.workflowId}, ${timestamp(w.now)}, ${Prisma.join(values)}
+      SELECT ${randomUUID()}, pair.id, ${w.year}::int, ${w.workflowId}, ${sqlTimestamp(w.now)}, ${Prisma.join(values)}
       FROM pair WHERE NOT EXISTS (SELECT 1 FROM existing)
       ON CONFLICT ("workflowId") DO NOTHING
       RETURNING id

@@ -1,10 +1,11 @@
 /**
  * Plain SQL on the Prisma client's own `pg` pool, for the few statements that run on every web request (the
- * session, its user, the dashboard list's page and count) and for every message (its ledger row, the reads
- * that compose it, the year's calendar, the pair its cycle's write looks up). Prisma's `$queryRaw` costs about
- * twice the CPU of the same statement sent by `pg` (its query compiler and result decoding run on each call),
- * and a compiled `findUnique` more: on a 2-core machine that CPU is what ten readers or a burst of reminders
- * wait for (BENCHMARKS.md, B2 and B4). The ledger's writes stay with Prisma.
+ * session, its user, the dashboard list's page and count) and for every message (the cycle's write of its read
+ * model and ledger rows, the claim, the reads that compose it, the year's calendar, the `SENT` record). Prisma's
+ * `$queryRaw` costs about twice the CPU of the same statement sent by `pg` (its query compiler and result decoding
+ * run on each call), and a compiled `findUnique` or `updateMany` more: on a 2-core machine that CPU is what ten
+ * readers or a burst of reminders wait for (BENCHMARKS.md, B2 and B4). The ledger's rarer writes (a failure, a
+ * released claim) stay with Prisma.
  *
  * The answer is what `$queryRaw` gives: `timestamp` and `date` columns are instants in UTC (as Prisma stores
  * them), `bigint` is a `BigInt`, `json` is parsed; an instant sent as a parameter goes as UTC. Any other client
@@ -12,7 +13,7 @@
  * transaction sees that transaction's writes, and every caller gets the same rows either way.
  */
 import pg from 'pg';
-import type { Prisma } from '../generated/prisma';
+import { Prisma } from '../generated/prisma';
 
 /** What {@link plainSqlOf} needs of a Prisma client. */
 export interface RawQueryClient {
@@ -77,4 +78,12 @@ export function plainSqlOf(client: RawQueryClient): PlainSql {
       return result.rows;
     },
   };
+}
+
+/**
+ * An instant for a `timestamp(3)` column, in any statement: its UTC text cast to the column's type (Prisma keeps
+ * UTC there, and PostgreSQL ignores the `Z` of the text). `NULL` for null.
+ */
+export function sqlTimestamp(instant: Date | null): Prisma.Sql {
+  return instant ? Prisma.sql`${instant.toISOString()}::timestamp(3)` : Prisma.sql`NULL::timestamp(3)`;
 }

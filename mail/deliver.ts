@@ -41,7 +41,7 @@ import {
 } from '../domain/mail/failure-types';
 import type { Party } from '../domain/cycle/types';
 import { t } from '../domain/messages';
-import { plainSqlOf } from '../db/plain-sql';
+import { plainSqlOf, sqlTimestamp } from '../db/plain-sql';
 import { Prisma, type Notification, type PrismaClient } from '../generated/prisma';
 import type { AppConfig } from '../worker/config';
 import { obligationComposer } from './compose';
@@ -155,17 +155,43 @@ async function ledgerRow(prisma: PrismaClient, idempotencyKey: string): Promise<
 }
 
 /**
- * Claims, composes, sends and records one ledger row. Shared by every kind of message (reminders, digest,
- * test); throws `ApplicationFailure`s typed as in `domain/mail/failure-types.ts`.
+ * The claim of a row that is free to send (pending, or sending under a lease that has run out) and within the
+ * horizon: one conditional UPDATE, atomic in PostgreSQL, that answers with the claimed row. Every first attempt
+ * of a burst takes this path: a plain statement on the pool instead of a read and a compiled update. Undefined
+ * when the row is missing, finished, past the horizon or claimed by another attempt: {@link claimOrExplain} then
+ * tells which.
  */
-export async function deliverLedgerRow(
+async function claimFreeRow(
+  prisma: PrismaClient,
+  idempotencyKey: string,
+  now: Date,
+  leaseMs: number,
+  horizonMs: number,
+): Promise<{ claimedRow: Notification } | undefined> {
+  const [row] = await plainSqlOf(prisma).rows<Notification>(
+    Prisma.sql`UPDATE "Notification"
+      SET status = 'SENDING', attempts = attempts + 1, "claimedAt" = ${sqlTimestamp(now)}
+      WHERE "idempotencyKey" = ${idempotencyKey}
+        AND "createdAt" >= ${sqlTimestamp(new Date(now.getTime() - horizonMs))}
+        AND (status = 'PENDING' OR (status = 'SENDING'
+          AND ("claimedAt" IS NULL OR "claimedAt" < ${sqlTimestamp(new Date(now.getTime() - leaseMs))})))
+      RETURNING *`,
+  );
+  return row ? { claimedRow: row } : undefined;
+}
+
+/**
+ * A row {@link claimFreeRow} did not claim: its earlier result when it is finished, or the failure that says why
+ * it cannot be sent now (unknown, past the horizon, claimed by another attempt); or the row, when its lease ran
+ * out in between and this claim took it.
+ */
+async function claimOrExplain(
   deps: MailDeliveryDeps,
   idempotencyKey: string,
-  compose: Composer,
-): Promise<DeliveryResult> {
-  const { prisma, mailer, config } = deps;
-  const now = (deps.now ?? (() => new Date()))();
-  const lease = deps.claimLeaseMs ?? MAIL_CLAIM_LEASE_MS;
+  now: Date,
+  lease: number,
+): Promise<DeliveryResult | { claimedRow: Notification }> {
+  const { prisma, config } = deps;
   const row = await ledgerRow(prisma, idempotencyKey);
   if (!row)
     throw ApplicationFailure.nonRetryable(`no ledger row for ${idempotencyKey}`, NOTIFICATION_NOT_FOUND);
@@ -181,7 +207,7 @@ export async function deliverLedgerRow(
 
   // The claim: one conditional UPDATE, atomic in PostgreSQL. A SENDING row whose claim is older than the
   // lease belongs to an attempt that is over (the worker was killed or the attempt timed out).
-  const claimed = await prisma.notification.updateMany({
+  const claim = await prisma.notification.updateMany({
     where: {
       idempotencyKey,
       OR: [
@@ -192,7 +218,7 @@ export async function deliverLedgerRow(
     },
     data: { status: 'SENDING', attempts: { increment: 1 }, claimedAt: now },
   });
-  if (claimed.count === 0) {
+  if (claim.count === 0) {
     const current = await prisma.notification.findUnique({ where: { idempotencyKey } });
     const done = current && resultOfFinished(current);
     if (done) return done;
@@ -205,6 +231,26 @@ export async function deliverLedgerRow(
       nextRetryDelay: Math.max(1_000, heldUntil - now.getTime() + 1_000),
     });
   }
+  return { claimedRow: row };
+}
+
+/**
+ * Claims, composes, sends and records one ledger row. Shared by every kind of message (reminders, digest,
+ * test); throws `ApplicationFailure`s typed as in `domain/mail/failure-types.ts`.
+ */
+export async function deliverLedgerRow(
+  deps: MailDeliveryDeps,
+  idempotencyKey: string,
+  compose: Composer,
+): Promise<DeliveryResult> {
+  const { prisma, mailer, config } = deps;
+  const now = (deps.now ?? (() => new Date()))();
+  const lease = deps.claimLeaseMs ?? MAIL_CLAIM_LEASE_MS;
+  const claimed =
+    (await claimFreeRow(prisma, idempotencyKey, now, lease, config.mail.retryHorizonMs)) ??
+    (await claimOrExplain(deps, idempotencyKey, now, lease));
+  if (!('claimedRow' in claimed)) return claimed;
+  const row = claimed.claimedRow;
 
   const composed = await compose(row, now).catch(async (error: unknown) => {
     // Release the claim so that the retry does not wait for the lease.
@@ -291,18 +337,15 @@ export async function deliverLedgerRow(
     rejectedErrors.length > 0
       ? rejectedErrors.map((r) => `${r.recipient ?? '?'}: ${describeSmtpFailure(r)}`).join('; ')
       : null;
-  await prisma.notification.updateMany({
-    where: { idempotencyKey, status: 'SENDING' },
-    data: {
-      status: 'SENT',
-      sentAt: now,
-      smtpReply: (info.response ?? '').slice(0, 500),
-      messageId,
-      subject: mail.subject,
-      recipients: [...recipients.to, ...recipients.cc],
-      lastError: rejectedNote,
-    },
-  });
+  // A plain statement on the pool, as the claim: every message of a burst makes it.
+  await plainSqlOf(prisma).rows(
+    Prisma.sql`UPDATE "Notification"
+      SET status = 'SENT', "sentAt" = ${sqlTimestamp(now)}, "smtpReply" = ${(info.response ?? '').slice(0, 500)},
+        "messageId" = ${messageId}, subject = ${mail.subject},
+        recipients = ${[...recipients.to, ...recipients.cc]}::text[], "lastError" = ${rejectedNote}::text
+      WHERE "idempotencyKey" = ${idempotencyKey} AND status = 'SENDING'
+      RETURNING id`,
+  );
   // Some recipients refused, others accepted: the message counts as sent, the refused ones are flagged.
   await flagRefusedRecipients(prisma, rejectedErrors, now);
   return { status: 'sent', messageId, ...(info.response ? { smtpReply: info.response } : {}) };

@@ -4,7 +4,7 @@
  * did not make goes through `$queryRaw`; a server nobody listens on is "not answering for now".
  */
 import { createPrismaClient } from '../../db/client';
-import { plainSqlOf } from '../../db/plain-sql';
+import { plainSqlOf, sqlTimestamp } from '../../db/plain-sql';
 import { isDatabaseUnavailable } from '../../db/unavailable';
 import { Prisma } from '../../generated/prisma';
 import { freePort } from '../../system/ports';
@@ -57,6 +57,15 @@ it('sends an instant as UTC, as $queryRaw does', async () => {
   const plain = await plainSqlOf(db.prisma).rows(statement);
   expect(plain).toEqual([{ at, same: true }]);
   expect(plain).toEqual(await db.prisma.$queryRaw(statement));
+});
+
+it('writes an instant for a timestamp column as UTC text, and null as NULL, on the pool and through $queryRaw', async () => {
+  const at = new Date('2026-02-28T16:59:59.999Z');
+  const statement = Prisma.sql`SELECT ${sqlTimestamp(at)} AS at, ${sqlTimestamp(null)} AS nothing,
+    ${sqlTimestamp(at)} = ${'2026-02-28 16:59:59.999'}::timestamp(3) AS "wallClockIsUtc"`;
+  const expected = [{ at, nothing: null, wallClockIsUtc: true }];
+  expect(await plainSqlOf(db.prisma).rows(statement)).toEqual(expected);
+  expect(await db.prisma.$queryRaw(statement)).toEqual(expected);
 });
 
 it('reads the row a Prisma write just made, on the same pool', async () => {
