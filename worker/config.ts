@@ -153,6 +153,13 @@ const payloadKeyList = z
  */
 export const DEFAULT_MAX_CACHED_WORKFLOWS = 100;
 
+/**
+ * Threads a worker runs its workflow tasks on by default: one, the SDK's default with a reused V8 context. On a
+ * 2-core machine a second thread made a burst of reminders slower, not faster (BENCHMARKS.md, B2: 44.67 against
+ * 47.4–47.6 per second); a machine with more cores may gain from more (`WORKER_WORKFLOW_THREADS`).
+ */
+export const DEFAULT_WORKFLOW_THREADS = 1;
+
 /** The raw environment schema: variable names exactly as an operator sets them. */
 const envSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
@@ -211,6 +218,12 @@ const envSchema = z.object({
     .int('must be a whole number ≥ 0')
     .min(0, 'must be a whole number ≥ 0')
     .default(DEFAULT_MAX_CACHED_WORKFLOWS),
+  WORKER_WORKFLOW_THREADS: z.coerce
+    .number({ error: 'must be a whole number of threads (1–16)' })
+    .int('must be a whole number of threads (1–16)')
+    .min(1, 'must be a whole number of threads (1–16)')
+    .max(16, 'must be a whole number of threads (1–16)')
+    .default(DEFAULT_WORKFLOW_THREADS),
   WORKER_SOURCE_MAPS: z
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('false')
@@ -302,6 +315,8 @@ export interface AppConfig {
   readonly logLevel: 'error' | 'warn' | 'info' | 'debug';
   /** Workflows a worker keeps in memory (0 turns sticky execution off); see {@link DEFAULT_MAX_CACHED_WORKFLOWS}. */
   readonly workerMaxCachedWorkflows: number;
+  /** Threads the worker runs workflow tasks on; see {@link DEFAULT_WORKFLOW_THREADS}. */
+  readonly workerWorkflowThreads: number;
   /**
    * Whether the worker maps stack traces to the TypeScript sources (`WORKER_SOURCE_MAPS`). Off by default: with
    * them on, every stack the workflow sandbox captures (the SDK records one per promise) is source-mapped, which
@@ -439,6 +454,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     payloadKeys: e.PAYLOAD_KEYS,
     logLevel: e.LOG_LEVEL,
     workerMaxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
+    workerWorkflowThreads: e.WORKER_WORKFLOW_THREADS,
     workerSourceMaps: e.WORKER_SOURCE_MAPS,
     cycleOpenConcurrency: e.CYCLE_OPEN_CONCURRENCY,
     mail: {

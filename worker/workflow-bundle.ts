@@ -13,16 +13,17 @@ export function workflowBundleOptions(): { workflowsPath: string } {
 }
 
 /**
- * The worker options that bound its memory and let the year opener resume: one reused V8 context, at most
- * `WORKER_MAX_CACHED_WORKFLOWS` cycles in memory (an evicted cycle is replayed from its history on its next
- * task), and heartbeats sent at least every 2 s so that a retried opening resumes close to where the crashed
+ * The worker options that bound its memory and let the year opener resume: one reused V8 context per workflow
+ * thread (`WORKER_WORKFLOW_THREADS`, default one), at most `WORKER_MAX_CACHED_WORKFLOWS` cycles in memory (an
+ * evicted cycle is replayed from its history on its next task), and heartbeats sent at least every 2 s so that a retried opening resumes close to where the crashed
  * one was (the SDK's default throttles them to 30–60 s).
  */
-export function workerTuning(config: Pick<AppConfig, 'workerMaxCachedWorkflows'>) {
+export function workerTuning(config: Pick<AppConfig, 'workerMaxCachedWorkflows' | 'workerWorkflowThreads'>) {
   return {
     ...workflowBundleOptions(),
     reuseV8Context: true,
     maxCachedWorkflows: config.workerMaxCachedWorkflows,
+    workflowThreadPoolSize: config.workerWorkflowThreads,
     maxHeartbeatThrottleInterval: '2 seconds',
   } satisfies Partial<WorkerOptions>;
 }

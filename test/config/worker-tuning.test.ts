@@ -1,10 +1,11 @@
 /**
  * The worker's memory bound and the year opener's concurrency in worker/config.ts: `WORKER_MAX_CACHED_WORKFLOWS`
- * defaults to 100 cached cycles (not the SDK's heap-sized default), `CYCLE_OPEN_CONCURRENCY` is a whole number
- * from 1 to 1000, and both reach the worker options and the opener as given.
+ * defaults to 100 cached cycles (not the SDK's heap-sized default), `WORKER_WORKFLOW_THREADS` to one thread,
+ * `CYCLE_OPEN_CONCURRENCY` is a whole number from 1 to 1000, and each reaches the worker options or the opener as
+ * given.
  */
 import { DEFAULT_OPEN_CONCURRENCY } from '../../services/cycle-opener';
-import { DEFAULT_MAX_CACHED_WORKFLOWS, loadConfig } from '../../worker/config';
+import { DEFAULT_MAX_CACHED_WORKFLOWS, DEFAULT_WORKFLOW_THREADS, loadConfig } from '../../worker/config';
 import { problem, refusal } from '../support/config';
 import { workerTuning } from '../../worker/workflow-bundle';
 
@@ -29,6 +30,21 @@ describe('WORKER_MAX_CACHED_WORKFLOWS', () => {
     ]);
     expect(refusal({ WORKER_MAX_CACHED_WORKFLOWS: '2.5' })).toEqual([
       problem('WORKER_MAX_CACHED_WORKFLOWS', text),
+    ]);
+  });
+});
+
+describe('WORKER_WORKFLOW_THREADS', () => {
+  it('defaults to one workflow thread, and the worker runs on as many as it says', () => {
+    expect(DEFAULT_WORKFLOW_THREADS).toBe(1);
+    expect(workerTuning(loadConfig({})).workflowThreadPoolSize).toBe(1);
+    expect(workerTuning(loadConfig({ WORKER_WORKFLOW_THREADS: '2' })).workflowThreadPoolSize).toBe(2);
+    expect(loadConfig({ WORKER_WORKFLOW_THREADS: '16' }).workerWorkflowThreads).toBe(16);
+  });
+
+  it.each(['0', '17', '1.5', 'two'])('refuses %s', (value) => {
+    expect(refusal({ WORKER_WORKFLOW_THREADS: value })).toEqual([
+      problem('WORKER_WORKFLOW_THREADS', 'must be a whole number of threads (1–16)'),
     ]);
   });
 });
