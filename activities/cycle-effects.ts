@@ -3,7 +3,7 @@
  * events and notification-ledger rows in one statement (`./cycle-read-model`), and with accepted submissions,
  * progress entries or a pair change, that statement and their rows in one transaction.
  * Idempotent: every row has a business key, and a read-model write older than the stored one is ignored,
- * so a retry or a replay after a crash changes nothing. Once the transaction has committed, the new ledger rows
+ * so a retry or a replay after a crash changes nothing. Once the write has committed, the new ledger rows
  * get their first delivery attempt here (`mail/first-attempt.ts`), when the cycle asks for it.
  */
 import { ApplicationFailure } from '@temporalio/common';
