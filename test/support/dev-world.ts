@@ -24,6 +24,7 @@ import { silentLogger } from '../../system/silent-logger';
 import { startSmtpCatcher, type SmtpCatcher } from '../../system/smtp-catcher';
 import { temporalCliPath } from '../../system/toolchain';
 import { loadConfig, type AppConfig } from '../../worker/config';
+import { workflowBundleOptions } from '../../worker/workflow-bundle';
 import { createTestDatabase, type TestDatabase } from './db';
 import { uniqueTaskQueue } from './temporal';
 
@@ -90,10 +91,7 @@ export async function startDevWorld(prefix: string, options: DevWorldOptions): P
       connection: env.nativeConnection,
       taskQueue,
       ...(options.dataConverter ? { dataConverter: options.dataConverter } : {}),
-      workflowBundle: await bundleWorkflowCode({
-        workflowsPath: require.resolve('../../workflows'),
-        logger: silentLogger,
-      }),
+      workflowBundle: await bundleWorkflowCode({ ...workflowBundleOptions(), logger: silentLogger }),
       activities: createActivities({
         prisma: db.prisma,
         mailer: createMailTransport(config.smtp.url),

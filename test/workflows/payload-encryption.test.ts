@@ -14,6 +14,7 @@ import { CYCLE_MESSAGES } from '../../domain/workflow-ids';
 import { CycleCommands } from '../../services/cycle-commands';
 import { payloadFromJson } from '../../system/payload-codec';
 import { silentLogger } from '../../system/silent-logger';
+import { workflowBundleOptions } from '../../worker/workflow-bundle';
 import { statusQuery } from '../../workflows/twinning-cycle';
 import { historyInClear, startCycle } from '../support/cycle-harness';
 import { startCycleWorld, type CycleWorld } from '../support/cycle-world';
@@ -147,10 +148,7 @@ it('keeps the beneficiaries of a progress entry out of the server in clear, and 
   await expect(
     Worker.runReplayHistory(
       {
-        workflowBundle: await bundleWorkflowCode({
-          workflowsPath: require.resolve('../../workflows'),
-          logger: silentLogger,
-        }),
+        workflowBundle: await bundleWorkflowCode({ ...workflowBundleOptions(), logger: silentLogger }),
       },
       historyFromJSON(JSON.parse(clear)),
       cycle.workflowId,

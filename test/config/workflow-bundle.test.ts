@@ -1,0 +1,69 @@
+/**
+ * The modules the workers share between workflows (worker/workflow-bundle.ts): every `domain/` module that the
+ * workflow and machine code imports is named, none of them brings xstate or the workflow API into the shared
+ * part, and the worker's options carry the list. That sharing keeps replays deterministic is shown by the
+ * workflow and replay suites, which all run on these options.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../../worker/config';
+import { WORKFLOW_DOMAIN_MODULES, workerTuning, workflowBundleOptions } from '../../worker/workflow-bundle';
+
+const root = path.resolve(__dirname, '..', '..');
+
+/** The TypeScript files under `dir`, recursively. */
+function sources(dir: string): string[] {
+  return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+    const relative = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sources(relative);
+    return entry.name.endsWith('.ts') ? [relative] : [];
+  });
+}
+
+/** The modules a file imports at run time (`import type` and `export type` leave nothing in the bundle). */
+function runtimeImports(file: string): string[] {
+  const text = readFileSync(path.join(root, file), 'utf8');
+  const found: string[] = [];
+  for (const match of text.matchAll(/^(?:import|export)\s+(?!type\s)[^;]*?from\s+'([^']+)'/gms))
+    found.push(match[1]!);
+  return found;
+}
+
+/** `domain/…` as the list names it, for an import written relative to `file`. */
+function domainModuleOf(file: string, specifier: string): string | undefined {
+  if (!specifier.startsWith('.')) return undefined;
+  const target = path.relative(path.join(root, 'domain'), path.resolve(root, path.dirname(file), specifier));
+  return target.startsWith('..') ? undefined : target.split(path.sep).join('/');
+}
+
+describe('the modules shared by every workflow of a worker', () => {
+  it('name every domain module that the workflows and machines import', () => {
+    const imported = new Set<string>();
+    for (const file of [...sources('workflows'), ...sources('machines')])
+      for (const specifier of runtimeImports(file)) {
+        const module = domainModuleOf(file, specifier);
+        if (module !== undefined) imported.add(module);
+      }
+    expect(imported.size).toBeGreaterThan(5);
+    const listed = new Set<string>(WORKFLOW_DOMAIN_MODULES);
+    expect([...imported].filter((m) => !listed.has(m)).sort()).toEqual([]);
+  });
+
+  it('keep xstate and the workflow API out of the shared domain modules', () => {
+    const offending = sources('domain').filter((file) =>
+      runtimeImports(file).some((s) => s === 'xstate' || s.startsWith('@temporalio/workflow')),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('reach the worker: zod and each listed module, resolved, and nothing of machines/ or workflows/', () => {
+    const { preloadModules } = workflowBundleOptions();
+    expect(preloadModules[0]).toBe('zod');
+    expect(preloadModules.slice(1)).toHaveLength(WORKFLOW_DOMAIN_MODULES.length);
+    for (const file of preloadModules.slice(1)) {
+      expect(path.isAbsolute(file)).toBe(true);
+      expect(path.relative(root, file).startsWith(`domain${path.sep}`)).toBe(true);
+    }
+    expect(workerTuning(loadConfig({})).bundlerOptions.preloadModules).toEqual(preloadModules);
+  });
+});
