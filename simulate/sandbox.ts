@@ -138,7 +138,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         connection: env.nativeConnection,
         dataConverter,
         taskQueue,
-        workflowBundle: await bundleWorkflowCode({ ...workflowBundleOptions(), logger: silentLogger }),
+        workflowBundle: await bundleWorkflowCode({
+          ...workflowBundleOptions({ stackTraces: config.workerWorkflowStackTraces }),
+          logger: silentLogger,
+        }),
         activities: createActivities({
           prisma,
           mailer,

@@ -228,6 +228,10 @@ const envSchema = z.object({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('false')
     .transform((v) => v === 'true'),
+  WORKER_WORKFLOW_STACK_TRACES: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
   CYCLE_OPEN_CONCURRENCY: z.coerce
     .number({ error: 'must be a whole number of cycles (1–1000)' })
     .int('must be a whole number of cycles (1–1000)')
@@ -324,6 +328,13 @@ export interface AppConfig {
    * mapped by the SDK itself either way.
    */
   readonly workerSourceMaps: boolean;
+  /**
+   * Whether errors and promises inside the workflow sandbox carry stack traces (`WORKER_WORKFLOW_STACK_TRACES`).
+   * Off by default: the SDK captures a stack trace for every promise a workflow creates, and that was the largest
+   * cost of replaying a cycle at a reminder (BENCHMARKS.md, B2). Off, a workflow's error keeps its message and
+   * type but no frames, and the UI's stack-trace query answers nothing; turn it on to debug a workflow.
+   */
+  readonly workerWorkflowStackTraces: boolean;
   /** Cycles the year opener starts at once (undefined: the opener's default, 32). */
   readonly cycleOpenConcurrency: number | undefined;
   /** E-mail delivery: retries, throttling, the standing recipients and the leadership digest (docs/mail.md). */
@@ -456,6 +467,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workerMaxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
     workerWorkflowThreads: e.WORKER_WORKFLOW_THREADS,
     workerSourceMaps: e.WORKER_SOURCE_MAPS,
+    workerWorkflowStackTraces: e.WORKER_WORKFLOW_STACK_TRACES,
     cycleOpenConcurrency: e.CYCLE_OPEN_CONCURRENCY,
     mail: {
       retryHorizonMs: e.MAIL_RETRY_HORIZON,

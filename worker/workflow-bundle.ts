@@ -12,7 +12,8 @@
  * "Cannot assign to read only property 'lastIndex'" when it checks a pattern, which is why an earlier version,
  * which built the schemas while preloading, shared nothing. `machines/` and xstate stay per workflow: xstate
  * numbers its actors with a module-level counter, which shared by every workflow would differ between a run and
- * its replay.
+ * its replay. One more preloaded module takes the stack frames out of the sandbox
+ * (`workflows/sandbox/without-stack-traces.ts`, unless `WORKER_WORKFLOW_STACK_TRACES` is on).
  */
 import type { WorkerOptions } from '@temporalio/worker';
 import type { AppConfig } from './config';
@@ -35,23 +36,37 @@ export const WORKFLOW_DOMAIN_MODULES = [
   'workflow-ids',
 ] as const;
 
-/** The workflows' entry point and the modules shared by every workflow of a worker. */
-export function workflowBundleOptions(): { workflowsPath: string; preloadModules: string[] } {
+/**
+ * The workflows' entry point and the modules shared by every workflow of a worker; unless `stackTraces` (the
+ * worker's `WORKER_WORKFLOW_STACK_TRACES`) is on, the module that takes the stack frames out of the sandbox.
+ */
+export function workflowBundleOptions(options: { readonly stackTraces?: boolean } = {}): {
+  workflowsPath: string;
+  preloadModules: string[];
+} {
   return {
     workflowsPath: require.resolve('../workflows'),
-    preloadModules: ['zod', ...WORKFLOW_DOMAIN_MODULES.map((m) => require.resolve(`../domain/${m}`))],
+    preloadModules: [
+      'zod',
+      ...WORKFLOW_DOMAIN_MODULES.map((m) => require.resolve(`../domain/${m}`)),
+      ...(options.stackTraces === true ? [] : [require.resolve('../workflows/sandbox/without-stack-traces')]),
+    ],
   };
 }
 
 /**
- * The worker options that bound its memory and let the year opener resume: the workflow code bundled as above,
- * one reused V8 context per workflow thread (`WORKER_WORKFLOW_THREADS`, default one), at most
- * `WORKER_MAX_CACHED_WORKFLOWS` cycles in memory (an evicted cycle is replayed from its history on its next task),
- * and heartbeats sent at least every 2 s so that a retried opening resumes close to where the crashed one was (the
- * SDK's default throttles them to 30–60 s).
+ * The worker options that bound its memory and let the year opener resume: the workflow code bundled as above
+ * (stack traces in the sandbox only if `WORKER_WORKFLOW_STACK_TRACES` is on), one reused V8 context per workflow
+ * thread (`WORKER_WORKFLOW_THREADS`, default one), at most `WORKER_MAX_CACHED_WORKFLOWS` cycles in memory (an
+ * evicted cycle is replayed from its history on its next task), and heartbeats sent at least every 2 s so that a
+ * retried opening resumes close to where the crashed one was (the SDK's default throttles them to 30–60 s).
  */
-export function workerTuning(config: Pick<AppConfig, 'workerMaxCachedWorkflows' | 'workerWorkflowThreads'>) {
-  const { workflowsPath, preloadModules } = workflowBundleOptions();
+export function workerTuning(
+  config: Pick<AppConfig, 'workerMaxCachedWorkflows' | 'workerWorkflowThreads' | 'workerWorkflowStackTraces'>,
+) {
+  const { workflowsPath, preloadModules } = workflowBundleOptions({
+    stackTraces: config.workerWorkflowStackTraces,
+  });
   return {
     workflowsPath,
     bundlerOptions: { preloadModules },

@@ -1,6 +1,7 @@
 /**
  * The engine floor's worker (B2), a child process as the product's worker is: the SDK's worker with the
- * product's cache size, one reused V8 context and source maps off, a bare pooled transport and no payload codec,
+ * product's cache size, one reused V8 context, source maps off and no stack traces in the sandbox (as the
+ * product's defaults are), a bare pooled transport and no payload codec,
  * running the floor's `sendOneMessage` workflow on its own task queue. Configured by its environment:
  * ENGINE_FLOOR_TEMPORAL_ADDRESS, ENGINE_FLOOR_TASK_QUEUE, ENGINE_FLOOR_SMTP_PORT. Prints `engine floor: polling`
  * once it polls, and ends on SIGINT or SIGTERM (the SDK's default shutdown signals).
@@ -26,6 +27,9 @@ async function main(): Promise<void> {
       connection,
       taskQueue: required('ENGINE_FLOOR_TASK_QUEUE'),
       workflowsPath: require.resolve('./workflows'),
+      // As the product's worker runs by default (WORKER_WORKFLOW_STACK_TRACES): the SDK's per-promise stack
+      // traces would otherwise cost the floor's tasks what they no longer cost ours.
+      bundlerOptions: { preloadModules: [require.resolve('../../workflows/sandbox/without-stack-traces')] },
       activities: createEngineFloorActivities(transport),
       reuseV8Context: true,
       maxCachedWorkflows: DEFAULT_MAX_CACHED_WORKFLOWS,

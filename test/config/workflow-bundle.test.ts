@@ -1,7 +1,8 @@
 /**
  * The modules the workers share between workflows (worker/workflow-bundle.ts): every `domain/` module that the
  * workflow and machine code imports is named, none of them brings xstate or the workflow API into the shared
- * part, and the worker's options carry the list. That sharing keeps replays deterministic is shown by the
+ * part, and the worker's options carry the list (with the module that takes stack frames out of the sandbox,
+ * unless `WORKER_WORKFLOW_STACK_TRACES` is on). That sharing keeps replays deterministic is shown by the
  * workflow and replay suites, which all run on these options.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -56,14 +57,20 @@ describe('the modules shared by every workflow of a worker', () => {
     expect(offending).toEqual([]);
   });
 
-  it('reach the worker: zod and each listed module, resolved, and nothing of machines/ or workflows/', () => {
+  it('reach the worker: zod, each listed module, resolved, and the stack-trace module unless asked not to', () => {
     const { preloadModules } = workflowBundleOptions();
+    const domain = preloadModules.slice(1, 1 + WORKFLOW_DOMAIN_MODULES.length);
     expect(preloadModules[0]).toBe('zod');
-    expect(preloadModules.slice(1)).toHaveLength(WORKFLOW_DOMAIN_MODULES.length);
-    for (const file of preloadModules.slice(1)) {
+    for (const file of domain) {
       expect(path.isAbsolute(file)).toBe(true);
       expect(path.relative(root, file).startsWith(`domain${path.sep}`)).toBe(true);
     }
+    const withoutStacks = path.join(root, 'workflows', 'sandbox', 'without-stack-traces.ts');
+    expect(preloadModules.slice(1 + domain.length)).toEqual([withoutStacks]);
+    expect(workflowBundleOptions({ stackTraces: true }).preloadModules).toEqual(['zod', ...domain]);
     expect(workerTuning(loadConfig({})).bundlerOptions.preloadModules).toEqual(preloadModules);
+    expect(
+      workerTuning(loadConfig({ WORKER_WORKFLOW_STACK_TRACES: 'true' })).bundlerOptions.preloadModules,
+    ).toEqual(['zod', ...domain]);
   });
 });

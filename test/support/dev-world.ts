@@ -91,7 +91,10 @@ export async function startDevWorld(prefix: string, options: DevWorldOptions): P
       connection: env.nativeConnection,
       taskQueue,
       ...(options.dataConverter ? { dataConverter: options.dataConverter } : {}),
-      workflowBundle: await bundleWorkflowCode({ ...workflowBundleOptions(), logger: silentLogger }),
+      workflowBundle: await bundleWorkflowCode({
+        ...workflowBundleOptions({ stackTraces: config.workerWorkflowStackTraces }),
+        logger: silentLogger,
+      }),
       activities: createActivities({
         prisma: db.prisma,
         mailer: createMailTransport(config.smtp.url),
