@@ -60,7 +60,8 @@ export async function runB7(ctx: BenchContext): Promise<BenchmarkOutput> {
     const dataConverter = await dataConverterOf(
       loadConfig({ TEMPORAL_ADDRESS: world.temporal.address, PAYLOAD_KEYS: world.temporal.payloadKeys }),
     );
-    const { workflowsPath } = workflowBundleOptions();
+    // Bundled as the product's worker bundles them (the same shared modules, no stack traces in the sandbox).
+    const { workflowsPath, preloadModules } = workflowBundleOptions();
     const replay = ctx.phase('B7 floor: replay of one history × N', ids.length);
     const r0 = performance.now();
     let replayed = 0;
@@ -70,6 +71,7 @@ export async function runB7(ctx: BenchContext): Promise<BenchmarkOutput> {
     for await (const result of Worker.runReplayHistories(
       {
         workflowsPath,
+        bundlerOptions: { preloadModules },
         reuseV8Context: true,
         dataConverter,
       },
