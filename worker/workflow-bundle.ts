@@ -3,7 +3,7 @@
  * replay test and the benchmarks. With one reused V8 context a bundle's modules are evaluated again for every
  * workflow the worker starts, replays or caches, except the modules named in `preloadModules`: the SDK evaluates
  * those once, before any workflow exists, deep-freezes them and shares them. A cycle replayed from its history at
- * a reminder spent a third of its workflow thread's time evaluating modules, zod's and the message catalogue's
+ * a reminder spent about a sixth of its workflow thread's time evaluating modules, zod's and the message catalogue's
  * most of all (BENCHMARKS.md, B2).
  *
  * What is shared: zod itself and the `domain/` modules that the workflows and machines import. They are pure and
@@ -19,7 +19,7 @@ import type { WorkerOptions } from '@temporalio/worker';
 import type { AppConfig } from './config';
 
 /**
- * The `domain/` modules that `workflows/` and `machines/` import (`test/config/worker-tuning.test.ts` checks that
+ * The `domain/` modules that `workflows/` and `machines/` import (`test/config/workflow-bundle.test.ts` checks that
  * the list names them all); the modules they import in turn are shared with them.
  */
 export const WORKFLOW_DOMAIN_MODULES = [
@@ -36,6 +36,9 @@ export const WORKFLOW_DOMAIN_MODULES = [
   'workflow-ids',
 ] as const;
 
+/** The preloaded module that takes the stack frames out of the sandbox (see its header). */
+export const SANDBOX_WITHOUT_STACK_TRACES = require.resolve('../workflows/sandbox/without-stack-traces');
+
 /**
  * The workflows' entry point and the modules shared by every workflow of a worker; unless `stackTraces` (the
  * worker's `WORKER_WORKFLOW_STACK_TRACES`) is on, the module that takes the stack frames out of the sandbox.
@@ -49,7 +52,7 @@ export function workflowBundleOptions(options: { readonly stackTraces?: boolean 
     preloadModules: [
       'zod',
       ...WORKFLOW_DOMAIN_MODULES.map((m) => require.resolve(`../domain/${m}`)),
-      ...(options.stackTraces === true ? [] : [require.resolve('../workflows/sandbox/without-stack-traces')]),
+      ...(options.stackTraces === true ? [] : [SANDBOX_WITHOUT_STACK_TRACES]),
     ],
   };
 }

@@ -8,6 +8,7 @@
  */
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DEFAULT_MAX_CACHED_WORKFLOWS } from '../../worker/config';
+import { SANDBOX_WITHOUT_STACK_TRACES } from '../../worker/workflow-bundle';
 import { floorTransport } from '../lib/floor-mail';
 import { createEngineFloorActivities } from './activities';
 
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
       workflowsPath: require.resolve('./workflows'),
       // As the product's worker runs by default (WORKER_WORKFLOW_STACK_TRACES): the SDK's per-promise stack
       // traces would otherwise cost the floor's tasks what they no longer cost ours.
-      bundlerOptions: { preloadModules: [require.resolve('../../workflows/sandbox/without-stack-traces')] },
+      bundlerOptions: { preloadModules: [SANDBOX_WITHOUT_STACK_TRACES] },
       activities: createEngineFloorActivities(transport),
       reuseV8Context: true,
       maxCachedWorkflows: DEFAULT_MAX_CACHED_WORKFLOWS,

@@ -4,10 +4,8 @@
  * `unit` file reaches for a service.
  */
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-
-const root = path.resolve(__dirname, '..', '..');
+import { filesUnder, importsOf, repoRoot as root } from '../support/source-files';
 const jestBin = path.join(root, 'node_modules', '.bin', 'jest');
 
 function run(...args: string[]): Promise<string> {
@@ -24,22 +22,9 @@ async function listed(project: string): Promise<string[]> {
   return files.map((f) => path.relative(root, f)).sort();
 }
 
-function testFiles(dir: string): string[] {
-  return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const relative = path.join(dir, entry.name);
-    if (entry.isDirectory()) return testFiles(relative);
-    return entry.name.endsWith('.test.ts') ? [relative] : [];
-  });
-}
-
 /** Modules through which this project's tests start a service: a database, Temporal, SMTP, a browser, a port. */
 const SERVICE_MODULES =
   /^(\.\.\/)+(test\/)?support\/(db|postgres|cycle-world|system|chromium|mail|temporal)$|^@temporalio\/testing$|^(\.\.\/)+system\/(smtp-catcher|pglite-server|embedded)$|^(\.\.\/)+simulate\/(sandbox|database|run)$|^node:(net|http)$|^playwright-core$/;
-
-/** The modules a test file imports. */
-function imports(file: string): string[] {
-  return [...readFileSync(path.join(root, file), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1] ?? '');
-}
 
 let unit: string[];
 let integration: string[];
@@ -48,7 +33,7 @@ beforeAll(async () => {
 });
 
 it('selects every test file exactly once', () => {
-  expect([...unit, ...integration].sort()).toEqual(testFiles('test').sort());
+  expect([...unit, ...integration].sort()).toEqual(filesUnder('test', '.test.ts').sort());
   expect(unit.filter((f) => integration.includes(f))).toEqual([]);
   expect(unit).toEqual(expect.arrayContaining(['test/domain/format.test.ts', 'test/machines/cycle.test.ts']));
   expect(integration).toEqual(
@@ -69,11 +54,11 @@ it('starts PostgreSQL for the integration project only', async () => {
 
 it('has no unit test that reaches for a service', () => {
   const offenders = unit.flatMap((f) =>
-    imports(f)
+    importsOf(f)
       .filter((m) => SERVICE_MODULES.test(m))
       .map((m) => `${f}: ${m}`),
   );
   expect(offenders).toEqual([]);
   // The check itself must see what the integration tests import.
-  expect(imports('test/roster/import.test.ts')).toContain('../support/db');
+  expect(importsOf('test/roster/import.test.ts')).toContain('../support/db');
 });

@@ -60,6 +60,17 @@ describe('WORKER_SOURCE_MAPS', () => {
   });
 });
 
+describe('WORKER_WORKFLOW_STACK_TRACES', () => {
+  it('is off by default, on with true, and refuses anything else', () => {
+    expect(loadConfig({}).workerWorkflowStackTraces).toBe(false);
+    expect(loadConfig({ WORKER_WORKFLOW_STACK_TRACES: 'true' }).workerWorkflowStackTraces).toBe(true);
+    expect(loadConfig({ WORKER_WORKFLOW_STACK_TRACES: 'false' }).workerWorkflowStackTraces).toBe(false);
+    expect(refusal({ WORKER_WORKFLOW_STACK_TRACES: 'yes' })).toEqual([
+      problem('WORKER_WORKFLOW_STACK_TRACES', 'must be true or false'),
+    ]);
+  });
+});
+
 describe('CYCLE_OPEN_CONCURRENCY', () => {
   it("is unset by default, leaving the opener's own default of 32", () => {
     expect(loadConfig({}).cycleOpenConcurrency).toBeUndefined();

@@ -5,30 +5,18 @@
  * unless `WORKER_WORKFLOW_STACK_TRACES` is on). That sharing keeps replays deterministic is shown by the
  * workflow and replay suites, which all run on these options.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../worker/config';
-import { WORKFLOW_DOMAIN_MODULES, workerTuning, workflowBundleOptions } from '../../worker/workflow-bundle';
+import {
+  SANDBOX_WITHOUT_STACK_TRACES,
+  WORKFLOW_DOMAIN_MODULES,
+  workerTuning,
+  workflowBundleOptions,
+} from '../../worker/workflow-bundle';
+import { filesUnder, importsOf, repoRoot as root } from '../support/source-files';
 
-const root = path.resolve(__dirname, '..', '..');
-
-/** The TypeScript files under `dir`, recursively. */
-function sources(dir: string): string[] {
-  return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const relative = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sources(relative);
-    return entry.name.endsWith('.ts') ? [relative] : [];
-  });
-}
-
-/** The modules a file imports at run time (`import type` and `export type` leave nothing in the bundle). */
-function runtimeImports(file: string): string[] {
-  const text = readFileSync(path.join(root, file), 'utf8');
-  const found: string[] = [];
-  for (const match of text.matchAll(/^(?:import|export)\s+(?!type\s)[^;]*?from\s+'([^']+)'/gms))
-    found.push(match[1]!);
-  return found;
-}
+const sources = (dir: string): string[] => filesUnder(dir, '.ts');
+const runtimeImports = (file: string): string[] => importsOf(file, { runtimeOnly: true });
 
 /** `domain/…` as the list names it, for an import written relative to `file`. */
 function domainModuleOf(file: string, specifier: string): string | undefined {
@@ -65,8 +53,10 @@ describe('the modules shared by every workflow of a worker', () => {
       expect(path.isAbsolute(file)).toBe(true);
       expect(path.relative(root, file).startsWith(`domain${path.sep}`)).toBe(true);
     }
-    const withoutStacks = path.join(root, 'workflows', 'sandbox', 'without-stack-traces.ts');
-    expect(preloadModules.slice(1 + domain.length)).toEqual([withoutStacks]);
+    expect(SANDBOX_WITHOUT_STACK_TRACES).toBe(
+      path.join(root, 'workflows', 'sandbox', 'without-stack-traces.ts'),
+    );
+    expect(preloadModules.slice(1 + domain.length)).toEqual([SANDBOX_WITHOUT_STACK_TRACES]);
     expect(workflowBundleOptions({ stackTraces: true }).preloadModules).toEqual(['zod', ...domain]);
     expect(workerTuning(loadConfig({})).bundlerOptions.preloadModules).toEqual(preloadModules);
     expect(
