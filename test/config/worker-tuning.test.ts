@@ -49,25 +49,15 @@ describe('WORKER_WORKFLOW_THREADS', () => {
   });
 });
 
-describe('WORKER_SOURCE_MAPS', () => {
+describe.each([
+  ['WORKER_SOURCE_MAPS', 'workerSourceMaps'],
+  ['WORKER_WORKFLOW_STACK_TRACES', 'workerWorkflowStackTraces'],
+] as const)('%s', (variable, field) => {
   it('is off by default, on with true, and refuses anything else', () => {
-    expect(loadConfig({}).workerSourceMaps).toBe(false);
-    expect(loadConfig({ WORKER_SOURCE_MAPS: 'true' }).workerSourceMaps).toBe(true);
-    expect(loadConfig({ WORKER_SOURCE_MAPS: 'false' }).workerSourceMaps).toBe(false);
-    expect(refusal({ WORKER_SOURCE_MAPS: 'yes' })).toEqual([
-      problem('WORKER_SOURCE_MAPS', 'must be true or false'),
-    ]);
-  });
-});
-
-describe('WORKER_WORKFLOW_STACK_TRACES', () => {
-  it('is off by default, on with true, and refuses anything else', () => {
-    expect(loadConfig({}).workerWorkflowStackTraces).toBe(false);
-    expect(loadConfig({ WORKER_WORKFLOW_STACK_TRACES: 'true' }).workerWorkflowStackTraces).toBe(true);
-    expect(loadConfig({ WORKER_WORKFLOW_STACK_TRACES: 'false' }).workerWorkflowStackTraces).toBe(false);
-    expect(refusal({ WORKER_WORKFLOW_STACK_TRACES: 'yes' })).toEqual([
-      problem('WORKER_WORKFLOW_STACK_TRACES', 'must be true or false'),
-    ]);
+    expect(loadConfig({})[field]).toBe(false);
+    expect(loadConfig({ [variable]: 'true' })[field]).toBe(true);
+    expect(loadConfig({ [variable]: 'false' })[field]).toBe(false);
+    expect(refusal({ [variable]: 'yes' })).toEqual([problem(variable, 'must be true or false')]);
   });
 });
 
