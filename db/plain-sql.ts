@@ -1,6 +1,6 @@
 /**
  * Plain SQL on the Prisma client's own `pg` pool, for the few statements that run on every web request (the
- * session, its user, the dashboard list's page and count) and for every message (the cycle's write of its read
+ * session with its user, the dashboard list's page and count) and for every message (the cycle's write of its read
  * model and ledger rows, the claim, the reads that compose it, the year's calendar, the `SENT` record). Prisma's
  * `$queryRaw` costs about twice the CPU of the same statement sent by `pg` (its query compiler and result decoding
  * run on each call), and a compiled `findUnique` or `updateMany` more: on a 2-core machine that CPU is what ten

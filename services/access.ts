@@ -32,8 +32,9 @@ export async function actorOf(prisma: Pick<PrismaClient, 'unit'>, user: ScopedUs
 }
 
 /**
- * {@link actorOf} when the communes of the user's unit are already known (`activeUser` reads them with the user,
- * in the one statement of each web request); ignored unless the user is a recipient officer.
+ * {@link actorOf} when the communes of the user's unit are already known (`sessionWithUser` reads them with the
+ * session and its user, in the one statement of each web request before its own); ignored unless the user is a
+ * recipient officer.
  */
 export function actorWithCommunes(user: ScopedUser, communeIds: readonly string[]): Actor {
   const side = sideOfRole(user.role);

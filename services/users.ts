@@ -294,22 +294,37 @@ export interface ActiveUserWithCommunes extends ActiveUser {
   readonly communeIds: readonly string[];
 }
 
+/** A stored web session (`WebSession`) and its user, as {@link sessionWithUser} reads them. */
+export interface StoredSession {
+  /** The session object of `@fastify/session`. */
+  readonly data: unknown;
+  readonly expiresAt: Date;
+  readonly userId: string | null;
+  /**
+   * The session's user with its unit's communes (for `actorWithCommunes`) if the account still may sign in (not
+   * disabled, has a password); null if it may not, or if the session has no user.
+   */
+  readonly activeUser: ActiveUserWithCommunes | null;
+}
+
 /**
- * The user of a session, if the account still may sign in (not disabled, has a password), with its unit's
- * communes (for `actorWithCommunes`). Every request of a signed-in user asks this, so it is one plain statement
- * on the pool (db/plain-sql.ts): through Prisma's query compiler it cost about twice the CPU of the statement.
+ * A session and its user in one plain statement on the pool (db/plain-sql.ts): every request of a signed-in user
+ * reads both, and on the embedded PGlite, one backend that runs one statement at a time, each statement a request
+ * spares is one that ten readers do not queue behind (BENCHMARKS.md, B4). Through Prisma's query compiler a read
+ * cost about twice the CPU of the statement.
  */
-export async function activeUser(
-  prisma: PrismaClient,
-  userId: string,
-): Promise<ActiveUserWithCommunes | undefined> {
-  const [user] = await plainSqlOf(prisma).rows<ActiveUserWithCommunes>(Prisma.sql`
-    SELECT u.id, u.email, u.name, u.role::text AS role, u."unitId",
-      ARRAY(SELECT c.id::text FROM "Unit" c WHERE c."parentId" = u."unitId" AND c.kind = 'COMMUNE')
-        AS "communeIds"
-    FROM "User" u
-    WHERE u.id = ${userId} AND u."disabledAt" IS NULL AND u."passwordHash" IS NOT NULL`);
-  return user;
+export async function sessionWithUser(prisma: PrismaClient, sid: string): Promise<StoredSession | undefined> {
+  const [row] = await plainSqlOf(prisma).rows<StoredSession>(Prisma.sql`
+    SELECT s.data, s."expiresAt", s."userId",
+      (SELECT json_build_object(
+          'id', u.id, 'email', u.email, 'name', u.name, 'role', u.role::text, 'unitId', u."unitId",
+          'communeIds',
+          ARRAY(SELECT c.id::text FROM "Unit" c WHERE c."parentId" = u."unitId" AND c.kind = 'COMMUNE'))
+        FROM "User" u
+        WHERE u.id = s."userId" AND u."disabledAt" IS NULL AND u."passwordHash" IS NOT NULL) AS "activeUser"
+    FROM "WebSession" s
+    WHERE s.sid = ${sid}`);
+  return row;
 }
 
 /** Disables an account: no more sign-in; its sessions and unused links are deleted at once. */

@@ -17,7 +17,7 @@ import type {} from '@fastify/csrf-protection';
 import type {} from '@fastify/session';
 import type { Actor } from '../domain/access';
 import type { Lang, Message } from '../domain/messages';
-import type { ActiveUser } from '../services/users';
+import type { ActiveUser, ActiveUserWithCommunes } from '../services/users';
 import type { Access } from './routes/policy';
 
 /** The Fastify instance route modules register on (zod schemas validate and type requests). */
@@ -58,5 +58,11 @@ declare module 'fastify' {
     lastSeenAt?: number;
     /** A notice for the next page. */
     notice?: Notice;
+    /**
+     * Not stored: the user of `userId` as the store read it with the session, in the same statement, null when
+     * the account may no longer sign in (web/auth/session-store.ts). The access check takes it as the request's
+     * user.
+     */
+    activeUser?: ActiveUserWithCommunes | null;
   }
 }

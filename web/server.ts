@@ -194,7 +194,7 @@ export function buildWebServer(deps: WebDeps): FastifyInstance {
 
   void app.register(
     fp((root: WebApp, _options, done) => {
-      installAccess(root, { timeouts: web.session, now, prisma: deps.prisma });
+      installAccess(root, { timeouts: web.session, now });
       // After the access check (onRequest) and the body parser, before the body's schema is checked.
       root.addHook('preValidation', (request, reply, next) => {
         if (!STATE_CHANGING.has(request.method) || request.is404) return next();

@@ -189,3 +189,22 @@ it('an account disabled or left without a password behind its session’s back i
     });
   }
 });
+
+it('the user read with a session is never written into the stored session', async () => {
+  const email = USERS.LEADERSHIP.email;
+  const user = await world.db.prisma.user.findUniqueOrThrow({ where: { email } });
+  const leader = world.agent();
+  expect((await leader.signIn(email)).statusCode).toBe(303);
+  // Past the touch interval, the next request writes the session again (its last-seen instant).
+  world.clock.advance(2 * 60_000);
+  const before = await world.db.prisma.webSession.findMany({ where: { userId: user.id } });
+  expect((await leader.api('GET', '/api/v1/pairs')).statusCode).toBe(200);
+  const after = await world.db.prisma.webSession.findMany({ where: { userId: user.id } });
+  expect(after.length).toBeGreaterThan(0);
+  const lastSeen = (rows: typeof after) => rows.map((r) => (r.data as { lastSeenAt?: number }).lastSeenAt);
+  expect(lastSeen(after)).not.toEqual(lastSeen(before));
+  for (const row of after) {
+    expect(row.data).toEqual(expect.objectContaining({ userId: user.id }));
+    expect(Object.keys(row.data as object)).not.toContain('activeUser');
+  }
+});

@@ -10,7 +10,7 @@ import { can, type Actor, type Permission } from '../../domain/access';
 import { sessionEnded, type SessionTimeouts } from '../../domain/accounts';
 import type { Message } from '../../domain/messages';
 import { actorWithCommunes } from '../../services/access';
-import { activeUser, type ActiveUser } from '../../services/users';
+import type { ActiveUser } from '../../services/users';
 import type { Notice, WebApp } from '../context';
 import { forbidden, unauthorized } from '../errors';
 import { policyOf } from '../routes/policy';
@@ -60,10 +60,7 @@ export async function endSession(request: FastifyRequest): Promise<void> {
 }
 
 /** Installs the route table's enforcement and the resolution of the signed-in user. */
-export function installAccess(
-  app: WebApp,
-  options: { timeouts: SessionTimeouts; now: () => Date; prisma: Parameters<typeof activeUser>[0] },
-): void {
+export function installAccess(app: WebApp, options: { timeouts: SessionTimeouts; now: () => Date }): void {
   app.decorateRequest('user', undefined);
   app.decorateRequest('actor', undefined);
 
@@ -79,15 +76,15 @@ export function installAccess(
 
   app.addHook('onRequest', async (request) => {
     const session = request.session;
-    const userId = session.userId;
-    if (userId === undefined) return;
+    if (session.userId === undefined) return;
     const now = options.now();
     const ended = sessionEnded(
       { signedInAt: session.signedInAt ?? 0, lastSeenAt: session.lastSeenAt ?? 0 },
       now,
       options.timeouts,
     );
-    const user = ended ? undefined : await activeUser(options.prisma, userId);
+    // Read with the session (web/auth/session-store.ts), so a disabled account is refused on its next request.
+    const user = ended ? undefined : session.activeUser;
     if (!user) {
       await endSession(request);
       if (ended === 'idle')
