@@ -93,7 +93,7 @@ async function main(argv: readonly string[]): Promise<void> {
     ] as DatabaseKind[])
     .option(
       '--lead-seconds <s>',
-      'B2, B5: seconds from opening the cycles to their reminders (default 30 + N/4)',
+      'B2, B5: seconds from opening the cycles to their reminders (default 30 + N/10)',
       positiveInt,
     )
     .option('--worker-env <NAME=VALUE>', "add to every worker's environment (repeatable)", workerEnv, {})

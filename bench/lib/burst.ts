@@ -16,11 +16,12 @@ const BURST_AT_MS = Date.parse(`${BENCH_YEAR}-03-17T08:00:00+07:00`);
 
 /**
  * The default lead: enough for this machine to open N cycles and run their first tasks before the instant
- * (30 s + 250 ms per pair, enough for a machine as loaded as the one of BENCHMARKS.md). `--lead-seconds`
- * overrides it.
+ * (30 s + 100 ms per pair: 1,030 s at 10,000 pairs, where the machines of BENCHMARKS.md took 214–220 s since
+ * workflow tasks got cheaper). A machine too slow for it stops with a message asking for a longer
+ * `--lead-seconds`, which overrides it.
  */
 export function defaultLeadSeconds(pairs: number): number {
-  return Math.ceil(30 + pairs * 0.25);
+  return Math.ceil(30 + pairs * 0.1);
 }
 
 /** The opened cycles and when their reminders fall due. */
