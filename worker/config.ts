@@ -156,8 +156,8 @@ export const DEFAULT_MAX_CACHED_WORKFLOWS = 100;
 /**
  * Threads a worker runs its workflow tasks on by default: one, the SDK's default with a reused V8 context. On
  * 2-core machines a second thread made a burst of reminders slower on one (BENCHMARKS.md, B2: 44.67 against
- * 47.4–47.6 per second) and faster on another (38.26 against 33.88), so the default stays the SDK's; a machine with
- * more cores may gain from more (`WORKER_WORKFLOW_THREADS`).
+ * 47.4–47.6 per second) and faster on another (38.26 against 33.88), so the default stays the SDK's; a machine
+ * with more cores may gain from more (`WORKER_WORKFLOW_THREADS`).
  */
 export const DEFAULT_WORKFLOW_THREADS = 1;
 
@@ -332,8 +332,8 @@ export interface AppConfig {
   /**
    * Whether errors and promises inside the workflow sandbox carry stack traces (`WORKER_WORKFLOW_STACK_TRACES`).
    * Off by default: the SDK captures a stack trace for every promise a workflow creates, about a fifth of the
-   * workflow thread's time during a burst of reminders (BENCHMARKS.md, B2). Off, a workflow's error keeps its message and
-   * type but no frames, and the UI's stack-trace query answers nothing; turn it on to debug a workflow.
+   * workflow thread's time during a burst of reminders (BENCHMARKS.md, B2). Off, a workflow's error keeps its
+   * message and type but no frames, and the UI's stack-trace query answers nothing; turn it on to debug a workflow.
    */
   readonly workerWorkflowStackTraces: boolean;
   /** Cycles the year opener starts at once (undefined: the opener's default, 32). */

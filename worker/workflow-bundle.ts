@@ -3,8 +3,8 @@
  * replay test and the benchmarks. With one reused V8 context a bundle's modules are evaluated again for every
  * workflow the worker starts, replays or caches, except the modules named in `preloadModules`: the SDK evaluates
  * those once, before any workflow exists, deep-freezes them and shares them. A cycle replayed from its history at
- * a reminder spent about a sixth of its workflow thread's time evaluating modules, zod's and the message catalogue's
- * most of all (BENCHMARKS.md, B2).
+ * a reminder spent about a sixth of its workflow thread's time evaluating modules, zod's and the message
+ * catalogue's most of all (BENCHMARKS.md, B2).
  *
  * What is shared: zod itself and the `domain/` modules that the workflows and machines import. They are pure and
  * hold no state of their own (the layer rules keep I/O, clocks and randomness out of `domain/`). Their zod schemas
@@ -19,8 +19,8 @@ import type { WorkerOptions } from '@temporalio/worker';
 import type { AppConfig } from './config';
 
 /**
- * The `domain/` modules that `workflows/` and `machines/` import (`test/config/workflow-bundle.test.ts` checks that
- * the list names them all); the modules they import in turn are shared with them.
+ * The `domain/` modules that `workflows/` and `machines/` import (`test/config/workflow-bundle.test.ts` checks
+ * that the list names them all); the modules they import in turn are shared with them.
  */
 export const WORKFLOW_DOMAIN_MODULES = [
   'calendar',

@@ -16,7 +16,7 @@ const BURST_AT_MS = Date.parse(`${BENCH_YEAR}-03-17T08:00:00+07:00`);
 
 /**
  * The default lead: enough for this machine to open N cycles and run their first tasks before the instant
- * (30 s + 100 ms per pair: 1,030 s at 10,000 pairs, where the machines of BENCHMARKS.md took 214–220 s since
+ * (30 s + 100 ms per pair: 1,030 s at 10,000 pairs, where the machines of BENCHMARKS.md took 176–220 s since
  * workflow tasks got cheaper). A machine too slow for it stops with a message asking for a longer
  * `--lead-seconds`, which overrides it.
  */
